@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "journal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journal", targets: ["journal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // The system SQLite (Debian: libsqlite3-dev), linked directly; see Sources/JournalStore/SQLite.swift.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Events, commands and pure decisions: no SQLite, no clock, no printing.
+        .target(name: "JournalDomain", path: "Sources/JournalDomain"),
+        // The append-only, hash-chained event log: the only place with SQL.
+        .target(
+            name: "JournalStore",
+            dependencies: [
+                "CSQLite",
+                "JournalDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/JournalStore"
+        ),
+        // Read models: pure folds over events.
+        .target(name: "Projections", dependencies: ["JournalDomain"], path: "Projections"),
+        // The command line: parse, call domain and store, render.
+        .target(
+            name: "JournalCLI",
+            dependencies: [
+                "JournalDomain",
+                "JournalStore",
+                "Projections",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/JournalCLI"
+        ),
+        .executableTarget(name: "journal", dependencies: ["JournalCLI"], path: "Sources/journal"),
+        .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
+        .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

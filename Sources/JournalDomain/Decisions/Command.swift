@@ -1,0 +1,112 @@
+/// What a user asks the journal to record, with its input already read into values.
+public enum Command: Equatable, Sendable {
+    case setDirection(key: String, title: String, by: String?)
+    case setGoal(GoalDraft)
+    case planMilestone(goal: String, title: String, schedule: MilestoneSchedule?)
+    case markDone(goal: String, number: Int)
+    case measureProgress(goal: String, amount: Double?, value: Double?, note: String?)
+    case logActivity(text: String, goal: String?, milestone: Int?, minutes: Int?)
+    case reviseGoal(goal: String, changes: GoalChanges, reason: String, force: Bool)
+    case completeGoal(goal: String, outcome: String?)
+    case dropGoal(goal: String, reason: String)
+    case recordReview(ReviewRecorded)
+    case namePartner(String)
+    case retract(reference: String, reason: String)
+}
+
+public struct GoalDraft: Equatable, Sendable {
+    public var key: String
+    public var title: String
+    public var quarter: Quarter
+    public var metric: String?
+    public var target: Double?
+    public var unit: String?
+    public var due: LocalDate?
+    public var direction: String?
+    public var confidence: Int?
+    public var force: Bool
+
+    public init(key: String, title: String, quarter: Quarter, metric: String? = nil, target: Double? = nil,
+                unit: String? = nil, due: LocalDate? = nil, direction: String? = nil, confidence: Int? = nil,
+                force: Bool = false) {
+        self.key = key
+        self.title = title
+        self.quarter = quarter
+        self.metric = metric
+        self.target = target
+        self.unit = unit
+        self.due = due
+        self.direction = direction
+        self.confidence = confidence
+        self.force = force
+    }
+}
+
+public enum MilestoneSchedule: Equatable, Sendable {
+    case weeks(WeekSpan)
+    case due(LocalDate)
+}
+
+/// The fields a revision sets; nil means "leave as it is".
+public struct GoalChanges: Equatable, Sendable {
+    public var title: String?
+    public var metric: String?
+    public var target: Double?
+    public var unit: String?
+    public var due: LocalDate?
+    public var quarter: Quarter?
+    public var direction: String?
+
+    public init(title: String? = nil, metric: String? = nil, target: Double? = nil, unit: String? = nil,
+                due: LocalDate? = nil, quarter: Quarter? = nil, direction: String? = nil) {
+        self.title = title
+        self.metric = metric
+        self.target = target
+        self.unit = unit
+        self.due = due
+        self.quarter = quarter
+        self.direction = direction
+    }
+}
+
+/// The event a retraction names, as the log holds it.
+public struct RetractTarget: Equatable, Sendable {
+    public var eventId: String
+    public var position: Int64
+    public var type: String
+    /// True when the target's stream already holds a retraction of it.
+    public var alreadyRetracted: Bool
+
+    public init(eventId: String, position: Int64, type: String, alreadyRetracted: Bool) {
+        self.eventId = eventId
+        self.position = position
+        self.type = type
+        self.alreadyRetracted = alreadyRetracted
+    }
+}
+
+/// Exactly the state a decision reads, loaded by the caller inside its write transaction.
+public struct DecisionState: Equatable, Sendable {
+    /// The goal the command names (nil: no such goal, or it was retracted).
+    public var goal: GoalState?
+    /// For goal-setting and quarter moves: keys of the other goals that count toward the target quarter
+    /// (active or completed; dropped goals free their place).
+    public var quarterGoals: [String]
+    /// For commands that name a direction: whether it exists.
+    public var direction: DirectionState?
+    /// For retractions: the event named (nil: no such event).
+    public var retractTarget: RetractTarget?
+    /// The local date occurred-at falls on, for checks against the calendar.
+    public var occurredOn: LocalDate?
+    public var today: LocalDate?
+
+    public init(goal: GoalState? = nil, quarterGoals: [String] = [], direction: DirectionState? = nil,
+                retractTarget: RetractTarget? = nil, occurredOn: LocalDate? = nil, today: LocalDate? = nil) {
+        self.goal = goal
+        self.quarterGoals = quarterGoals
+        self.direction = direction
+        self.retractTarget = retractTarget
+        self.occurredOn = occurredOn
+        self.today = today
+    }
+}

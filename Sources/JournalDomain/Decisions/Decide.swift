@@ -1,0 +1,210 @@
+/// decide(state, command) -> events: the journal's rules, as a pure function.
+public enum Decider {
+    public static let goalsPerQuarter = 3
+    public static let maxMinutes = 24 * 60
+
+    public static func decide(_ command: Command, _ state: DecisionState) throws(DomainError) -> [JournalEvent] {
+        switch command {
+        case .setDirection(let key, let title, let by):
+            return [.directionSet(DirectionSet(key: try Validate.key(key), title: try Validate.title(title, what: "direction title"),
+                                               by: try by.map { raw throws(DomainError) in try Validate.directionHorizon(raw) }))]
+
+        case .setGoal(let draft):
+            return [.goalSet(try decideGoal(draft, state))]
+
+        case .planMilestone(let key, let title, let schedule):
+            let goal = try openGoal(key, state, doing: "plan a milestone for")
+            let title = try Validate.title(title, what: "milestone title")
+            var weeks: WeekSpan?
+            var due: LocalDate?
+            switch schedule {
+            case .weeks(let span)?:
+                guard (1...Quarter.weekCount).contains(span.first), (1...Quarter.weekCount).contains(span.last),
+                      span.first <= span.last else {
+                    throw DomainError(.invalidWeek, "weeks \(span.first)-\(span.last) are not sprint weeks; a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
+                }
+                weeks = span
+            case .due(let date)?:
+                due = date
+            case nil:
+                break
+            }
+            return [.milestonePlanned(MilestonePlanned(goal: goal.key, number: goal.nextMilestoneNumber, title: title,
+                                                       weeks: weeks, due: due))]
+
+        case .markDone(let key, let number):
+            let goal = try existingGoal(key, state)
+            guard goal.status != .dropped else {
+                throw DomainError(.goalClosed, "goal \(key) was dropped, so its milestones cannot be done; retract the drop first with journal log retract")
+            }
+            guard let milestone = goal.milestones[number] else {
+                throw DomainError(.unknownMilestone, "no milestone \(key)/\(number); plan it with journal log milestone \(key) \"TITLE\"")
+            }
+            guard milestone.doneAt == nil else {
+                throw DomainError(.milestoneAlreadyDone, "milestone \(key)/\(number) is already done; retract that event first to record it again")
+            }
+            try notInFuture(state)
+            return [.milestoneDone(MilestoneDone(goal: key, number: number))]
+
+        case .measureProgress(let key, let amount, let value, let note):
+            let goal = try openGoal(key, state, doing: "measure progress on")
+            guard goal.target != nil else {
+                throw DomainError(.noTarget, "goal \(key) has no numeric target; add one with journal log revise \(key) --target N --unit TEXT --reason TEXT")
+            }
+            let note = try Validate.optionalText(note, what: "note")
+            switch (amount, value) {
+            case (let amount?, nil):
+                return [.progressMeasured(ProgressMeasured(goal: key, amount: try Validate.amount(amount, option: "AMOUNT"), note: note))]
+            case (nil, let value?):
+                guard value.isFinite, value >= 0, value <= Validate.maxAmount else {
+                    throw DomainError(.invalidNumber, "--set must be a number from 0 to 1e12, not \(NumberText.format(value))")
+                }
+                return [.progressMeasured(ProgressMeasured(goal: key, value: value, note: note))]
+            default:
+                throw DomainError(.conflictingOptions, "give either an AMOUNT to add or --set N for an absolute value, not both or neither")
+            }
+
+        case .logActivity(let text, let key, let number, let minutes):
+            let text = try Validate.title(text, what: "activity")
+            if let minutes, !(1...maxMinutes).contains(minutes) {
+                throw DomainError(.invalidMinutes, "--minutes \(minutes) is out of range; one entry holds 1 to \(maxMinutes) minutes (24 hours)")
+            }
+            if let key {
+                let goal = try existingGoal(key, state)
+                if let number, goal.milestones[number] == nil {
+                    throw DomainError(.unknownMilestone, "no milestone \(key)/\(number); plan it with journal log milestone \(key) \"TITLE\"")
+                }
+            }
+            try notInFuture(state)
+            return [.activityLogged(ActivityLogged(text: text, goal: key, milestone: number, minutes: minutes))]
+
+        case .reviseGoal(let key, let changes, let reason, let force):
+            let goal = try openGoal(key, state, doing: "revise")
+            let reason = try Validate.text(reason, what: "reason")
+            let list = try fieldChanges(goal, changes, state)
+            guard !list.isEmpty else {
+                throw DomainError(.noChange, "this revision changes nothing on goal \(key); give a new value with --title, --metric, --target, --unit, --due, --quarter or --direction")
+            }
+            if let quarter = changes.quarter, quarter != goal.quarter {
+                try roomInQuarter(quarter, state, force: force)
+            }
+            return [.goalRevised(GoalRevised(goal: key, changes: list, reason: reason, forced: force ? true : nil))]
+
+        case .completeGoal(let key, let outcome):
+            _ = try openGoal(key, state, doing: "complete")
+            try notInFuture(state)
+            return [.goalCompleted(GoalCompleted(goal: key, outcome: try Validate.optionalText(outcome, what: "outcome")))]
+
+        case .dropGoal(let key, let reason):
+            _ = try openGoal(key, state, doing: "drop")
+            return [.goalDropped(GoalDropped(goal: key, reason: try Validate.text(reason, what: "reason")))]
+
+        case .recordReview(let review):
+            var r = review
+            r.planned = try Validate.text(review.planned, what: "answer to --planned")
+            r.accomplished = try Validate.text(review.accomplished, what: "answer to --accomplished")
+            r.obstacles = try Validate.text(review.obstacles, what: "answer to --obstacles")
+            r.learned = try Validate.text(review.learned, what: "answer to --learned")
+            r.next = try Validate.text(review.next, what: "answer to --next")
+            var seen = Set<Blocker>()
+            r.blockers = review.blockers.filter { seen.insert($0).inserted }
+            return [.reviewRecorded(r)]
+
+        case .namePartner(let name):
+            return [.partnerNamed(PartnerNamed(name: try Validate.title(name, what: "partner's name")))]
+
+        case .retract(let reference, let reason):
+            guard let target = state.retractTarget else {
+                throw DomainError(.unknownEvent, "no event \(DateInput.printable(reference)) in this journal; find positions and ids with journal events")
+            }
+            guard target.type != JournalEvent.Kind.eventRetracted.rawValue else {
+                throw DomainError(.retractRetraction, "event \(target.position) is itself a retraction and cannot be retracted; record the event again instead")
+            }
+            guard !target.alreadyRetracted else {
+                throw DomainError(.alreadyRetracted, "event \(target.position) is already retracted; nothing to do")
+            }
+            return [.eventRetracted(EventRetracted(target: target.eventId, targetType: target.type,
+                                                   reason: try Validate.text(reason, what: "reason")))]
+        }
+    }
+
+    static func decideGoal(_ draft: GoalDraft, _ state: DecisionState) throws(DomainError) -> GoalSet {
+        let key = try Validate.key(draft.key, what: "goal key")
+        if state.goal != nil {
+            throw DomainError(.duplicateKey, "a goal with key \(key) already exists; choose another with --key, or change it with journal log revise \(key)")
+        }
+        let title = try Validate.title(draft.title, what: "goal title")
+        let metric = try Validate.optionalTitle(draft.metric, what: "metric")
+        let unit = try Validate.optionalTitle(draft.unit, what: "unit")
+        if unit != nil, draft.target == nil {
+            throw DomainError(.conflictingOptions, "--unit needs --target; give the number to reach, e.g. --target 15 --unit connections")
+        }
+        let target = try draft.target.map { v throws(DomainError) in try Validate.amount(v, option: "--target") }
+        if let confidence = draft.confidence, !(0...100).contains(confidence) {
+            throw DomainError(.invalidConfidence, "--confidence \(confidence) is out of range; give a whole number from 0 to 100")
+        }
+        if let direction = draft.direction {
+            _ = try Validate.key(direction, what: "direction key")
+            guard state.direction != nil else {
+                throw DomainError(.unknownDirection, "no direction \(direction); set it first with journal log direction \"TITLE\" --key \(direction)")
+            }
+        }
+        try roomInQuarter(draft.quarter, state, force: draft.force)
+        let forced = draft.force && state.quarterGoals.count >= goalsPerQuarter
+        return GoalSet(key: key, title: title, quarter: draft.quarter, metric: metric, target: target, unit: unit,
+                       due: draft.due, direction: draft.direction, confidence: draft.confidence, forced: forced ? true : nil)
+    }
+
+    static func roomInQuarter(_ quarter: Quarter, _ state: DecisionState, force: Bool) throws(DomainError) {
+        guard state.quarterGoals.count >= goalsPerQuarter, !force else { return }
+        let names = state.quarterGoals.sorted().joined(separator: ", ")
+        throw DomainError(.tooManyGoals, "\(quarter) already has \(state.quarterGoals.count) goals (\(names)); three is the maximum, so drop one first or add --force to insist")
+    }
+
+    static func fieldChanges(_ goal: GoalState, _ c: GoalChanges, _ state: DecisionState) throws(DomainError) -> [FieldChange] {
+        var list: [FieldChange] = []
+        func text(_ field: GoalField, _ old: String?, _ new: String?) {
+            if let new, new != old { list.append(FieldChange(field: field, from: old.map(FieldValue.text), to: .text(new))) }
+        }
+        text(.title, goal.title, try Validate.optionalTitle(c.title, what: "goal title"))
+        text(.metric, goal.metric, try Validate.optionalTitle(c.metric, what: "metric"))
+        if let target = c.target {
+            let value = try Validate.amount(target, option: "--target")
+            if value != goal.target {
+                list.append(FieldChange(field: .target, from: goal.target.map(FieldValue.number), to: .number(value)))
+            }
+        }
+        text(.unit, goal.unit, try Validate.optionalTitle(c.unit, what: "unit"))
+        text(.due, goal.due?.description, c.due?.description)
+        text(.quarter, goal.quarter.description, c.quarter?.description)
+        if let direction = c.direction {
+            _ = try Validate.key(direction, what: "direction key")
+            if direction != goal.direction, state.direction == nil {
+                throw DomainError(.unknownDirection, "no direction \(direction); set it first with journal log direction \"TITLE\" --key \(direction)")
+            }
+        }
+        text(.direction, goal.direction, c.direction)
+        return list
+    }
+
+    static func existingGoal(_ key: String, _ state: DecisionState) throws(DomainError) -> GoalState {
+        guard let goal = state.goal, goal.key == key else {
+            throw DomainError(.unknownGoal, "no goal \(DateInput.printable(key)); set it with journal log goal \"TITLE\" --quarter Q, or check the key with journal events --type goal-set")
+        }
+        return goal
+    }
+
+    static func openGoal(_ key: String, _ state: DecisionState, doing action: String) throws(DomainError) -> GoalState {
+        let goal = try existingGoal(key, state)
+        guard goal.status == .active else {
+            throw DomainError(.goalClosed, "goal \(key) is \(goal.status.rawValue), so you cannot \(action) it; set a new goal, or retract the \(goal.status == .completed ? "completion" : "drop") with journal log retract")
+        }
+        return goal
+    }
+
+    static func notInFuture(_ state: DecisionState) throws(DomainError) {
+        if let on = state.occurredOn, let today = state.today, on > today {
+            throw DomainError(.futureDate, "--on \(on) is in the future (today is \(today)); the journal records what has happened")
+        }
+    }
+}

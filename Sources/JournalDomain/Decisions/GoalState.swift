@@ -1,0 +1,123 @@
+public enum GoalStatus: String, Codable, Sendable {
+    case active, completed, dropped
+}
+
+public struct MilestoneState: Equatable, Sendable {
+    public var number: Int
+    public var title: String
+    public var weeks: WeekSpan?
+    public var due: LocalDate?
+    public var doneAt: Instant?
+}
+
+/// What the journal knows about one goal: the fold of its stream, retracted events left out.
+public struct GoalState: Equatable, Sendable {
+    public var key: String
+    public var title: String
+    public var quarter: Quarter
+    public var metric: String?
+    public var target: Double?
+    public var unit: String?
+    public var due: LocalDate?
+    public var direction: String?
+    public var confidence: Int?
+    public var status: GoalStatus
+    public var milestones: [Int: MilestoneState]
+    /// The running total of measured progress toward `target`.
+    public var current: Double
+    /// Numbers are never reused, even when a planned milestone was retracted.
+    public var nextMilestoneNumber: Int
+
+    public init(_ e: GoalSet) {
+        key = e.key
+        title = e.title
+        quarter = e.quarter
+        metric = e.metric
+        target = e.target
+        unit = e.unit
+        due = e.due
+        direction = e.direction
+        confidence = e.confidence
+        status = .active
+        milestones = [:]
+        current = 0
+        nextMilestoneNumber = 1
+    }
+
+    /// Applies one event of the goal's stream. Events for another goal or of other kinds leave it unchanged.
+    public static func evolve(_ state: GoalState?, _ envelope: Envelope) -> GoalState? {
+        if case .goalSet(let e) = envelope.event { return GoalState(e) }
+        guard var s = state, envelope.event.goalKey == s.key else { return state }
+        switch envelope.event {
+        case .milestonePlanned(let e):
+            s.milestones[e.number] = MilestoneState(number: e.number, title: e.title, weeks: e.weeks, due: e.due, doneAt: nil)
+            s.nextMilestoneNumber = max(s.nextMilestoneNumber, e.number + 1)
+        case .milestoneDone(let e):
+            s.milestones[e.number]?.doneAt = envelope.occurredAt
+        case .progressMeasured(let e):
+            if let value = e.value { s.current = value } else if let amount = e.amount { s.current += amount }
+        case .goalRevised(let e):
+            for change in e.changes { s.apply(change) }
+        case .goalCompleted:
+            s.status = .completed
+        case .goalDropped:
+            s.status = .dropped
+        case .goalSet, .directionSet, .activityLogged, .reviewRecorded, .partnerNamed, .eventRetracted:
+            break
+        }
+        return s
+    }
+
+    mutating func apply(_ change: FieldChange) {
+        switch change.field {
+        case .title: if case .text(let v)? = change.to { title = v }
+        case .metric: metric = change.to?.description
+        case .target: if case .number(let v)? = change.to { target = v } else { target = nil }
+        case .unit: unit = change.to?.description
+        case .due: due = change.to.flatMap { LocalDate(iso: $0.description) }
+        case .quarter: if let q = change.to.flatMap({ Quarter(parsing: $0.description) }) { quarter = q }
+        case .direction: direction = change.to?.description
+        }
+    }
+
+    /// Folds a goal's whole stream, leaving out retracted events.
+    public static func replay(_ stream: [Envelope]) -> GoalState? {
+        let retracted = Retractions.targets(in: stream)
+        var state: GoalState?
+        var highestNumber = 0
+        for envelope in stream {
+            if case .milestonePlanned(let e) = envelope.event { highestNumber = max(highestNumber, e.number) }
+            guard !retracted.contains(envelope.eventId) else { continue }
+            state = evolve(state, envelope)
+        }
+        guard var result = state else { return nil }
+        result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber + 1)
+        return result
+    }
+}
+
+public struct DirectionState: Equatable, Sendable {
+    public var key: String
+    public var title: String
+    public var by: String?
+
+    public static func replay(_ stream: [Envelope]) -> DirectionState? {
+        let retracted = Retractions.targets(in: stream)
+        var state: DirectionState?
+        for envelope in stream where !retracted.contains(envelope.eventId) {
+            if case .directionSet(let e) = envelope.event { state = DirectionState(key: e.key, title: e.title, by: e.by) }
+        }
+        return state
+    }
+}
+
+public enum Retractions {
+    /// The ids of the events that the given events retract.
+    public static func targets(in events: [Envelope]) -> Set<String> {
+        var ids = Set<String>()
+        for envelope in events {
+            if case .eventRetracted(let r) = envelope.event { ids.insert(r.target) }
+        }
+        return ids
+    }
+}

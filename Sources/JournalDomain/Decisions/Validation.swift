@@ -1,0 +1,113 @@
+/// The shapes of what people type, checked before anything is decided.
+public enum Validate {
+    public static let maxTitleLength = 200
+    public static let maxTextLength = 20_000
+    public static let maxAmount = 1e12
+
+    /// A one-line name: title, metric, unit, partner. Trimmed; no control characters.
+    public static func title(_ raw: String, what: String) throws(DomainError) -> String {
+        let text = raw.trimmingCharactersInWhitespace()
+        guard !text.isEmpty else {
+            throw DomainError(.invalidText, "the \(what) is empty; give it a few words in quotes")
+        }
+        guard !text.unicodeScalars.contains(where: isControl) else {
+            throw DomainError(.invalidText, "the \(what) contains control characters or line breaks; keep it to one line of text")
+        }
+        guard text.count <= maxTitleLength else {
+            throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxTitleLength + 1)")
+        }
+        return text
+    }
+
+    public static func optionalTitle(_ raw: String?, what: String) throws(DomainError) -> String? {
+        guard let raw else { return nil }
+        return try title(raw, what: what)
+    }
+
+    /// Free text: a reason, a note, a review answer. Line breaks and tabs are allowed.
+    public static func text(_ raw: String, what: String) throws(DomainError) -> String {
+        let text = raw.trimmingCharactersInWhitespace()
+        guard !text.isEmpty else {
+            throw DomainError(.invalidText, "the \(what) is empty; say it in a few words")
+        }
+        guard !text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else {
+            throw DomainError(.invalidText, "the \(what) contains control characters; remove them")
+        }
+        guard text.count <= maxTextLength else {
+            throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxTextLength + 1)")
+        }
+        return text
+    }
+
+    public static func optionalText(_ raw: String?, what: String) throws(DomainError) -> String? {
+        guard let raw else { return nil }
+        return try text(raw, what: what)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// A key names a goal or direction on the command line: lowercase letters, digits and dashes.
+    public static func key(_ raw: String, what: String = "key") throws(DomainError) -> String {
+        let bytes = Array(raw.utf8)
+        let ok = (1...32).contains(bytes.count)
+            && bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+            && bytes.first != 45 && bytes.last != 45
+        guard ok else {
+            throw DomainError(.invalidKey, "\(what) '\(DateInput.printable(raw))' is not valid; use 1-32 lowercase letters, digits and dashes, e.g. aws-cert")
+        }
+        return raw
+    }
+
+    public static func amount(_ value: Double, option: String) throws(DomainError) -> Double {
+        guard value.isFinite, value > 0, value <= maxAmount else {
+            throw DomainError(.invalidNumber, "\(option) must be a number above 0 and at most 1e12, not \(NumberText.format(value))")
+        }
+        return value
+    }
+
+    public static func number(_ raw: String, option: String) throws(DomainError) -> Double {
+        let text = raw.trimmingCharactersInWhitespace()
+        let allowed = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }
+        guard allowed, text.utf8.count <= 32, let value = Double(text) else {
+            throw DomainError(.invalidNumber, "\(option) '\(DateInput.printable(raw))' is not a number; write it like 15 or 2.5")
+        }
+        return value
+    }
+
+    public static func quarter(_ raw: String) throws(DomainError) -> Quarter {
+        guard let quarter = Quarter(parsing: raw) else {
+            throw DomainError(.invalidQuarter, "'\(DateInput.printable(raw))' is not a quarter; write 2025-Q2, Q2-2025 or \"Q2 2025\" (quarters are Q1 to Q4)")
+        }
+        return quarter
+    }
+
+    /// A milestone reference, GOAL/N.
+    public static func milestoneRef(_ raw: String) throws(DomainError) -> (goal: String, number: Int) {
+        let parts = raw.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].utf8.count <= 6, let number = Int(parts[1]), number >= 1 else {
+            throw DomainError(.invalidReference, "'\(DateInput.printable(raw))' is not a milestone reference; write GOAL/N, e.g. aws/2")
+        }
+        return (try key(String(parts[0]), what: "goal key"), number)
+    }
+
+    /// A goal key or a milestone reference (for activities).
+    public static func goalOrMilestone(_ raw: String) throws(DomainError) -> (goal: String, number: Int?) {
+        if raw.contains("/") {
+            let ref = try milestoneRef(raw)
+            return (ref.goal, ref.number)
+        }
+        return (try key(raw, what: "goal key"), nil)
+    }
+
+    /// When a direction should be reached: a year or a date.
+    public static func directionHorizon(_ raw: String) throws(DomainError) -> String {
+        let text = raw.trimmingCharactersInWhitespace()
+        if text.utf8.count == 4, let year = LocalDate.digits(ArraySlice(text.utf8)), LocalDate.supportedYears.contains(year) {
+            return text
+        }
+        if let date = LocalDate(iso: text) { return date.description }
+        throw DomainError(.invalidDate, "--by '\(DateInput.printable(raw))' is not a year or a date; write 2028 or 2028-06-30")
+    }
+}

@@ -1,0 +1,43 @@
+/// The journal's SQLite schema, as ordered migrations. PRAGMA user_version holds the last one applied;
+/// PRAGMA application_id marks the file as a journal.
+enum Schema {
+    /// 'JRNL'
+    static let applicationID: Int64 = 0x4A52_4E4C
+    static var currentVersion: Int { migrations.count }
+
+    static let migrations: [String] = [
+        // 1: the event log, its streams, immutability triggers, and the goal index decisions read.
+        """
+        CREATE TABLE streams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL CHECK (version >= 0)
+        );
+        CREATE TABLE events (
+            position INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            stream INTEGER NOT NULL REFERENCES streams(id),
+            stream_version INTEGER NOT NULL CHECK (stream_version >= 1),
+            event_type TEXT NOT NULL,
+            schema_version INTEGER NOT NULL,
+            payload TEXT NOT NULL CHECK (json_valid(payload)),
+            metadata TEXT NOT NULL CHECK (json_valid(metadata)),
+            occurred_at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            previous_hash BLOB NOT NULL,
+            hash BLOB NOT NULL,
+            UNIQUE (stream, stream_version)
+        );
+        CREATE TRIGGER events_are_immutable_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correction (journal log retract) instead'); END;
+        CREATE TRIGGER events_are_immutable_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correction (journal log retract) instead'); END;
+        CREATE TABLE goal_index (
+            key TEXT PRIMARY KEY,
+            quarter TEXT NOT NULL,
+            status TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX goal_index_by_quarter ON goal_index (quarter, status);
+        """,
+    ]
+}

@@ -1,0 +1,2 @@
+import JournalCLI
+JournalMain.run()

@@ -1,0 +1,111 @@
+import ArgumentParser
+import JournalDomain
+import JournalStore
+import Projections
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "List the log's events: position, times, type, stream, payload.",
+        discussion: "Examples: journal events --goal aws   journal events --type activity-logged --since 2025-04-01 --format jsonl")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
+
+    @Option(help: ArgumentHelp("Only events about this goal (its own events and the activities linked to it).", valueName: "key"))
+    var goal: String?
+    @Option(name: .customLong("type"), help: ArgumentHelp(
+        "Only events of this type (repeatable): \(JournalEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "type"))
+    var types: [String] = []
+    @Option(help: ArgumentHelp("Only events that occurred on or after this date.", valueName: "date")) var since: String?
+    @Option(help: "text for people, jsonl for scripts (one JSON object a line, every stored field).") var format: Format = .text
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        let environment = JournalEnvironment()
+        let time = try environment.time()
+        let kinds = try types.map { raw throws(CLIError) in
+            guard let kind = JournalEvent.Kind(rawValue: raw.lowercased()) else {
+                throw CLIError(.usage, "--type '\(DateInput.printable(raw))' is not an event type; use one of \(JournalEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return kind.rawValue
+        }
+        let goal = try self.goal.map { raw throws(DomainError) in try Validate.key(raw, what: "--goal") }
+        let since = try self.since.map { raw throws(DomainError) in time.startOfDay(try DateInput.day(raw, option: "--since", time: time)) }
+        let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .mustExist)
+
+        var retracted = RetractedEvents()
+        var selected: [(RecordedEvent, Envelope)] = []
+        var selectedIds = Set<String>()
+        try store.forEach { recorded in
+            let envelope = try recorded.envelope()
+            retracted.apply(envelope)
+            if let goal {
+                var matches = envelope.event.goalKey == goal
+                if case .eventRetracted(let r) = envelope.event { matches = selectedIds.contains(r.target) }
+                guard matches else { return }
+            }
+            if !kinds.isEmpty, !kinds.contains(recorded.type) { return }
+            if let since, recorded.occurredAt < since { return }
+            selected.append((recorded, envelope))
+            selectedIds.insert(recorded.eventId)
+        }
+        for (recorded, _) in selected {
+            let isRetracted = retracted.contains(recorded.eventId)
+            switch format {
+            case .text: print(EventListing.textLine(recorded, retracted: isRetracted, time: time))
+            case .jsonl: print(EventListing.jsonLine(recorded, retracted: isRetracted))
+            }
+        }
+    }
+}
+
+enum EventListing {
+    static func textLine(_ e: RecordedEvent, retracted: Bool, time: TimeContext) -> String {
+        var line = pad(String(e.position), 6, right: true) + "  " + time.display(e.occurredAt) + "  "
+            + pad(e.type, 17) + "  " + pad("\(e.streamId)#\(e.streamVersion)", 24) + "  " + e.payload
+        let lag = e.recordedAt.millisecondsSinceEpoch - e.occurredAt.millisecondsSinceEpoch
+        if abs(lag) >= 60_000 { line += "  (recorded \(time.display(e.recordedAt)))" }
+        if retracted { line += "  [retracted]" }
+        return line
+    }
+
+    /// Every stored field; payload and metadata embedded as JSON, hashes in hex.
+    static func jsonLine(_ e: RecordedEvent, retracted: Bool) -> String {
+        "{\"position\":\(e.position),\"eventId\":\(quote(e.eventId)),\"streamId\":\(quote(e.streamId)),"
+            + "\"streamVersion\":\(e.streamVersion),\"type\":\(quote(e.type)),\"schemaVersion\":\(e.schemaVersion),"
+            + "\"payload\":\(e.payload),\"metadata\":\(e.metadata),\"occurredAt\":\(quote(e.occurredAt.description)),"
+            + "\"recordedAt\":\(quote(e.recordedAt.description)),\"previousHash\":\(quote(HashChain.hex(e.previousHash))),"
+            + "\"hash\":\(quote(HashChain.hex(e.hash))),\"retracted\":\(retracted)}"
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        guard text.count < width else { return text }
+        let fill = String(repeating: " ", count: width - text.count)
+        return right ? fill + text : text + fill
+    }
+
+    /// A JSON string literal.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The root command.
+struct Journal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "An event-sourced goal journal for 90-day career sprints.",
+        discussion: """
+            Every action is appended to an immutable, hash-chained log in SQLite. Log one thing a line:
+              journal log goal "Complete AWS Solutions Architect certification" --quarter 2025-Q2 --due 2025-06-15
+              journal log activity "Practice exam 1" --goal aws --minutes 90
+            """,
+        version: JournalVersion.current,
+        subcommands: [Log.self, Events.self, Verify.self]
+    )
+}
+
+/// `journal log ...`: one subcommand per action.
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Record an action: a goal, a milestone, effort, progress, a revision, a review.",
+        subcommands: [
+            LogDirection.self, LogGoal.self, LogMilestone.self, LogDone.self, LogProgress.self, LogActivity.self,
+            LogRevise.self, LogComplete.self, LogDrop.self, LogReview.self, LogPartner.self, LogRetract.self,
+        ]
+    )
+}

@@ -1,0 +1,223 @@
+import ArgumentParser
+import JournalDomain
+
+struct LogDirection: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "direction",
+        abstract: "Set a long-term direction (3-5 years) that goals serve.",
+        discussion: "Example: journal log direction \"Move into engineering management\" --key mgmt --by 2028")
+
+    @Argument(help: "Where you want to be in 3-5 years.") var title: [String]
+    @Option(help: "A short key for goals to name with --direction (derived from the title if omitted; an existing key is updated).")
+    var key: String?
+    @Option(help: ArgumentHelp("When you want to be there: a year or a date.", valueName: "year|date")) var by: String?
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { _ in
+            let title = words(self.title)
+            return .setDirection(key: key ?? GoalKey.base(for: title, fallback: "direction"), title: title, by: by)
+        }
+    }
+}
+
+struct LogGoal: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goal",
+        abstract: "Set a goal for a quarter's sprint (one to three a quarter).",
+        discussion: """
+            Example: journal log goal "Complete AWS Solutions Architect certification" --quarter 2025-Q2 \\
+                       --metric "Pass the exam" --due 2025-06-15
+            """)
+
+    @Argument(help: "What you will accomplish.") var title: [String]
+    @Option(help: ArgumentHelp("The sprint: 2025-Q2, Q2-2025 or \"Q2 2025\".", valueName: "quarter")) var quarter: String
+    @Option(help: "A short unique key (default: derived from the title, e.g. aws-solutions).") var key: String?
+    @Option(help: "How you will know you succeeded.") var metric: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("A number to reach, e.g. 15.", valueName: "n")) var target: String?
+    @Option(help: "The unit of --target, e.g. connections.") var unit: String?
+    @Option(help: ArgumentHelp("The deadline.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("The key of the long-term direction this goal serves.", valueName: "key")) var direction: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How sure you are that you will complete it, 0-100.", valueName: "0-100"))
+    var confidence: String?
+    @Flag(help: "Add a fourth goal to the quarter although three is the maximum.") var force = false
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { time in
+            .setGoal(GoalDraft(
+                key: try key.map { raw throws(DomainError) in try Validate.key(raw, what: "--key") } ?? "",
+                title: words(title), quarter: try Validate.quarter(quarter), metric: metric,
+                target: try parseNumber(target, option: "--target"), unit: unit,
+                due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time) },
+                direction: direction, confidence: try parseInt(confidence, option: "--confidence"), force: force))
+        }
+    }
+}
+
+struct LogMilestone: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone",
+        abstract: "Plan a weekly milestone for a goal; it gets the ref GOAL/N.",
+        discussion: "Example: journal log milestone aws \"Finish sections 1-5\" --weeks 1-4")
+
+    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: "What will be done.") var title: [String]
+    @Option(help: ArgumentHelp("The sprint week it is planned for (1-13).", valueName: "n")) var week: String?
+    @Option(help: ArgumentHelp("The sprint weeks it spans, e.g. 1-4.", valueName: "a-b")) var weeks: String?
+    @Option(help: ArgumentHelp("A due date instead of weeks.", valueName: "date")) var due: String?
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { time in
+            .planMilestone(goal: try Validate.key(goal, what: "goal key"), title: words(title),
+                           schedule: try schedule(time))
+        }
+    }
+
+    func schedule(_ time: TimeContext) throws(DomainError) -> MilestoneSchedule? {
+        guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
+            throw DomainError(.conflictingOptions, "give one of --week, --weeks or --due, not several")
+        }
+        if let week, let n = try parseInt(week, option: "--week") { return .weeks(WeekSpan(first: n, last: n)) }
+        if let weeks {
+            let parts = weeks.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let a = try parseInt(String(parts[0]), option: "--weeks"),
+                  let b = try parseInt(String(parts[1]), option: "--weeks") else {
+                throw DomainError(.invalidWeek, "--weeks '\(DateInput.printable(weeks))' is not a range; write FIRST-LAST, e.g. 1-4")
+            }
+            return .weeks(WeekSpan(first: a, last: b))
+        }
+        if let due { return .due(try DateInput.day(due, option: "--due", time: time)) }
+        return nil
+    }
+}
+
+struct LogDone: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "done",
+        abstract: "Mark a milestone done.",
+        discussion: "Example: journal log done aws/1 --on yesterday")
+
+    @Argument(help: ArgumentHelp("The milestone's ref, GOAL/N.", valueName: "goal/n")) var milestone: String
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { _ in
+            let ref = try Validate.milestoneRef(milestone)
+            return .markDone(goal: ref.goal, number: ref.number)
+        }
+    }
+}
+
+struct LogProgress: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Measure progress toward a goal's numeric target.",
+        discussion: "Examples: journal log progress network 3 --note \"meetup\"   journal log progress network --set 12")
+
+    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: ArgumentHelp("How much to add toward the target.", valueName: "amount")) var amount: String?
+    @Option(name: .customLong("set"), parsing: .unconditional, help: ArgumentHelp("Record an absolute value instead of adding.", valueName: "n"))
+    var value: String?
+    @Option(help: "What the progress was.") var note: String?
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { _ in
+            .measureProgress(goal: try Validate.key(goal, what: "goal key"), amount: try parseNumber(amount, option: "AMOUNT"),
+                             value: try parseNumber(value, option: "--set"), note: note)
+        }
+    }
+}
+
+struct LogActivity: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activity",
+        abstract: "Log effort; without --goal it is effort linked to no goal.",
+        discussion: "Example: journal log activity \"Practice exam 1\" --goal aws/2 --minutes 90 --on yesterday")
+
+    @Argument(help: "What you did.") var text: [String]
+    @Option(help: ArgumentHelp("The goal (or milestone, GOAL/N) it served.", valueName: "goal[/n]")) var goal: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long it took, in minutes (1-1440).", valueName: "n")) var minutes: String?
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { _ in
+            let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
+            return .logActivity(text: words(text), goal: link?.goal, milestone: link?.number,
+                                minutes: try parseInt(minutes, option: "--minutes"))
+        }
+    }
+}
+
+struct LogRevise: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revise",
+        abstract: "Revise a goal; the reason is required and each change is recorded from old to new.",
+        discussion: "Example: journal log revise aws --due 2025-06-30 --reason \"Exam slots full until late June\"")
+
+    @Argument(help: "The goal's key.") var goal: String
+    @Option(help: "A new title.") var title: String?
+    @Option(help: "A new success metric.") var metric: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("A new numeric target.", valueName: "n")) var target: String?
+    @Option(help: "A new unit for the target.") var unit: String?
+    @Option(help: ArgumentHelp("A new deadline.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("Move the goal to another quarter.", valueName: "quarter")) var quarter: String?
+    @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key")) var direction: String?
+    @Option(help: "Why the goal changes (required).") var reason: String
+    @Flag(help: "Move the goal into a quarter that already has three goals.") var force = false
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { time in
+            .reviseGoal(
+                goal: try Validate.key(goal, what: "goal key"),
+                changes: GoalChanges(
+                    title: title, metric: metric, target: try parseNumber(target, option: "--target"), unit: unit,
+                    due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time) },
+                    quarter: try quarter.map { raw throws(DomainError) in try Validate.quarter(raw) },
+                    direction: direction),
+                reason: reason, force: force)
+        }
+    }
+}
+
+struct LogComplete: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complete",
+        abstract: "Mark a goal completed.",
+        discussion: "Example: journal log complete aws --outcome \"Passed with 870/1000\"")
+
+    @Argument(help: "The goal's key.") var goal: String
+    @Option(help: "What came of it, for your accomplishments.") var outcome: String?
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { _ in .completeGoal(goal: try Validate.key(goal, what: "goal key"), outcome: outcome) }
+    }
+}
+
+struct LogDrop: LogSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drop",
+        abstract: "Drop a goal, with the reason; it frees its place in the quarter.",
+        discussion: "Example: journal log drop network --reason \"Team reorg changed my focus\"")
+
+    @Argument(help: "The goal's key.") var goal: String
+    @Option(help: "Why you are dropping it (required).") var reason: String
+    @OptionGroup var occurred: OccurredOptions
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        try record { _ in .dropGoal(goal: try Validate.key(goal, what: "goal key"), reason: reason) }
+    }
+}

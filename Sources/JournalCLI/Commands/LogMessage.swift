@@ -1,0 +1,58 @@
+import JournalDomain
+import JournalStore
+
+/// The one line each `journal log` prints: what was recorded, its key or ref, and its position.
+enum LogMessage {
+    static func describe(_ recorded: Recorded, time: TimeContext) -> String {
+        let position = " (event \(recorded.event.position))"
+        let day = time.localDate(of: recorded.event.occurredAt)
+        switch recorded.change {
+        case .directionSet(let e):
+            return "Direction \(e.key) set: \(e.title)" + (e.by.map { " (by \($0))" } ?? "") + position
+        case .goalSet(let e):
+            var details: [String] = []
+            if let metric = e.metric { details.append("metric: \(metric)") }
+            if let target = e.target { details.append("target: \(NumberText.format(target))" + (e.unit.map { " \($0)" } ?? "")) }
+            if let due = e.due { details.append("due \(due)") }
+            if e.forced == true { details.append("a fourth goal, forced") }
+            let suffix = details.isEmpty ? "" : " [" + details.joined(separator: "; ") + "]"
+            return "Goal \(e.key) set for \(e.quarter): \(e.title)\(suffix)" + position
+        case .milestonePlanned(let e):
+            let when = e.weeks.map { " for \($0)" } ?? e.due.map { " due \($0)" } ?? ""
+            return "Milestone \(e.goal)/\(e.number) planned\(when): \(e.title)" + position
+        case .milestoneDone(let e):
+            let title = recorded.goal?.milestones[e.number]?.title ?? ""
+            return "Milestone \(e.goal)/\(e.number) done on \(day): \(title)" + position
+        case .progressMeasured(let e):
+            let unit = recorded.goal?.unit.map { " \($0)" } ?? ""
+            let change = e.value.map { "set to \(NumberText.format($0))" } ?? "+\(NumberText.format(e.amount ?? 0))"
+            var standing = ""
+            if let goal = recorded.goal, let target = goal.target {
+                standing = " (now \(NumberText.format(goal.current)) of \(NumberText.format(target))\(unit))"
+            }
+            return "Progress on \(e.goal): \(change)\(unit)\(standing)" + position
+        case .activityLogged(let e):
+            var details: [String] = []
+            if let minutes = e.minutes { details.append("\(minutes) min") }
+            details.append(e.goal.map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal")
+            return "Activity logged on \(day) (\(details.joined(separator: ", "))): \(e.text)" + position
+        case .goalRevised(let e):
+            let changes = e.changes.map { c in
+                "\(c.field.rawValue) \(c.from?.description ?? "none") -> \(c.to?.description ?? "none")"
+            }
+            return "Goal \(e.goal) revised (\(changes.joined(separator: "; "))): \(e.reason)" + position
+        case .goalCompleted(let e):
+            return "Goal \(e.goal) completed on \(day)" + (e.outcome.map { ": \($0)" } ?? "") + position
+        case .goalDropped(let e):
+            return "Goal \(e.goal) dropped: \(e.reason)" + position
+        case .reviewRecorded(let e):
+            let blockers = e.blockers.isEmpty ? "" : " (blockers: \(e.blockers.map(\.rawValue).joined(separator: ", ")))"
+            return "Review of \(e.quarter) recorded\(blockers)" + position
+        case .partnerNamed(let e):
+            return "Accountability partner: \(e.name)" + position
+        case .eventRetracted(let e):
+            let target = recorded.target.map { "event \($0.position)" } ?? "event \(e.target)"
+            return "Retracted \(target) (\(e.targetType)): \(e.reason)" + position
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import JournalDomain
+import JournalStore
+
+/// What every `journal log` subcommand shares: open the journal, record, print one line.
+protocol LogSubcommand: ParsableCommand {
+    var journal: JournalOptions { get }
+    var occurred: OccurredOptions { get }
+}
+
+extension LogSubcommand {
+    /// Builds the command from the arguments (dates read against "now"), records it and prints what was recorded.
+    func record(_ build: (TimeContext) throws -> Command) throws {
+        let environment = JournalEnvironment()
+        let time = try environment.time()
+        let command = try build(time)
+        let occurredAt = try occurred.on.map { raw throws(DomainError) in try DateInput.moment(raw, option: "--on", time: time) }
+        let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
+        let name = "log " + (Self.configuration.commandName ?? "")
+        let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
+        print(LogMessage.describe(recorded, time: time))
+    }
+}
+
+/// Joins the words of a title typed without quotes: journal log activity Read chapter 3.
+func words(_ parts: [String]) -> String { parts.joined(separator: " ") }
+
+func parseInt(_ raw: String?, option: String) throws(DomainError) -> Int? {
+    guard let raw else { return nil }
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+    guard !body.isEmpty, body.utf8.count <= 12, body.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+        throw DomainError(.invalidNumber, "\(option) '\(DateInput.printable(raw))' is not a whole number")
+    }
+    return value
+}
+
+func parseNumber(_ raw: String?, option: String) throws(DomainError) -> Double? {
+    guard let raw else { return nil }
+    return try Validate.number(raw, option: option)
+}

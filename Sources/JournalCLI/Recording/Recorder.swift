@@ -1,0 +1,132 @@
+import Foundation
+import JournalDomain
+import JournalStore
+
+/// What one `journal log` command recorded.
+struct Recorded {
+    let event: RecordedEvent
+    let change: JournalEvent
+    /// The goal as it stands after the event, for commands about a goal.
+    let goal: GoalState?
+    /// For retractions: the event retracted.
+    let target: RetractTarget?
+}
+
+/// Carries out one command: inside a single write transaction it reads exactly the state the decision needs,
+/// decides, appends, and keeps the goal index current. Nothing is appended when any step fails.
+struct Recorder {
+    let store: SQLiteEventStore
+    let time: TimeContext
+
+    func record(_ command: Command, occurredAt: Instant?, commandName: String) throws -> Recorded {
+        let occurred = occurredAt ?? time.now
+        let metadata = try Recorder.metadata(command: commandName)
+        return try store.write(recordedAt: time.now) { session in
+            var command = command
+            var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today)
+            var goalStream: [Envelope] = []
+            let stream: String
+            switch command {
+            case .setDirection(let key, _, _):
+                stream = StreamName.direction(key)
+            case .setGoal(var draft):
+                if draft.key.isEmpty {
+                    draft.key = try freeGoalKey(for: draft.title, session)
+                    command = .setGoal(draft)
+                }
+                stream = StreamName.goal(draft.key)
+                goalStream = try envelopes(session.readStream(stream))
+                state.goal = GoalState.replay(goalStream)
+                state.quarterGoals = try session.goalKeys(in: draft.quarter)
+                if let direction = draft.direction { state.direction = try directionState(direction, session) }
+            case .planMilestone(let key, _, _), .markDone(let key, _), .measureProgress(let key, _, _, _),
+                 .completeGoal(let key, _), .dropGoal(let key, _):
+                stream = StreamName.goal(key)
+                goalStream = try envelopes(session.readStream(stream))
+                state.goal = GoalState.replay(goalStream)
+            case .reviseGoal(let key, let changes, _, _):
+                stream = StreamName.goal(key)
+                goalStream = try envelopes(session.readStream(stream))
+                state.goal = GoalState.replay(goalStream)
+                if let quarter = changes.quarter { state.quarterGoals = try session.goalKeys(in: quarter).filter { $0 != key } }
+                if let direction = changes.direction { state.direction = try directionState(direction, session) }
+            case .logActivity(_, let key, _, _):
+                stream = StreamName.activities(time.localDate(of: occurred))
+                if let key { state.goal = GoalState.replay(try envelopes(session.readStream(StreamName.goal(key)))) }
+            case .recordReview(let review):
+                stream = StreamName.review(review.quarter)
+            case .namePartner:
+                stream = StreamName.partner
+            case .retract(let reference, _):
+                let found = try target(of: reference, session)
+                state.retractTarget = found?.target
+                stream = found?.stream ?? ""
+                if stream.hasPrefix("goal-") { goalStream = found?.streamEvents ?? [] }
+            }
+
+            let events = try Decider.decide(command, state)
+            let expected = ExpectedVersion.exact(try session.streamVersion(stream))
+            let fresh = try events.map { event in
+                NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type,
+                         schemaVersion: JournalEvent.currentSchemaVersion, payload: try event.payloadJSON(),
+                         metadata: metadata, occurredAt: occurred)
+            }
+            let recorded = try session.append([AppendBatch(stream: stream, expected: expected, events: fresh)])
+            guard let last = recorded.last, let change = events.last else {
+                throw CLIError(.software, "the append recorded nothing")
+            }
+
+            var goal = state.goal
+            if stream.hasPrefix("goal-") {
+                goal = GoalState.replay(goalStream + (try envelopes(recorded)))
+                let key = String(stream.dropFirst("goal-".count))
+                try session.setGoalIndex(key: key, entry: goal.map { ($0.quarter, $0.status) })
+            }
+            return Recorded(event: last, change: change, goal: goal, target: state.retractTarget)
+        }
+    }
+
+    private func envelopes(_ events: [RecordedEvent]) throws -> [Envelope] {
+        try events.map { try $0.envelope() }
+    }
+
+    private func freeGoalKey(for title: String, _ session: borrowing WriteSession) throws -> String {
+        for candidate in GoalKey.candidates(for: GoalKey.base(for: title)) {
+            if GoalState.replay(try envelopes(session.readStream(StreamName.goal(candidate)))) == nil { return candidate }
+        }
+        throw CLIError(.software, "no free goal key")
+    }
+
+    private func directionState(_ key: String, _ session: borrowing WriteSession) throws -> DirectionState? {
+        DirectionState.replay(try envelopes(session.readStream(StreamName.direction(key))))
+    }
+
+    /// Finds the event a retraction names: a position (digits) or an event id.
+    private func target(of reference: String, _ session: borrowing WriteSession)
+        throws -> (target: RetractTarget, stream: String, streamEvents: [Envelope])? {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let event: RecordedEvent?
+        if !trimmed.isEmpty, trimmed.utf8.count <= 18, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+           let position = Int64(trimmed) {
+            event = try session.event(atPosition: position)
+        } else {
+            event = try session.event(withId: trimmed.lowercased())
+        }
+        guard let event else { return nil }
+        let streamEvents = try envelopes(session.readStream(event.streamId))
+        let retracted = Retractions.targets(in: streamEvents).contains(event.eventId)
+        return (RetractTarget(eventId: event.eventId, position: event.position, type: event.type, alreadyRetracted: retracted),
+                event.streamId, streamEvents)
+    }
+
+    static func metadata(command: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(["command": command, "client": "journal/\(JournalVersion.current)"])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+enum JournalVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,33 @@
+import JournalDomain
+import JournalStore
+
+extension CLIError {
+    init(_ error: DomainError) {
+        self.init(error.isUsageError ? .usage : .data, error.message)
+    }
+
+    init(_ error: StoreError) {
+        let status: ExitStatus
+        switch error {
+        case .wrongExpectedVersion: status = .tempFail
+        case .eventIdConflict, .invalidEvent: status = .data
+        case .noJournal, .notAJournal, .newerSchema: status = .noJournal
+        case .busy: status = .tempFail
+        case .readOnly, .diskFull, .corrupt, .io: status = .io
+        case .sqlite: status = .software
+        }
+        self.init(status, error.description)
+    }
+
+    /// Any error a command can raise, as the one line and exit code the user sees.
+    static func from(_ error: Error) -> CLIError {
+        switch error {
+        case let e as CLIError: return e
+        case let e as DomainError: return CLIError(e)
+        case let e as StoreError: return CLIError(e)
+        case let e as JournalEvent.DecodingFailure:
+            return CLIError(.data, "\(e.description); this journal may be from a newer version of journal")
+        default: return CLIError(.software, "unexpected failure: \(error)")
+        }
+    }
+}

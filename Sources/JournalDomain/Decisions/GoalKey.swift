@@ -1,3 +1,5 @@
+import Foundation
+
 /// Derives a short, lowercase key from a title: "Complete AWS Solutions Architect certification" -> "aws-solutions".
 public enum GoalKey {
     static let fillerWords: Set<String> = [
@@ -7,8 +9,10 @@ public enum GoalKey {
     ]
 
     public static func base(for title: String, fallback: String = "goal") -> String {
-        let words = title.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let words = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
             .map(String.init)
+            .filter { $0.count > 1 || $0.first?.isNumber == true }
         let meaningful = words.filter { !fillerWords.contains($0) }
         let chosen = (meaningful.isEmpty ? words : meaningful).prefix(2)
         var key = ""

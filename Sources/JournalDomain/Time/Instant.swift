@@ -82,7 +82,8 @@ enum DateTimeSyntax: Equatable {
         guard bytes.count >= 10, let date = LocalDate(isoBytes: bytes[0..<10])
         else { return nil }
         if bytes.count == 10 { return .date(date) }
-        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes.count >= 16,
+        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
+              bytes.count >= 16,
               bytes[13] == UInt8(ascii: ":"),
               let h = LocalDate.digits(bytes[11..<13]), let m = LocalDate.digits(bytes[14..<16]),
               h < 24, m < 60 else { return nil }

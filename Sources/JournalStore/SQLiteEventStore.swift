@@ -83,13 +83,16 @@ public final class SQLiteEventStore: EventStore {
             throw StoreError.newerSchema(path: path, found: Int(found), supported: Schema.currentVersion)
         }
         if found == 0 {
-            guard mode == .createIfMissing else {
-                let tables = try db.integer("SELECT count(*) FROM sqlite_schema") ?? 0
-                throw tables == 0 ? StoreError.noJournal(path: path)
-                    : StoreError.notAJournal(path: path, reason: "an SQLite database of another program")
+            // Look before touching anything: another program's database must be left exactly as it was.
+            let tables = try db.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+            if tables > 0, try db.integer("PRAGMA application_id") != Schema.applicationID {
+                throw StoreError.notAJournal(path: path, reason: "an SQLite database of another program")
             }
-            // WAL cannot be switched on inside a transaction; it is a property of the file from then on.
-            _ = try db.run("PRAGMA journal_mode=WAL")
+            if tables == 0 {
+                guard mode == .createIfMissing else { throw StoreError.noJournal(path: path) }
+                // WAL cannot be switched on inside a transaction; it is a property of the file from then on.
+                _ = try db.run("PRAGMA journal_mode=WAL")
+            }
         }
         try db.writeTransaction {
             // Another process may have migrated while we waited for the write lock.

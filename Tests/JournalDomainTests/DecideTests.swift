@@ -275,3 +275,32 @@ struct DecideTests {
         }
     }
 }
+
+@Suite("Retractions and the quarter's three goals")
+struct RetractionLimitTests {
+    let t0 = Instant(millisecondsSinceEpoch: 1_744_275_600_000)
+
+    @Test func undoingADropCannotSneakInAFourthGoal() throws {
+        let q3 = try #require(Quarter(parsing: "2025-Q3"))
+        let stream = [
+            Envelope(position: 1, eventId: "set", streamId: "goal-b", streamVersion: 1, occurredAt: t0, recordedAt: t0,
+                     event: .goalSet(GoalSet(key: "b", title: "B", quarter: q3))),
+            Envelope(position: 2, eventId: "drop", streamId: "goal-b", streamVersion: 2, occurredAt: t0, recordedAt: t0,
+                     event: .goalDropped(GoalDropped(goal: "b", reason: "r"))),
+        ]
+        let target = RetractTarget(eventId: "drop", position: 2, type: "goal-dropped", alreadyRetracted: false)
+        let after = GoalState.replay(stream, alsoLeavingOut: "drop")
+        #expect(after?.status == .active)
+        let full = DecisionState(goal: GoalState.replay(stream), quarterGoals: ["a", "c", "d"], retractTarget: target,
+                                 goalAfterRetraction: after)
+        #expect(throws: DomainError.self) { try Decider.decide(.retract(reference: "2", reason: "oops"), full) }
+        #expect(try Decider.decide(.retract(reference: "2", reason: "oops", force: true), full).count == 1)
+        var roomy = full
+        roomy.quarterGoals = ["a", "c"]
+        #expect(try Decider.decide(.retract(reference: "2", reason: "oops"), roomy).count == 1)
+        // Retracting an ordinary event of an active goal never counts against the quarter.
+        var plain = full
+        plain.goal = after
+        #expect(try Decider.decide(.retract(reference: "2", reason: "oops"), plain).count == 1)
+    }
+}

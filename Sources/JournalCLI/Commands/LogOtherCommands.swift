@@ -62,10 +62,11 @@ struct LogRetract: LogSubcommand {
     @Argument(help: ArgumentHelp("The event's position (see journal events) or its id.", valueName: "position|event-id"))
     var event: String
     @Option(help: "Why it is retracted (required).") var reason: String
+    @Flag(help: "Retract a goal's drop or move even though it brings a fourth goal into a quarter.") var force = false
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in .retract(reference: event, reason: reason) }
+        try record { _ in .retract(reference: event, reason: reason, force: force) }
     }
 }

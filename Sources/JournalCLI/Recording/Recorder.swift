@@ -57,11 +57,17 @@ struct Recorder {
                 stream = StreamName.review(review.quarter)
             case .namePartner:
                 stream = StreamName.partner
-            case .retract(let reference, _):
+            case .retract(let reference, _, _):
                 let found = try target(of: reference, session)
                 state.retractTarget = found?.target
                 stream = found?.stream ?? ""
-                if stream.hasPrefix("goal-") { goalStream = found?.streamEvents ?? [] }
+                if let found, stream.hasPrefix("goal-") {
+                    goalStream = found.streamEvents
+                    state.goal = GoalState.replay(goalStream)
+                    let after = GoalState.replay(goalStream, alsoLeavingOut: found.target.eventId)
+                    state.goalAfterRetraction = after
+                    if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.key } }
+                }
             }
 
             let events = try Decider.decide(command, state)

@@ -11,7 +11,7 @@ public enum Command: Equatable, Sendable {
     case dropGoal(goal: String, reason: String)
     case recordReview(ReviewRecorded)
     case namePartner(String)
-    case retract(reference: String, reason: String)
+    case retract(reference: String, reason: String, force: Bool = false)
 }
 
 public struct GoalDraft: Equatable, Sendable {
@@ -96,16 +96,21 @@ public struct DecisionState: Equatable, Sendable {
     public var direction: DirectionState?
     /// For retractions: the event named (nil: no such event).
     public var retractTarget: RetractTarget?
+    /// For retractions in a goal's stream: the goal as it would stand without the target, so that undoing a
+    /// drop or a move cannot sneak a fourth goal into a quarter (quarterGoals then lists that quarter's others).
+    public var goalAfterRetraction: GoalState?
     /// The local date occurred-at falls on, for checks against the calendar.
     public var occurredOn: LocalDate?
     public var today: LocalDate?
 
     public init(goal: GoalState? = nil, quarterGoals: [String] = [], direction: DirectionState? = nil,
-                retractTarget: RetractTarget? = nil, occurredOn: LocalDate? = nil, today: LocalDate? = nil) {
+                retractTarget: RetractTarget? = nil, goalAfterRetraction: GoalState? = nil,
+                occurredOn: LocalDate? = nil, today: LocalDate? = nil) {
         self.goal = goal
         self.quarterGoals = quarterGoals
         self.direction = direction
         self.retractTarget = retractTarget
+        self.goalAfterRetraction = goalAfterRetraction
         self.occurredOn = occurredOn
         self.today = today
     }

@@ -21,7 +21,8 @@ public enum Decider {
             case .weeks(let span)?:
                 guard (1...Quarter.weekCount).contains(span.first), (1...Quarter.weekCount).contains(span.last),
                       span.first <= span.last else {
-                    throw DomainError(.invalidWeek, "weeks \(span.first)-\(span.last) are not sprint weeks; a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
+                    let given = span.first == span.last ? "week \(span.first) is not a sprint week" : "weeks \(span.first)-\(span.last) are not sprint weeks"
+                    throw DomainError(.invalidWeek, "\(given); a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
                 }
                 weeks = span
             case .due(let date)?:
@@ -113,7 +114,7 @@ public enum Decider {
         case .namePartner(let name):
             return [.partnerNamed(PartnerNamed(name: try Validate.title(name, what: "partner's name")))]
 
-        case .retract(let reference, let reason):
+        case .retract(let reference, let reason, let force):
             guard let target = state.retractTarget else {
                 throw DomainError(.unknownEvent, "no event \(DateInput.printable(reference)) in this journal; find positions and ids with journal events")
             }
@@ -122,6 +123,10 @@ public enum Decider {
             }
             guard !target.alreadyRetracted else {
                 throw DomainError(.alreadyRetracted, "event \(target.position) is already retracted; nothing to do")
+            }
+            if let after = state.goalAfterRetraction, after.status != .dropped,
+               !(state.goal.map { $0.status != .dropped && $0.quarter == after.quarter } ?? false) {
+                try roomInQuarter(after.quarter, state, force: force)
             }
             return [.eventRetracted(EventRetracted(target: target.eventId, targetType: target.type,
                                                    reason: try Validate.text(reason, what: "reason")))]

@@ -80,9 +80,10 @@ public struct GoalState: Equatable, Sendable {
         }
     }
 
-    /// Folds a goal's whole stream, leaving out retracted events.
-    public static func replay(_ stream: [Envelope]) -> GoalState? {
-        let retracted = Retractions.targets(in: stream)
+    /// Folds a goal's whole stream, leaving out retracted events (and `alsoLeavingOut`, to see a retraction's effect).
+    public static func replay(_ stream: [Envelope], alsoLeavingOut extra: String? = nil) -> GoalState? {
+        var retracted = Retractions.targets(in: stream)
+        if let extra { retracted.insert(extra) }
         var state: GoalState?
         var highestNumber = 0
         for envelope in stream {

@@ -20,7 +20,8 @@ public struct TimeContext: Sendable {
         instant.localDate(offsetSeconds: offset(at: instant))
     }
 
-    /// The instant a local wall-clock time stands for (in a DST gap, the zone's offset before the gap).
+    /// The instant a local wall-clock time stands for. A time that a daylight-saving jump skips resolves,
+    /// deterministically, to the instant the zone's offset just before the jump gives it.
     public func instant(_ date: LocalDate, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) -> Instant {
         let asUTC = Instant(date: date, hour: hour, minute: minute, second: second, millisecond: millisecond)
         let guess = Instant(millisecondsSinceEpoch: asUTC.millisecondsSinceEpoch - Int64(offset(at: asUTC)) * 1000)

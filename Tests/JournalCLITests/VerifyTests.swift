@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite("journal verify")
+struct VerifyTests {
+    @Test func aGoodJournalVerifies() throws {
+        let s = try Fixture.sandbox()
+        let result = try s.run("verify")
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        try #require(result.stdoutLines.count == 1, "\(result)")
+        let match = try #require(try #/^OK: (\d+) events?, hash chain intact; head ([0-9a-f]{64})$/#.wholeMatch(in: result.stdoutLines[0]), "\(result)")
+        #expect(match.1 == "\(Fixture.eventCount)")
+        // The head is the hash of the last event.
+        let last = try s.lastEvent()
+        #expect(String(match.2) == last.hash)
+        // The chain links each event to the one before it.
+        let events = try s.events()
+        #expect(events.first?.previousHash == String(repeating: "0", count: 64))
+        for (previous, event) in zip(events, events.dropFirst()) {
+            #expect(event.previousHash == previous.hash)
+        }
+
+        // One event: singular.
+        let one = try Sandbox()
+        try one.log("partner", "Sam")
+        let single = try one.run("verify")
+        #expect(single.status == 0 && single.stdout.hasPrefix("OK: 1 event, hash chain intact; head "), "\(single)")
+    }
+
+    @Test func theTriggersRefuseEdits() throws {
+        let s = try Fixture.sandbox()
+        let update = try SQLiteShell.run(s.db, "UPDATE events SET payload = '{}' WHERE position = 3;", in: s)
+        #expect(update.status != 0 && update.stderr.contains("events are immutable"), "\(update)")
+        let delete = try SQLiteShell.run(s.db, "DELETE FROM events WHERE position = 3;", in: s)
+        #expect(delete.status != 0 && delete.stderr.contains("events are immutable"), "\(delete)")
+        #expect(try s.run("verify").status == 0)
+    }
+
+    @Test func anAlteredPayloadIsFound() throws {
+        let s = try Fixture.sandbox()
+        let tamper = try SQLiteShell.run(s.db, """
+            DROP TRIGGER events_are_immutable_update;
+            DROP TRIGGER events_are_immutable_delete;
+            UPDATE events SET payload = '{"goal":"aws","number":2}' WHERE position = 3;
+            """, in: s)
+        try #require(tamper.status == 0, "\(tamper)")
+        let result = try s.run("verify")
+        expectRefusal(result, status: 65, mentioning: ["position 3", "altered"])
+    }
+
+    @Test func aDeletedEventIsFound() throws {
+        let s = try Fixture.sandbox()
+        let tamper = try SQLiteShell.run(s.db, """
+            DROP TRIGGER events_are_immutable_delete;
+            DELETE FROM events WHERE position = 4;
+            """, in: s)
+        try #require(tamper.status == 0, "\(tamper)")
+        expectRefusal(try s.run("verify"), status: 65, mentioning: ["position 4", "missing"])
+    }
+
+    @Test func anAlteredTimeIsFound() throws {
+        let s = try Fixture.sandbox()
+        let tamper = try SQLiteShell.run(s.db, """
+            DROP TRIGGER events_are_immutable_update;
+            UPDATE events SET occurred_at = '2025-04-01T09:00:00.000Z' WHERE position = 6;
+            """, in: s)
+        try #require(tamper.status == 0, "\(tamper)")
+        expectRefusal(try s.run("verify"), status: 65, mentioning: ["position 6"])
+    }
+}

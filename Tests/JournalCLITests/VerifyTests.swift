@@ -67,4 +67,51 @@ struct VerifyTests {
         try #require(tamper.status == 0, "\(tamper)")
         expectRefusal(try s.run("verify"), status: 65, mentioning: ["position 6"])
     }
+
+    @Test func swappedRowsAreFound() throws {
+        let s = try Fixture.sandbox()
+        // Row 4 takes row 5's whole content (hashes included) and row 5 takes row 4's: a reorder.
+        let columns = "event_id, stream, stream_version, event_type, schema_version, payload, metadata, occurred_at, recorded_at, previous_hash, hash"
+        let tamper = try SQLiteShell.run(s.db, """
+            DROP TRIGGER events_are_immutable_update;
+            CREATE TEMP TABLE saved AS SELECT * FROM events WHERE position IN (4, 5);
+            UPDATE events SET event_id = 'moving', stream_version = 1000000 WHERE position = 4;
+            UPDATE events SET (\(columns)) = (SELECT \(columns) FROM saved WHERE position = 4) WHERE position = 5;
+            UPDATE events SET (\(columns)) = (SELECT \(columns) FROM saved WHERE position = 5) WHERE position = 4;
+            """, in: s)
+        try #require(tamper.status == 0, "\(tamper)")
+        #expect(try s.events().map(\.position) == Array(1...Fixture.eventCount))
+        expectRefusal(try s.run("verify"), status: 65, mentioning: ["position 4", "does not chain"])
+    }
+
+    @Test func aForgedEventIsFound() throws {
+        let s = try Fixture.sandbox()
+        // A forger appends an event whose hash is not computed from the chain.
+        let forge = try SQLiteShell.run(s.db, """
+            INSERT INTO events (event_id, stream, stream_version, event_type, schema_version, payload, metadata,
+                                occurred_at, recorded_at, previous_hash, hash)
+            SELECT '00000000-0000-4000-8000-000000000001', stream, 99, 'milestone-done', 1, '{"goal":"aws","number":1}', '{}',
+                   occurred_at, recorded_at, hash, zeroblob(32) FROM events WHERE position = \(Fixture.eventCount);
+            """, in: s)
+        try #require(forge.status == 0, "\(forge)")
+        expectRefusal(try s.run("verify"), status: 65, mentioning: ["position \(Fixture.eventCount + 1)", "altered"])
+    }
+
+    @Test func anEventSlippedIntoTheMiddleIsFound() throws {
+        let s = try Fixture.sandbox()
+        // Copy the log with one extra row at position 3, renumbering the rest, as a careful forger would.
+        let forge = try SQLiteShell.run(s.db, """
+            DROP TRIGGER events_are_immutable_update;
+            DROP TRIGGER events_are_immutable_delete;
+            CREATE TEMP TABLE saved AS SELECT * FROM events;
+            DELETE FROM events;
+            INSERT INTO events SELECT * FROM saved WHERE position < 3;
+            INSERT INTO events SELECT 3, '00000000-0000-4000-8000-000000000002', stream, 99, event_type, schema_version,
+                   payload, metadata, occurred_at, recorded_at, hash, hash FROM saved WHERE position = 2;
+            INSERT INTO events SELECT position + 1, event_id, stream, stream_version, event_type, schema_version, payload,
+                   metadata, occurred_at, recorded_at, previous_hash, hash FROM saved WHERE position >= 3;
+            """, in: s)
+        try #require(forge.status == 0, "\(forge)")
+        expectRefusal(try s.run("verify"), status: 65, mentioning: ["position 3"])
+    }
 }

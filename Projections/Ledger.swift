@@ -1,0 +1,178 @@
+import JournalDomain
+
+/// The facts every read model draws on, folded from the log in order: each goal's own events, every
+/// activity, reviews, partners and directions, and which events were retracted (and when that became known).
+///
+/// Retracted events stay in the ledger: whether an event counts depends on what was known when (a
+/// `Knowledge` cut-off), so one ledger answers both "as it is known now" and "as it was known on a day".
+/// Applying events one by one or all at once gives the same ledger; nothing here reads a clock or a file.
+public struct Ledger: Equatable, Sendable {
+    /// The last log position folded in: catching up resumes after it.
+    public private(set) var position: Int64 = 0
+    public private(set) var goals: [String: GoalTimeline] = [:]
+    /// Every activity, in log order.
+    public private(set) var activities: [ActivityFact] = []
+    public private(set) var reviews: [Quarter: [Fact<ReviewRecorded>]] = [:]
+    public private(set) var partners: [Fact<PartnerNamed>] = []
+    public private(set) var directions: [String: [Fact<DirectionSet>]] = [:]
+    /// Retractions by the id of the event they retract.
+    public private(set) var retractions: [String: Fact<EventRetracted>] = [:]
+
+    public init() {}
+
+    public mutating func apply(_ envelope: Envelope) {
+        position = max(position, envelope.position)
+        switch envelope.event {
+        case .goalSet(let e):
+            goals[e.key, default: GoalTimeline(key: e.key)].events.append(envelope)
+        case .milestonePlanned, .milestoneDone, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
+            if let key = envelope.event.goalKey {
+                goals[key, default: GoalTimeline(key: key)].events.append(envelope)
+            }
+        case .activityLogged(let e):
+            activities.append(ActivityFact(envelope, e))
+        case .reviewRecorded(let e):
+            reviews[e.quarter, default: []].append(Fact(envelope, e))
+        case .partnerNamed(let e):
+            partners.append(Fact(envelope, e))
+        case .directionSet(let e):
+            directions[e.key, default: []].append(Fact(envelope, e))
+        case .eventRetracted(let e):
+            // The first retraction of an event is the one that counts; the domain refuses a second.
+            if retractions[e.target] == nil { retractions[e.target] = Fact(envelope, e) }
+        }
+    }
+
+    public static func fold<S: Sequence>(_ envelopes: S) -> Ledger where S.Element == Envelope {
+        var ledger = Ledger()
+        for envelope in envelopes { ledger.apply(envelope) }
+        return ledger
+    }
+
+    // MARK: - Questions every read model asks
+
+    /// Whether an event counts under `knowledge`: recorded by then, and not retracted by then.
+    public func counts(eventId: String, recordedAt: Instant, _ knowledge: Knowledge) -> Bool {
+        guard knowledge.knows(recordedAt) else { return false }
+        if let retraction = retractions[eventId], knowledge.knows(retraction.recordedAt) { return false }
+        return true
+    }
+
+    public func counts(_ envelope: Envelope, _ knowledge: Knowledge) -> Bool {
+        counts(eventId: envelope.eventId, recordedAt: envelope.recordedAt, knowledge)
+    }
+
+    /// A goal as it stood at `instant` (events that occurred up to then; nil: all of them), under `knowledge`.
+    public func goal(_ key: String, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> GoalState? {
+        guard let timeline = goals[key] else { return nil }
+        var state: GoalState?
+        var highestNumber = 0
+        for envelope in timeline.events where counts(envelope, knowledge) {
+            if let instant, envelope.occurredAt > instant { continue }
+            if case .milestonePlanned(let e) = envelope.event { highestNumber = max(highestNumber, e.number) }
+            state = GoalState.evolve(state, envelope)
+        }
+        guard var result = state else { return nil }
+        result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber + 1)
+        return result
+    }
+
+    /// The goals whose quarter is `quarter` at `instant`, sorted by when they were set, then key.
+    public func goals(in quarter: Quarter, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> [GoalState] {
+        goals.keys.compactMap { goal($0, at: instant, knowledge) }
+            .filter { $0.quarter == quarter }
+            .sorted { (setPosition($0.key), $0.key) < (setPosition($1.key), $1.key) }
+    }
+
+    /// The log position of a goal's first goal-set, for a stable "order they were set" sort.
+    func setPosition(_ key: String) -> Int64 {
+        goals[key]?.events.first.map(\.position) ?? .max
+    }
+
+    /// The goal's events that count, in log order (occurred up to `instant` when given).
+    public func events(ofGoal key: String, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> [Envelope] {
+        (goals[key]?.events ?? []).filter { envelope in
+            counts(envelope, knowledge) && (instant.map { envelope.occurredAt <= $0 } ?? true)
+        }
+    }
+
+    /// Activities that count and occurred in `range` (local days, inclusive), in log order.
+    public func activities(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now) -> [ActivityFact] {
+        let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
+        return activities.filter { $0.occurredAt >= start && $0.occurredAt < end
+            && counts(eventId: $0.eventId, recordedAt: $0.recordedAt, knowledge) }
+    }
+
+    /// The review of a quarter: the newest that counts.
+    public func review(of quarter: Quarter, _ knowledge: Knowledge = .now) -> Fact<ReviewRecorded>? {
+        reviews[quarter]?.last { counts(eventId: $0.eventId, recordedAt: $0.recordedAt, knowledge) }
+    }
+
+    /// The accountability partner now: the newest naming that counts.
+    public func partner(_ knowledge: Knowledge = .now) -> String? {
+        partners.last { counts(eventId: $0.eventId, recordedAt: $0.recordedAt, knowledge) }?.value.name
+    }
+
+    public func direction(_ key: String, _ knowledge: Knowledge = .now) -> DirectionSet? {
+        directions[key]?.last { counts(eventId: $0.eventId, recordedAt: $0.recordedAt, knowledge) }?.value
+    }
+}
+
+/// What was known: everything (now), or only what had been recorded by an instant.
+public struct Knowledge: Equatable, Sendable {
+    public let asKnownAt: Instant?
+
+    public static let now = Knowledge(asKnownAt: nil)
+
+    public init(asKnownAt: Instant?) { self.asKnownAt = asKnownAt }
+
+    public func knows(_ recordedAt: Instant) -> Bool {
+        asKnownAt.map { recordedAt <= $0 } ?? true
+    }
+}
+
+/// One goal's own events (its stream), retracted ones included, in log order.
+public struct GoalTimeline: Equatable, Sendable {
+    public let key: String
+    public internal(set) var events: [Envelope] = []
+}
+
+/// An event's value with where and when it was recorded.
+public struct Fact<Value: Equatable & Sendable>: Equatable, Sendable {
+    public let eventId: String
+    public let position: Int64
+    public let occurredAt: Instant
+    public let recordedAt: Instant
+    public let value: Value
+
+    init(_ envelope: Envelope, _ value: Value) {
+        eventId = envelope.eventId
+        position = envelope.position
+        occurredAt = envelope.occurredAt
+        recordedAt = envelope.recordedAt
+        self.value = value
+    }
+}
+
+/// One logged activity, flattened for the sums the reports make.
+public struct ActivityFact: Equatable, Sendable {
+    public let eventId: String
+    public let position: Int64
+    public let occurredAt: Instant
+    public let recordedAt: Instant
+    public let text: String
+    public let goal: String?
+    public let milestone: Int?
+    public let minutes: Int
+
+    init(_ envelope: Envelope, _ e: ActivityLogged) {
+        eventId = envelope.eventId
+        position = envelope.position
+        occurredAt = envelope.occurredAt
+        recordedAt = envelope.recordedAt
+        text = e.text
+        goal = e.goal
+        milestone = e.milestone
+        minutes = e.minutes ?? 0
+    }
+}

@@ -1,0 +1,84 @@
+import JournalDomain
+
+/// Where a goal stands against the calendar on a given day: which milestones are late, where the straight
+/// road from 0 on the quarter's first day to the target on the due date says progress should be, and how
+/// many weeks behind that leaves the goal. Shared by the sprint board, the warnings and the insights.
+public struct Pace: Equatable, Sendable {
+    /// Milestone numbers whose planned last week or due date has passed while they are not done.
+    public let late: Set<Int>
+    /// Where the road says the numeric progress should be today (nil without a target).
+    public let expected: Double?
+    public let onTrack: Bool
+    public let weeksBehind: Int
+
+    public init(goal: GoalState, today: LocalDate) {
+        guard goal.status == .active else {
+            late = []
+            expected = nil
+            onTrack = goal.status == .completed
+            weeksBehind = 0
+            return
+        }
+        var late = Set<Int>()
+        var daysBehind = 0
+        for milestone in goal.milestones.values where milestone.doneAt == nil {
+            guard let end = Pace.plannedEnd(milestone, quarter: goal.quarter), end < today else { continue }
+            late.insert(milestone.number)
+            daysBehind = max(daysBehind, end.days(until: today))
+        }
+        var expected: Double?
+        if let target = goal.target, target > 0 {
+            let start = goal.quarter.firstDay
+            let end = max(goal.due ?? goal.quarter.lastDay, start)
+            let span = start.days(until: end)
+            let elapsed = min(max(start.days(until: today), 0), max(span, 0))
+            let fraction = span > 0 ? Double(elapsed) / Double(span) : (today >= end ? 1 : 0)
+            let road = target * fraction
+            expected = road
+            if goal.current + 1e-9 < road {
+                // The day the road passed the current value: that far behind it is.
+                let reachedOn = Double(span) * min(goal.current / target, 1)
+                let behind = Double(elapsed) - reachedOn
+                daysBehind = max(daysBehind, Int(behind.rounded(.up)))
+            }
+        }
+        self.late = late
+        self.expected = expected
+        let numericBehind = expected.map { goal.current + 1e-9 < $0 } ?? false
+        onTrack = late.isEmpty && !numericBehind
+        weeksBehind = onTrack ? 0 : max(1, (daysBehind + 6) / 7)
+    }
+
+    /// The last day a milestone was planned for: its last week's last day, or its due date.
+    public static func plannedEnd(_ milestone: MilestoneState, quarter: Quarter) -> LocalDate? {
+        if let weeks = milestone.weeks { return quarter.days(ofWeek: weeks.last)?.upperBound }
+        return milestone.due
+    }
+}
+
+/// Work crammed into a goal's last two weeks: the last 14 days up to its due date (or its quarter's last day).
+public struct Cramming: Equatable, Sendable {
+    public let milestonesDone: Int
+    public let doneInLastTwoWeeks: Int
+    public let milestoneCount: Int
+
+    public init(goal: GoalState, time: TimeContext) {
+        let end = goal.due ?? goal.quarter.lastDay
+        let window = end.adding(days: -13)...end
+        let doneDays = goal.milestones.values.compactMap { $0.doneAt.map(time.localDate(of:)) }
+        milestonesDone = doneDays.count
+        doneInLastTwoWeeks = doneDays.filter { window.contains($0) }.count
+        milestoneCount = goal.milestones.count
+    }
+
+    /// Of the milestones done, the share done in the last two weeks (0 when none is done).
+    public var share: Double {
+        milestonesDone == 0 ? 0 : Double(doneInLastTwoWeeks) / Double(milestonesDone)
+    }
+
+    /// Half or more of the goal's milestones done in its last two weeks (and at least two of them:
+    /// finishing a single "take the exam" on the day is the plan, not cramming).
+    public var isCramming: Bool {
+        doneInLastTwoWeeks >= 2 && doneInLastTwoWeeks * 2 >= milestoneCount
+    }
+}

@@ -1,0 +1,77 @@
+import JournalDomain
+
+/// Where a quarter's sprint stands on a day: each goal with its milestones against the calendar, numeric
+/// progress against its road, and the warnings. "Now" (`time.now`) is a parameter: the board shows what had
+/// occurred and been recorded by then.
+public struct SprintBoard: Equatable, Sendable {
+    public let quarter: Quarter
+    public let today: LocalDate
+    /// The sprint week today falls in: 1-13 inside the quarter, 0 before it, 13 after it.
+    public let week: Int
+    public let weeks: Int
+    /// Days left in the quarter, today included (0 once it is over).
+    public let daysLeft: Int
+    public let partner: String?
+    public let goals: [Card]
+    public let warnings: [Warning]
+
+    public struct Card: Equatable, Sendable {
+        public let key: String
+        public let title: String
+        public let status: GoalStatus
+        public let metric: String?
+        public let due: LocalDate?
+        public let direction: String?
+        public let target: Double?
+        public let current: Double?
+        public let unit: String?
+        /// Where the straight road from 0 to the target says the progress should be today.
+        public let expected: Double?
+        public let milestones: [Milestone]
+        public let done: Int
+        public let total: Int
+        public let onTrack: Bool
+        public let weeksBehind: Int
+    }
+
+    public struct Milestone: Equatable, Sendable {
+        public let ref: String
+        public let title: String
+        public let weeks: WeekSpan?
+        public let due: LocalDate?
+        public let doneOn: LocalDate?
+        public let late: Bool
+    }
+
+    public init(ledger: Ledger, quarter: Quarter, time: TimeContext) {
+        let today = time.today
+        self.quarter = quarter
+        self.today = today
+        weeks = Quarter.weekCount
+        if today < quarter.firstDay {
+            week = 0
+            daysLeft = quarter.firstDay.days(until: quarter.lastDay) + 1
+        } else if today > quarter.lastDay {
+            week = Quarter.weekCount
+            daysLeft = 0
+        } else {
+            week = quarter.week(of: today) ?? Quarter.weekCount
+            daysLeft = today.days(until: quarter.lastDay) + 1
+        }
+        let known = Knowledge(asKnownAt: time.now)
+        partner = ledger.partner(known)
+        goals = ledger.goals(in: quarter, at: time.now, known).map { goal in
+            let pace = Pace(goal: goal, today: today)
+            let milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
+                Milestone(ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks, due: m.due,
+                          doneOn: m.doneAt.map(time.localDate(of:)), late: pace.late.contains(m.number))
+            }
+            return Card(key: goal.key, title: goal.title, status: goal.status, metric: goal.metric, due: goal.due,
+                        direction: goal.direction, target: goal.target, current: goal.target == nil ? nil : goal.current,
+                        unit: goal.unit, expected: pace.expected, milestones: milestones,
+                        done: milestones.filter { $0.doneOn != nil }.count, total: milestones.count,
+                        onTrack: pace.onTrack, weeksBehind: pace.weeksBehind)
+        }
+        warnings = Warnings.forSprint(quarter: quarter, ledger: ledger, time: time)
+    }
+}

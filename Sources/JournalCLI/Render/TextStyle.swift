@@ -1,0 +1,77 @@
+import JournalDomain
+
+/// How text output shows things to people: dates as people write them, short bars, aligned columns.
+enum TextStyle {
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "Jun 15", with the year when it is not `reference`'s year: "Jun 15 2024".
+    static func date(_ date: LocalDate, reference: LocalDate? = nil) -> String {
+        let text = monthNames[date.month - 1] + " " + String(date.day)
+        guard let reference, reference.year == date.year else { return text + " " + String(date.year) }
+        return text
+    }
+
+    /// A bar `width` cells wide, filled to `fraction` (0...1): ██████░░░░.
+    static func bar(_ fraction: Double, width: Int = 10) -> String {
+        let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
+        let filled = Int((clamped * Double(width)).rounded())
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    /// One character a value, scaled to the largest: ▁▂▃▄▅▆▇█ (a space for zero).
+    static func sparkline(_ values: [Int]) -> String {
+        let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let top = values.max() ?? 0
+        return String(values.map { value -> Character in
+            guard top > 0, value > 0 else { return " " }
+            return levels[min(levels.count - 1, (value * levels.count - 1) / top)]
+        })
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    /// 95 -> "1h35", 45 -> "45m", 0 -> "0m".
+    static func minutes(_ minutes: Int) -> String {
+        guard minutes >= 60 else { return "\(minutes)m" }
+        let rest = minutes % 60
+        return "\(minutes / 60)h" + (rest == 0 ? "" : (rest < 10 ? "0" : "") + String(rest))
+    }
+
+    static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
+    /// Rows padded into columns separated by two spaces; trailing spaces trimmed.
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        let widths = rows.reduce(into: [Int]()) { widths, row in
+            for (i, cell) in row.enumerated() {
+                if i >= widths.count { widths.append(0) }
+                widths[i] = max(widths[i], cell.count)
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                let fill = String(repeating: " ", count: widths[i] - cell.count)
+                return rightAligned.contains(i) ? fill + cell : cell + fill
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+    }
+}
+
+/// Markdown escaping for text that users typed.
+enum Markdown {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if "\\`*_[]<>|#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -63,12 +63,18 @@ public struct Ledger: Equatable, Sendable {
     }
 
     /// A goal as it stood at `instant` (events that occurred up to then; nil: all of them), under `knowledge`.
-    public func goal(_ key: String, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> GoalState? {
+    ///
+    /// With `retractionsFromOccurrence`, a retraction takes effect only from when it occurred: the goal as it
+    /// was planned then, before a milestone was taken back (the quarter report's drift needs that view).
+    public func goal(_ key: String, at instant: Instant? = nil, _ knowledge: Knowledge = .now,
+                     retractionsFromOccurrence: Bool = false) -> GoalState? {
         guard let timeline = goals[key] else { return nil }
         var state: GoalState?
         var highestNumber = 0
-        for envelope in timeline.events where counts(envelope, knowledge) {
+        for envelope in timeline.events where knowledge.knows(envelope.recordedAt) {
             if let instant, envelope.occurredAt > instant { continue }
+            if let retraction = retractions[envelope.eventId], knowledge.knows(retraction.recordedAt),
+               !(retractionsFromOccurrence && instant.map { retraction.occurredAt > $0 } ?? false) { continue }
             if case .milestonePlanned(let e) = envelope.event { highestNumber = max(highestNumber, e.number) }
             state = GoalState.evolve(state, envelope)
         }

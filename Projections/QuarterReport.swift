@@ -1,0 +1,176 @@
+import JournalDomain
+
+/// A quarter looked back on: the plan as it stood at the end of its first week, how each goal ended, the
+/// drift between the two, effort and milestones week by week, the review, and the accomplishments.
+///
+/// Two clocks: goals are placed in time by when things occurred (so a milestone backdated into the quarter
+/// counts in it), and `asKnownAt` leaves out everything recorded after that instant (the report as it could
+/// have been read then). Goals and milestones set by the end of week 1 count as planned: people often
+/// finish planning a few days in.
+public struct QuarterReport: Equatable, Sendable {
+    public let quarter: Quarter
+    public let asKnownAt: LocalDate?
+    public let planned: [PlannedGoal]
+    public let goals: [EndedGoal]
+    public let weekly: [Week]
+    public let effort: Effort
+    public let review: ReviewRecorded?
+    public let accomplishments: [Accomplishment]
+
+    public struct PlannedGoal: Equatable, Sendable {
+        public let key: String
+        public let title: String
+        public let metric: String?
+        public let target: Double?
+        public let unit: String?
+        public let due: LocalDate?
+        public let milestones: [PlannedMilestone]
+    }
+
+    public struct PlannedMilestone: Equatable, Sendable {
+        public let ref: String
+        public let title: String
+        public let weeks: WeekSpan?
+        public let due: LocalDate?
+    }
+
+    public struct EndedGoal: Equatable, Sendable {
+        public let key: String
+        public let title: String
+        public let status: GoalStatus
+        public let metric: String?
+        public let target: Double?
+        public let current: Double?
+        public let unit: String?
+        public let due: LocalDate?
+        public let done: Int
+        public let total: Int
+        /// Revisions that occurred during the quarter.
+        public let revisions: Int
+        public let drift: Drift
+    }
+
+    public struct Drift: Equatable, Sendable {
+        /// How far the deadline moved between the plan and the end, in days (nil: no deadline on one side).
+        public let dueShiftDays: Int?
+        /// End target minus planned target: negative when lowered (nil: no target on one side, or unchanged is 0).
+        public let targetChange: Double?
+        public let addedDuringQuarter: Bool
+        /// Dropped, or moved to another quarter, during this one.
+        public let droppedDuringQuarter: Bool
+        /// The quarter the goal was moved to, when it left this one.
+        public let movedTo: Quarter?
+        public let milestonesAdded: [String]
+        public let milestonesRemoved: [String]
+
+        public var isEmpty: Bool {
+            (dueShiftDays ?? 0) == 0 && (targetChange ?? 0) == 0 && !addedDuringQuarter && !droppedDuringQuarter
+                && milestonesAdded.isEmpty && milestonesRemoved.isEmpty
+        }
+    }
+
+    public struct Week: Equatable, Sendable {
+        public let week: Int
+        public let days: ClosedRange<LocalDate>
+        public let milestonesDone: Int
+        public let minutesLinked: Int
+        public let minutesUnlinked: Int
+    }
+
+    public struct Accomplishment: Equatable, Sendable {
+        public enum Kind: String, Sendable { case goal, milestone }
+        public let kind: Kind
+        /// The goal's key, or GOAL/N for a milestone.
+        public let ref: String
+        public let title: String
+        public let outcome: String?
+        public let completedOn: LocalDate
+    }
+
+    /// - Parameter asKnownAt: leave out what was recorded after the end of this local day.
+    public init(ledger: Ledger, quarter: Quarter, asKnownAt: LocalDate? = nil, time: TimeContext) {
+        self.quarter = quarter
+        self.asKnownAt = asKnownAt
+        let known = Knowledge(asKnownAt: asKnownAt.map { Self.endOf($0, time) })
+        let planCutoff = Self.endOf(quarter.firstDay.adding(days: 6), time)
+        let endCutoff = Self.endOf(quarter.lastDay, time)
+
+        let keys = ledger.goals.keys.filter { key in
+            ledger.goal(key, at: planCutoff, known, retractionsFromOccurrence: true)?.quarter == quarter
+                || ledger.goal(key, at: endCutoff, known)?.quarter == quarter
+        }
+        let order = keys.sorted { (ledger.setPosition($0), $0) < (ledger.setPosition($1), $1) }
+
+        var planned: [PlannedGoal] = []
+        var ended: [EndedGoal] = []
+        var accomplishments: [Accomplishment] = []
+        for key in order {
+            let plan = ledger.goal(key, at: planCutoff, known, retractionsFromOccurrence: true).flatMap { $0.quarter == quarter ? $0 : nil }
+            if let plan {
+                planned.append(PlannedGoal(
+                    key: key, title: plan.title, metric: plan.metric, target: plan.target, unit: plan.unit, due: plan.due,
+                    milestones: plan.milestones.values.sorted { $0.number < $1.number }.map {
+                        PlannedMilestone(ref: "\(key)/\($0.number)", title: $0.title, weeks: $0.weeks, due: $0.due)
+                    }))
+            }
+            guard let end = ledger.goal(key, at: endCutoff, known) else { continue }
+            let inQuarter = end.quarter == quarter
+            let revisions = ledger.events(ofGoal: key, at: endCutoff, known).filter { envelope in
+                guard case .goalRevised = envelope.event else { return false }
+                return quarter.contains(time.localDate(of: envelope.occurredAt))
+            }.count
+            let planNumbers = Set(plan?.milestones.keys.map { $0 } ?? [])
+            let endNumbers = Set(end.milestones.keys)
+            let drift = Drift(
+                dueShiftDays: plan.flatMap { p in p.due.flatMap { from in end.due.map { from.days(until: $0) } } },
+                targetChange: plan.flatMap { p in p.target.flatMap { from in end.target.map { $0 - from } } },
+                addedDuringQuarter: plan == nil,
+                droppedDuringQuarter: end.status == .dropped || !inQuarter,
+                movedTo: inQuarter ? nil : end.quarter,
+                milestonesAdded: endNumbers.subtracting(planNumbers).sorted().map { "\(key)/\($0)" },
+                milestonesRemoved: plan == nil ? [] : planNumbers.subtracting(endNumbers).sorted().map { "\(key)/\($0)" })
+            let doneMilestones = end.milestones.values.filter { $0.doneAt != nil }
+            ended.append(EndedGoal(
+                key: key, title: end.title, status: end.status, metric: end.metric, target: end.target,
+                current: end.target == nil ? nil : end.current, unit: end.unit, due: end.due,
+                done: doneMilestones.count, total: end.milestones.count, revisions: revisions, drift: drift))
+
+            for milestone in doneMilestones {
+                guard let doneAt = milestone.doneAt, quarter.contains(time.localDate(of: doneAt)) else { continue }
+                accomplishments.append(Accomplishment(kind: .milestone, ref: "\(key)/\(milestone.number)", title: milestone.title,
+                                                      outcome: nil, completedOn: time.localDate(of: doneAt)))
+            }
+            if end.status == .completed, let completion = Self.completion(of: key, ledger: ledger, at: endCutoff, known) {
+                accomplishments.append(Accomplishment(kind: .goal, ref: key, title: end.title, outcome: completion.outcome,
+                                                      completedOn: time.localDate(of: completion.at)))
+            }
+        }
+        self.planned = planned
+        goals = ended
+        self.accomplishments = accomplishments.sorted { ($0.completedOn, $0.kind == .goal ? 1 : 0, $0.ref) < ($1.completedOn, $1.kind == .goal ? 1 : 0, $1.ref) }
+
+        let activities = ledger.activities(in: quarter.firstDay...quarter.lastDay, time: time, known)
+        effort = Effort(activities)
+        let doneDays = ended.compactMap { goal in ledger.goal(goal.key, at: endCutoff, known) }
+            .flatMap { $0.milestones.values.compactMap { $0.doneAt.map(time.localDate(of:)) } }
+        weekly = (1...Quarter.weekCount).compactMap { week in
+            guard let days = quarter.days(ofWeek: week) else { return nil }
+            let effort = Effort(activities.filter { days.contains(time.localDate(of: $0.occurredAt)) })
+            return Week(week: week, days: days, milestonesDone: doneDays.filter { days.contains($0) }.count,
+                        minutesLinked: effort.minutesLinked, minutesUnlinked: effort.minutesUnlinked)
+        }
+        review = ledger.review(of: quarter, known)?.value
+    }
+
+    /// The last millisecond of a local day.
+    static func endOf(_ date: LocalDate, _ time: TimeContext) -> Instant {
+        Instant(millisecondsSinceEpoch: time.startOfDay(date.adding(days: 1)).millisecondsSinceEpoch - 1)
+    }
+
+    static func completion(of key: String, ledger: Ledger, at instant: Instant, _ known: Knowledge) -> (outcome: String?, at: Instant)? {
+        for envelope in ledger.events(ofGoal: key, at: instant, known).reversed() {
+            if case .goalCompleted(let e) = envelope.event { return (e.outcome, envelope.occurredAt) }
+        }
+        return nil
+    }
+}

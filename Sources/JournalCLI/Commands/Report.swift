@@ -1,0 +1,29 @@
+import ArgumentParser
+import JournalDomain
+import Projections
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A quarter looked back on: the plan, how it ended, the drift, effort week by week, the review.",
+        discussion: """
+            By default the report shows everything that occurred in the quarter, as known now. With --as-known-at
+            it leaves out every event recorded after that day: the report as you could have read it then.
+            Examples: journal report 2025-Q2   journal report 2025-Q2 --as-known-at 2025-06-01 --format json
+            """)
+
+    @Argument(help: ArgumentHelp("The quarter: 2025-Q2, Q2-2025 or \"Q2 2025\".", valueName: "quarter"))
+    var quarter: String
+    @Option(name: .customLong("as-known-at"),
+            help: ArgumentHelp("Leave out what was recorded after this day.", valueName: "date"))
+    var asKnownAt: String?
+    @OptionGroup var output: ReadOptions
+
+    func run() throws {
+        let quarter = try Validate.quarter(self.quarter)
+        let context = try ReadContext(output.journal)
+        let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: context.time) }
+        let report = QuarterReport(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
+        print(ReportRendering.render(report, format: output.format, today: context.time.today))
+    }
+}

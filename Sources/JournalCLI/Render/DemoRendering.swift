@@ -1,0 +1,37 @@
+import JournalDomain
+import Projections
+
+/// What `journal demo` prints: where the sample went, then the sprint board and the quarter report.
+enum DemoRendering {
+    static func render(path: String, events: Int64, board: SprintBoard, report: QuarterReport,
+                       format: OutputFormat, reportDay: LocalDate) -> String {
+        let journal = "journal --db \(path)"
+        switch format {
+        case .json:
+            return JSONValue.object([
+                ("journal", .string(path)), ("events", .int(Int(events))),
+                ("sprint", SprintRendering.json(board)), ("report", ReportRendering.json(report)),
+            ]).rendered()
+        case .text:
+            return """
+                Sample journal written to \(path) (\(events) events). Explore it with: \(journal) events
+
+                The sprint board as it stood on \(TextStyle.date(board.today)) (\(journal) sprint, with JOURNAL_NOW=\(board.today)):
+
+                \(SprintRendering.text(board))
+
+                The quarter's report after the review (\(journal) report \(report.quarter)):
+
+                \(ReportRendering.text(report, today: reportDay))
+                """
+        case .markdown:
+            return """
+                Sample journal written to `\(path)` (\(events) events).
+
+                \(SprintRendering.markdown(board))
+
+                \(ReportRendering.markdown(report))
+                """
+        }
+    }
+}

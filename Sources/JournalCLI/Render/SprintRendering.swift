@@ -1,0 +1,187 @@
+import JournalDomain
+import Projections
+
+/// The sprint board in the three output formats.
+enum SprintRendering {
+    static func render(_ board: SprintBoard, format: OutputFormat) -> String {
+        switch format {
+        case .text: return text(board)
+        case .markdown: return markdown(board)
+        case .json: return json(board).rendered()
+        }
+    }
+
+    // MARK: json
+
+    static func json(_ board: SprintBoard) -> JSONValue {
+        .object([
+            ("quarter", .string(board.quarter.description)),
+            ("week", .int(board.week)),
+            ("weeks", .int(board.weeks)),
+            ("daysLeft", .int(board.daysLeft)),
+            ("goals", .array(board.goals.map(json))),
+            ("warnings", .array(board.warnings.map(WarningRendering.json))),
+            ("today", .string(board.today.description)),
+            ("partner", .optional(board.partner)),
+        ])
+    }
+
+    static func json(_ card: SprintBoard.Card) -> JSONValue {
+        .object([
+            ("key", .string(card.key)),
+            ("title", .string(card.title)),
+            ("status", .string(card.status.rawValue)),
+            ("metric", .optional(card.metric)),
+            ("due", .optional(card.due)),
+            ("direction", .optional(card.direction)),
+            ("target", .optional(card.target)),
+            ("current", .optional(card.current)),
+            ("unit", .optional(card.unit)),
+            ("milestones", .array(card.milestones.map(json))),
+            ("done", .int(card.done)),
+            ("total", .int(card.total)),
+            ("onTrack", .bool(card.onTrack)),
+            ("weeksBehind", .int(card.weeksBehind)),
+            ("expected", .optional(card.expected.map { ($0 * 100).rounded() / 100 })),
+        ])
+    }
+
+    static func json(_ m: SprintBoard.Milestone) -> JSONValue {
+        .object([
+            ("ref", .string(m.ref)),
+            ("title", .string(m.title)),
+            ("weeks", m.weeks.map { .array([.int($0.first), .int($0.last)]) } ?? .null),
+            ("due", .optional(m.due)),
+            ("doneOn", .optional(m.doneOn)),
+            ("late", .bool(m.late)),
+        ])
+    }
+
+    // MARK: text
+
+    static func headline(_ board: SprintBoard) -> String {
+        let when: String
+        if board.today < board.quarter.firstDay {
+            when = "starts \(TextStyle.date(board.quarter.firstDay, reference: board.today)), \(board.daysLeft) days"
+        } else if board.daysLeft == 0 {
+            when = "ended \(TextStyle.date(board.quarter.lastDay, reference: board.today))"
+        } else {
+            when = "week \(board.week) of \(board.weeks), \(TextStyle.plural(board.daysLeft, "day")) left"
+        }
+        return "\(board.quarter) sprint: \(when) (today \(TextStyle.date(board.today, reference: board.today)))"
+    }
+
+    static func standing(_ card: SprintBoard.Card) -> String {
+        switch card.status {
+        case .completed: return "completed"
+        case .dropped: return "dropped"
+        case .active: return card.onTrack ? "on track" : "\(TextStyle.plural(card.weeksBehind, "week")) behind"
+        }
+    }
+
+    static func schedule(_ m: SprintBoard.Milestone, today: LocalDate) -> String {
+        if let weeks = m.weeks { return weeks.description }
+        if let due = m.due { return "due " + TextStyle.date(due, reference: today) }
+        return "unscheduled"
+    }
+
+    static func progressLine(_ card: SprintBoard.Card) -> String? {
+        guard let target = card.target, let current = card.current else { return nil }
+        let unit = card.unit.map { " " + $0 } ?? ""
+        var line = "progress \(NumberText.format(current))/\(NumberText.format(target))\(unit) \(TextStyle.bar(current / target))"
+        if let expected = card.expected, card.status == .active {
+            line += "  (road: \(NumberText.format((expected * 10).rounded() / 10)) by today)"
+        }
+        return line
+    }
+
+    static func text(_ board: SprintBoard) -> String {
+        var lines = [headline(board)]
+        if let partner = board.partner { lines.append("Accountability partner: \(partner)") }
+        if board.goals.isEmpty {
+            lines.append("")
+            lines.append("No goals for \(board.quarter) yet; set one with journal log goal TITLE --quarter \(board.quarter)")
+        }
+        let today = board.today
+        for card in board.goals {
+            lines.append("")
+            lines.append("\(card.key)  \(card.title)  [\(standing(card))]")
+            var facts: [String] = []
+            if let metric = card.metric { facts.append("metric: \(metric)") }
+            if let due = card.due { facts.append("due \(TextStyle.date(due, reference: today))") }
+            if let direction = card.direction { facts.append("direction: \(direction)") }
+            if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
+            if let progress = progressLine(card) { lines.append("  " + progress) }
+            if card.total > 0 {
+                lines.append("  milestones \(card.done)/\(card.total) \(TextStyle.bar(Double(card.done) / Double(card.total)))")
+                let rows = card.milestones.map { m in
+                    ["   ", m.ref, m.title, schedule(m, today: today),
+                     m.doneOn.map { "done " + TextStyle.date($0, reference: today) } ?? (m.late ? "LATE" : "")]
+                }
+                lines += TextStyle.table(rows)
+            } else {
+                lines.append("  no milestones")
+            }
+        }
+        if !board.warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings")
+            lines += WarningRendering.textLines(board.warnings)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: markdown
+
+    static func markdown(_ board: SprintBoard) -> String {
+        var lines = ["# \(board.quarter) sprint", ""]
+        var facts = [board.daysLeft == 0 ? "Ended" : "Week \(board.week) of \(board.weeks)",
+                     "\(board.daysLeft) days left", "as of \(board.today)"]
+        if let partner = board.partner { facts.append("accountability partner: \(Markdown.escape(partner))") }
+        lines.append(facts.joined(separator: " · "))
+        for card in board.goals {
+            lines += ["", "## \(card.key): \(Markdown.escape(card.title))", ""]
+            lines.append("- Status: \(standing(card))")
+            if let metric = card.metric { lines.append("- Metric: \(Markdown.escape(metric))") }
+            if let due = card.due { lines.append("- Due: \(due)") }
+            if let direction = card.direction { lines.append("- Direction: \(direction)") }
+            if let target = card.target, let current = card.current {
+                let unit = card.unit.map { " " + Markdown.escape($0) } ?? ""
+                var progress = "- Progress: \(NumberText.format(current)) of \(NumberText.format(target))\(unit)"
+                if let expected = card.expected, card.status == .active {
+                    progress += " (the road says \(NumberText.format((expected * 10).rounded() / 10)) by today)"
+                }
+                lines.append(progress)
+            }
+            lines.append("- Milestones: \(card.done) of \(card.total) done")
+            if !card.milestones.isEmpty {
+                lines += ["", "| Milestone | Title | Planned | Done |", "|---|---|---|---|"]
+                for m in card.milestones {
+                    let planned = m.weeks?.description ?? m.due.map { "due \($0)" } ?? "unscheduled"
+                    let done = m.doneOn?.description ?? (m.late ? "**late**" : "")
+                    lines.append("| \(m.ref) | \(Markdown.escape(m.title)) | \(planned) | \(done) |")
+                }
+            }
+        }
+        if !board.warnings.isEmpty {
+            lines += ["", "## Warnings", ""]
+            lines += WarningRendering.markdownLines(board.warnings)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Warnings as every read command shows them.
+enum WarningRendering {
+    static func json(_ warning: Warning) -> JSONValue {
+        .object([("code", .string(warning.code.rawValue)), ("goal", .optional(warning.goal)), ("message", .string(warning.message))])
+    }
+
+    static func textLines(_ warnings: [Warning]) -> [String] {
+        TextStyle.table(warnings.map { ["  " + $0.code.rawValue, $0.message] })
+    }
+
+    static func markdownLines(_ warnings: [Warning]) -> [String] {
+        warnings.map { "- **\($0.code.rawValue)**: \(Markdown.escape($0.message))" }
+    }
+}

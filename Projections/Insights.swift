@@ -129,7 +129,7 @@ public struct Insights: Equatable, Sendable {
         let doneInPeriod = counted.map { range in doneDays.filter { range.contains($0) }.count } ?? 0
 
         // The stuck span: from the day after the last milestone done by the last day counted (or from the
-        // period's first day), through that last day. It counts only for a goal still active at its end.
+        // period's first day), through that last day. It counts only for a goal not completed or dropped by then.
         var since = period.from
         var lastDone: LocalDate?
         var stuckWeeks = 0, stuckMinutes = 0
@@ -137,8 +137,9 @@ public struct Insights: Equatable, Sendable {
             lastDone = doneDays.filter { $0 <= through }.max()
             if let lastDone { since = lastDone.adding(days: 1) }
             let end = min(time.now, time.startOfDay(through.adding(days: 1)))
-            let active = ledger.goal(key, at: end, known).map { $0.status == .active } ?? false
-            if active, since <= through {
+            // Completed or dropped by then: done with, not stuck. A goal logged after the fact still counts.
+            let closed = ledger.goal(key, at: end, known).map { $0.status != .active } ?? false
+            if !closed, since <= through {
                 stuckMinutes = activities(ledger, in: since...through, time: time, known)
                     .filter { $0.goal == key }.reduce(0) { $0 + $1.minutes }
                 if stuckMinutes > 0 { stuckWeeks = (since.days(until: through) + 1) / 7 }

@@ -172,6 +172,23 @@ struct InsightsTests {
         #expect(insights.goals.first?.stuckMinutes == 30)
     }
 
+    @Test func aCompletedGoalIsNotStuckButAGoalLoggedLateIs() {
+        var log = HandLog()
+        log.goal("shipped")
+        log.activity(60, goal: "shipped", on: "2025-04-02")
+        log.activity(60, goal: "shipped", on: "2025-04-28")
+        log.add(.goalCompleted(GoalCompleted(goal: "shipped")), on: "2025-04-30")
+        // Set on May 10, with effort backdated into April: the span Apr 7-27 still counts it.
+        log.goal("late", on: "2025-05-10")
+        log.activity(45, goal: "late", on: "2025-04-08")
+        let period = Insights.Period.dates(from: HandLog.day("2025-04-07"), to: HandLog.day("2025-04-27"))
+        #expect(Insights(ledger: log.ledger, period: q2, time: time).goals.map(\.stuckWeeks) == [0, 5])
+        let span = Insights(ledger: log.ledger, period: period, time: time)
+        // By Apr 27 "shipped" was not completed yet: no effort in Apr 7-27, so not stuck either.
+        #expect(span.goals.map(\.key) == ["late"])
+        #expect(span.goals.first?.stuckWeeks == 3 && span.goals.first?.stuckMinutes == 45)
+    }
+
     @Test func aQuarterNotBegunCountsNothing() {
         var log = HandLog()
         log.goal("later", quarter: "2025-Q3")

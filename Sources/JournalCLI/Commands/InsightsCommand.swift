@@ -1,0 +1,53 @@
+import ArgumentParser
+import JournalDomain
+import Projections
+
+/// `journal insights`: busyness against progress over a quarter or a span of days.
+struct InsightsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insights",
+        abstract: "Busyness vs progress: effort linked to goals or to none, and what each goal's minutes bought.",
+        discussion: """
+            For the period (default: the current quarter, counted up to today while it runs): minutes linked to a \
+            goal vs to none, per goal the minutes, milestones done, minutes per milestone, weeks "busy but stuck" \
+            (effort with no milestone done; 3 or more is a finding) and the share of milestones crammed into its \
+            last two weeks, then the warnings.
+            Examples: journal insights   journal insights --quarter 2025-Q2 --format markdown   \
+            journal insights --since 2025-04-01 --until 2025-04-30 --format json
+            """)
+
+    @Option(help: ArgumentHelp("The quarter to look at, e.g. 2025-Q2 (default: the current one).", valueName: "quarter"))
+    var quarter: String?
+    @Option(help: ArgumentHelp("Look at the days from this date instead of a quarter (with or without --until).", valueName: "date"))
+    var since: String?
+    @Option(help: ArgumentHelp("The last day to look at, with --since (default: today).", valueName: "date"))
+    var until: String?
+    @OptionGroup var options: ReadOptions
+
+    func run() throws {
+        let time = try JournalEnvironment().time()
+        let period = try self.period(time: time)
+        let ledger = try ReadContext(options.journal).ledger
+        print(InsightsReport.render(Insights(ledger: ledger, period: period, time: time), format: options.format, time: time))
+    }
+
+    /// The period the options name; usage errors for combinations that make no sense.
+    func period(time: TimeContext) throws -> Insights.Period {
+        if quarter != nil, since != nil || until != nil {
+            throw CLIError(.usage, "give either --quarter or --since/--until, not both")
+        }
+        if let quarter {
+            return .quarter(try Validate.quarter(quarter))
+        }
+        guard let since else {
+            if until != nil { throw CLIError(.usage, "--until needs --since; give the first day too, e.g. --since 2025-04-01") }
+            return .quarter(time.today.quarter)
+        }
+        let from = try DateInput.day(since, option: "--since", time: time)
+        let to = try until.map { raw throws(DomainError) in try DateInput.day(raw, option: "--until", time: time) } ?? time.today
+        guard from <= to else {
+            throw CLIError(.usage, "--since \(from) is after \(until == nil ? "today" : "--until") (\(to)); give a first day on or before the last")
+        }
+        return .dates(from: from, to: to)
+    }
+}

@@ -1,0 +1,173 @@
+import JournalDomain
+import Projections
+
+/// How `journal insights` shows busyness against progress: text for people, markdown to share, json for scripts.
+enum InsightsReport {
+    static func render(_ insights: Insights, format: OutputFormat, time: TimeContext) -> String {
+        switch format {
+        case .text: return text(insights, today: time.today)
+        case .markdown: return markdown(insights)
+        case .json: return json(insights).rendered()
+        }
+    }
+
+    // MARK: - json
+
+    /// The documented fields in the documented order; `through`, `busyButStuck`, `status` and `weeks` follow them.
+    static func json(_ insights: Insights) -> JSONValue {
+        let period = insights.period
+        return .object([
+            ("period", .object([
+                ("kind", .string(period.quarter == nil ? "dates" : "quarter")),
+                ("quarter", .optional(period.quarter.map(\.description))),
+                ("from", .string(period.from.description)),
+                ("to", .string(period.to.description)),
+                ("through", .optional(insights.through)),
+            ])),
+            ("effort", .object([
+                ("minutesLinked", .int(insights.effort.minutesLinked)),
+                ("minutesUnlinked", .int(insights.effort.minutesUnlinked)),
+                ("unlinkedShare", .share(insights.effort.unlinkedShare)),
+            ])),
+            ("goals", .array(insights.goals.map { goal in
+                .object([
+                    ("key", .string(goal.key)),
+                    ("minutes", .int(goal.minutes)),
+                    ("milestonesDone", .int(goal.milestonesDone)),
+                    ("minutesPerMilestone", .optional(goal.minutesPerMilestone)),
+                    ("stuckWeeks", .int(goal.stuckWeeks)),
+                    ("crammedShare", .share(goal.crammedShare)),
+                    ("busyButStuck", .bool(goal.isBusyButStuck)),
+                    ("status", .optional(goal.status?.rawValue)),
+                ])
+            })),
+            ("warnings", .array(insights.warnings.map { warning in
+                .object([
+                    ("code", .string(warning.code.rawValue)),
+                    ("goal", .optional(warning.goal)),
+                    ("message", .string(warning.message)),
+                ])
+            })),
+            ("weeks", .array(insights.weeks.map { week in
+                .object([
+                    ("from", .string(week.from.description)),
+                    ("minutesLinked", .int(week.minutesLinked)),
+                    ("minutesUnlinked", .int(week.minutesUnlinked)),
+                ])
+            })),
+        ])
+    }
+
+    // MARK: - text
+
+    static func text(_ insights: Insights, today: LocalDate) -> String {
+        var lines = [title(insights) + ": " + span(insights, today: today)]
+        let effort = insights.effort
+        lines.append("Effort    \(TextStyle.minutes(effort.minutesLinked)) linked to a goal, "
+            + "\(TextStyle.minutes(effort.minutesUnlinked)) to none  "
+            + "\(TextStyle.bar(effort.unlinkedShare)) \(TextStyle.percent(effort.unlinkedShare)) unlinked")
+        if effort.totalMinutes > 0 {
+            lines.append("Weekly    " + TextStyle.sparkline(insights.weeks.map { $0.minutesLinked + $0.minutesUnlinked })
+                + "  (minutes a week, from " + TextStyle.date(insights.period.from, reference: today) + ")")
+        }
+        lines.append("")
+        if insights.goals.isEmpty {
+            lines.append("No goals for this period and no effort linked to one.")
+        } else {
+            let header = ["goal", "minutes", "done", "min/milestone", "stuck weeks", "crammed"]
+            let rows = insights.goals.map { goal in
+                [goal.key, TextStyle.minutes(goal.minutes), String(goal.milestonesDone),
+                 goal.minutesPerMilestone.map(TextStyle.minutes) ?? "-", String(goal.stuckWeeks),
+                 TextStyle.percent(goal.crammedShare)]
+            }
+            lines += TextStyle.table([header] + rows, rightAligned: [1, 2, 3, 4, 5])
+        }
+        lines.append("")
+        let stuck = insights.busyButStuck
+        if stuck.isEmpty {
+            lines.append("Findings: none busy but stuck")
+        } else {
+            lines.append("Findings")
+            lines += stuck.map { "  " + finding($0, insights: insights, today: today) }
+        }
+        if insights.warnings.isEmpty {
+            lines.append("Warnings: none")
+        } else {
+            lines.append("Warnings")
+            lines += insights.warnings.map { "  [\($0.code.rawValue)] \($0.message)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func title(_ insights: Insights) -> String {
+        insights.period.quarter.map { "Insights \($0)" } ?? "Insights"
+    }
+
+    /// "Apr 1 to Jun 30 2025, counted to Apr 30" and the like.
+    static func span(_ insights: Insights, today: LocalDate) -> String {
+        let period = insights.period
+        var text = TextStyle.date(period.from, reference: today) + " to " + TextStyle.date(period.to, reference: today)
+        if let through = insights.through {
+            if through < period.to { text += ", counted to " + TextStyle.date(through, reference: today) }
+        } else {
+            text += ", not begun yet"
+        }
+        return text
+    }
+
+    static func finding(_ goal: Insights.GoalInsight, insights: Insights, today: LocalDate) -> String {
+        let since = goal.lastMilestoneDone.map { "since its last one on \(TextStyle.date($0, reference: today))" }
+            ?? "since the period began (\(TextStyle.date(goal.stuckSince, reference: today)))"
+        return "busy but stuck: \(goal.key) has \(TextStyle.minutes(goal.stuckMinutes)) of effort over "
+            + "\(TextStyle.plural(goal.stuckWeeks, "week")) with no milestone done \(since); "
+            + "finish the next milestone, or make it smaller"
+    }
+
+    // MARK: - markdown
+
+    static func markdown(_ insights: Insights) -> String {
+        let period = insights.period
+        let effort = insights.effort
+        var lines = ["# " + (period.quarter.map { "Insights: \($0)" } ?? "Insights: \(period.from) to \(period.to)"), ""]
+        var span = "Period: \(period.from) to \(period.to)"
+        if let through = insights.through {
+            if through < period.to { span += ", counted to \(through)" }
+        } else {
+            span += ", not begun yet"
+        }
+        lines.append(span + ".")
+        lines.append("")
+        lines.append("Effort: \(TextStyle.minutes(effort.minutesLinked)) linked to a goal, "
+            + "\(TextStyle.minutes(effort.minutesUnlinked)) linked to none "
+            + "(\(TextStyle.percent(effort.unlinkedShare)) unlinked).")
+        lines.append("")
+        if insights.goals.isEmpty {
+            lines.append("No goals for this period and no effort linked to one.")
+        } else {
+            lines.append("| goal | minutes | milestones done | minutes per milestone | stuck weeks | crammed |")
+            lines.append("|---|---:|---:|---:|---:|---:|")
+            for goal in insights.goals {
+                let cells = [Markdown.escape(goal.key), String(goal.minutes), String(goal.milestonesDone),
+                             goal.minutesPerMilestone.map(String.init) ?? "-", String(goal.stuckWeeks),
+                             TextStyle.percent(goal.crammedShare)]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        let stuck = insights.busyButStuck
+        if !stuck.isEmpty {
+            lines += ["", "## Findings", ""]
+            lines += stuck.map { goal in
+                "- **busy but stuck**: \(Markdown.escape(goal.key)), \(goal.stuckMinutes) minutes over "
+                    + "\(TextStyle.plural(goal.stuckWeeks, "week")) with no milestone done "
+                    + (goal.lastMilestoneDone.map { "since its last one on \($0)" } ?? "since \(goal.stuckSince)")
+            }
+        }
+        lines += ["", "## Warnings", ""]
+        if insights.warnings.isEmpty {
+            lines.append("None.")
+        } else {
+            lines += insights.warnings.map { "- `\($0.code.rawValue)`: \(Markdown.escape($0.message))" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

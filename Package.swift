@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

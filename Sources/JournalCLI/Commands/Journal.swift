@@ -11,7 +11,7 @@ struct Journal: ParsableCommand {
               journal log activity "Practice exam 1" --goal aws --minutes 90
             """,
         version: JournalVersion.current,
-        subcommands: [Log.self, Events.self, Verify.self]
+        subcommands: [Log.self, Events.self, Verify.self, History.self, Resume.self]
     )
 }
 

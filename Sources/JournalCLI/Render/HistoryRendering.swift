@@ -26,10 +26,10 @@ struct HistoryRendering {
             return row
         }
         let table = TextStyle.table(rows, rightAligned: [0])
-        // Details go under the summary column.
-        let indent = String(repeating: " ", count: (0..<(rows.first?.count ?? 1) - 1).reduce(0) { sum, column in
-            sum + (rows.map { $0[column].count }.max() ?? 0) + 2
-        })
+        // Details go under the summary, the last column: after every other column's width and its two spaces.
+        let otherColumns = max((rows.first?.count ?? 0) - 1, 0)
+        let summaryStart = (0..<otherColumns).map { column in (rows.map { $0[column].count }.max() ?? 0) + 2 }.reduce(0, +)
+        let indent = String(repeating: " ", count: summaryStart)
         for (entry, line) in zip(history.entries, table) {
             lines.append(line)
             lines += details(entry).map { indent + $0 }

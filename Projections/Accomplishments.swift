@@ -1,0 +1,76 @@
+import JournalDomain
+
+/// What was accomplished, for a resume or a quarter report: completed goals (with their outcome) and
+/// completed milestones, grouped by the goal's quarter (newest quarter first), newest completion first within
+/// a quarter. Retracted events do not count; a goal whose goal-set was retracted contributes nothing.
+///
+/// "Now" (`time.now`) is a parameter: what had occurred and been recorded by then. The period keeps the
+/// completions whose local day falls in it (`from` and `through` inclusive, either open).
+public struct Accomplishments: Equatable, Sendable {
+    public let from: LocalDate?
+    public let through: LocalDate?
+    public let quarters: [QuarterGroup]
+
+    public struct QuarterGroup: Equatable, Sendable {
+        public let quarter: Quarter
+        public let items: [Item]
+    }
+
+    public enum Kind: String, Equatable, Sendable {
+        case goal, milestone
+    }
+
+    public struct Item: Equatable, Sendable {
+        public let kind: Kind
+        /// The goal's key, or GOAL/N for a milestone.
+        public let ref: String
+        public let goal: String
+        public let title: String
+        /// What the completion recorded; always nil for milestones.
+        public let outcome: String?
+        public let completedAt: Instant
+        /// The local day of `completedAt`.
+        public let completedOn: LocalDate
+        /// The log position of the completion, the tie-breaker for equal times.
+        let position: Int64
+    }
+
+    public var isEmpty: Bool { quarters.isEmpty }
+
+    public init(ledger: Ledger, time: TimeContext, from: LocalDate? = nil, through: LocalDate? = nil) {
+        self.from = from
+        self.through = through
+        let known = Knowledge(asKnownAt: time.now)
+        var byQuarter: [Quarter: [Item]] = [:]
+        for key in ledger.goals.keys {
+            guard let goal = ledger.goal(key, at: time.now, known) else { continue }
+            let events = ledger.events(ofGoal: key, at: time.now, known)
+            var items: [Item] = []
+            if goal.status == .completed,
+               let completion = events.last(where: { if case .goalCompleted = $0.event { true } else { false } }),
+               case .goalCompleted(let e) = completion.event {
+                items.append(Item(kind: .goal, ref: key, goal: key, title: goal.title, outcome: e.outcome,
+                                  completedAt: completion.occurredAt, completedOn: time.localDate(of: completion.occurredAt),
+                                  position: completion.position))
+            }
+            for milestone in goal.milestones.values {
+                guard let doneAt = milestone.doneAt else { continue }
+                let position = events.last { envelope in
+                    if case .milestoneDone(let e) = envelope.event { e.number == milestone.number } else { false }
+                }?.position ?? 0
+                items.append(Item(kind: .milestone, ref: "\(key)/\(milestone.number)", goal: key, title: milestone.title,
+                                  outcome: nil, completedAt: doneAt, completedOn: time.localDate(of: doneAt),
+                                  position: position))
+            }
+            let kept = items.filter { item in
+                (from.map { item.completedOn >= $0 } ?? true) && (through.map { item.completedOn <= $0 } ?? true)
+            }
+            if !kept.isEmpty { byQuarter[goal.quarter, default: []] += kept }
+        }
+        quarters = byQuarter.keys.sorted(by: >).map { quarter in
+            QuarterGroup(quarter: quarter, items: (byQuarter[quarter] ?? []).sorted {
+                ($0.completedAt, $0.position, $0.ref) > ($1.completedAt, $1.position, $1.ref)
+            })
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import JournalDomain
+
+/// The audit of one goal: every event that touched it, in log order (its own stream's events, the activities
+/// linked to it, and the retractions of either), retracted ones included and marked with the retraction's
+/// reason; and, when asked, the goal as it stood at the end of a local day.
+///
+/// It is the log as known now: every recorded event and every retraction counts, whatever `time.now` says.
+/// `time` only turns the as-of day into an instant in the user's zone.
+public struct GoalHistory: Equatable, Sendable {
+    public let key: String
+    /// The goal's title now; nil when its goal-set was retracted (the goal does not count any more).
+    public let title: String?
+    /// The goal's status now; nil when its goal-set was retracted.
+    public let status: GoalStatus?
+    public let entries: [Entry]
+    /// The day `stateAsOf` describes, when one was asked for.
+    public let asOf: LocalDate?
+    /// The goal at the end of `asOf` (events that occurred by then, as known now); nil without `asOf`, or
+    /// when the goal had not been set by then (or its goal-set was retracted).
+    public let stateAsOf: Snapshot?
+
+    public struct Entry: Equatable, Sendable {
+        public let position: Int64
+        public let eventId: String
+        /// The event's type as stored: goal-set, milestone-done, activity-logged, event-retracted, ...
+        public let type: String
+        public let occurredAt: Instant
+        public let recordedAt: Instant
+        /// A revision's changed fields, each from -> to; empty for every other entry.
+        public let changes: [FieldChange]
+        /// A revision's or a drop's reason, or a retraction entry's own reason; nil otherwise.
+        public let reason: String?
+        /// One line saying what happened.
+        public let summary: String
+        /// The reason of the retraction that retracted this entry; nil when it counts.
+        public let retractedBecause: String?
+
+        public var retracted: Bool { retractedBecause != nil }
+    }
+
+    public struct Snapshot: Equatable, Sendable {
+        public let title: String
+        public let quarter: Quarter
+        public let status: GoalStatus
+        public let metric: String?
+        public let target: Double?
+        /// Progress toward `target`; nil when the goal has no target.
+        public let current: Double?
+        public let unit: String?
+        public let due: LocalDate?
+        public let direction: String?
+        public let milestones: [Milestone]
+    }
+
+    public struct Milestone: Equatable, Sendable {
+        public let number: Int
+        public let ref: String
+        public let title: String
+        public let weeks: WeekSpan?
+        public let due: LocalDate?
+        /// The local day it was done, if it was by then.
+        public let doneOn: LocalDate?
+    }
+
+    /// The history of `key`; nil when no event ever touched that goal.
+    public init?(ledger: Ledger, key: String, asOf: LocalDate? = nil, time: TimeContext) {
+        let own = ledger.goals[key]?.events ?? []
+        let linked = ledger.activities.filter { $0.goal == key }
+        guard !own.isEmpty || !linked.isEmpty else { return nil }
+
+        var titles: [Int: String] = [:]
+        for envelope in own {
+            if case .milestonePlanned(let e) = envelope.event { titles[e.number] = e.title }
+        }
+        let current = ledger.goal(key)
+        let describe = Describer(key: key, unit: current?.unit, milestoneTitles: titles)
+
+        var entries = own.map { envelope in
+            Entry(position: envelope.position, eventId: envelope.eventId, type: envelope.event.type,
+                  occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt,
+                  changes: GoalHistory.changes(of: envelope.event), reason: GoalHistory.reason(of: envelope.event),
+                  summary: describe.summary(of: envelope.event),
+                  retractedBecause: ledger.retractions[envelope.eventId]?.value.reason)
+        }
+        entries += linked.map { activity in
+            Entry(position: activity.position, eventId: activity.eventId, type: JournalEvent.Kind.activityLogged.rawValue,
+                  occurredAt: activity.occurredAt, recordedAt: activity.recordedAt, changes: [], reason: nil,
+                  summary: describe.activity(activity), retractedBecause: ledger.retractions[activity.eventId]?.value.reason)
+        }
+        let targets = Dictionary(entries.map { ($0.eventId, $0) }, uniquingKeysWith: { first, _ in first })
+        entries += ledger.retractions.values.compactMap { retraction in
+            guard let target = targets[retraction.value.target] else { return nil }
+            return Entry(position: retraction.position, eventId: retraction.eventId,
+                         type: JournalEvent.Kind.eventRetracted.rawValue, occurredAt: retraction.occurredAt,
+                         recordedAt: retraction.recordedAt, changes: [], reason: retraction.value.reason,
+                         summary: "Retracted event \(target.position) (\(target.type)): \(retraction.value.reason)",
+                         retractedBecause: nil)
+        }
+        self.key = key
+        self.entries = entries.sorted { $0.position < $1.position }
+        title = current?.title
+        status = current?.status
+        self.asOf = asOf
+        stateAsOf = asOf.flatMap { day in
+            let endOfDay = Instant(millisecondsSinceEpoch: time.startOfDay(day.adding(days: 1)).millisecondsSinceEpoch - 1)
+            return ledger.goal(key, at: endOfDay).map { Snapshot($0, time: time) }
+        }
+    }
+
+    static func changes(of event: JournalEvent) -> [FieldChange] {
+        if case .goalRevised(let e) = event { return e.changes }
+        return []
+    }
+
+    static func reason(of event: JournalEvent) -> String? {
+        switch event {
+        case .goalRevised(let e): return e.reason
+        case .goalDropped(let e): return e.reason
+        case .eventRetracted(let e): return e.reason
+        default: return nil
+        }
+    }
+}
+
+extension GoalHistory.Snapshot {
+    init(_ goal: GoalState, time: TimeContext) {
+        title = goal.title
+        quarter = goal.quarter
+        status = goal.status
+        metric = goal.metric
+        target = goal.target
+        current = goal.target == nil ? nil : goal.current
+        unit = goal.unit
+        due = goal.due
+        direction = goal.direction
+        milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
+            GoalHistory.Milestone(number: m.number, ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks,
+                                  due: m.due, doneOn: m.doneAt.map(time.localDate(of:)))
+        }
+    }
+}
+
+/// One-line descriptions of a goal's events.
+private struct Describer {
+    let key: String
+    let unit: String?
+    let milestoneTitles: [Int: String]
+
+    func summary(of event: JournalEvent) -> String {
+        switch event {
+        case .goalSet(let e):
+            var details: [String] = []
+            if let metric = e.metric { details.append("metric: \(metric)") }
+            if let target = e.target { details.append("target: " + amount(target, e.unit)) }
+            if let due = e.due { details.append("due \(due)") }
+            if let direction = e.direction { details.append("direction: \(direction)") }
+            return "Goal set for \(e.quarter): \(e.title)" + (details.isEmpty ? "" : " [" + details.joined(separator: "; ") + "]")
+        case .milestonePlanned(let e):
+            let when = e.weeks.map { " for \($0)" } ?? e.due.map { " due \($0)" } ?? ""
+            return "Milestone \(key)/\(e.number) planned\(when): \(e.title)"
+        case .milestoneDone(let e):
+            return "Milestone \(key)/\(e.number) done" + (milestoneTitles[e.number].map { ": \($0)" } ?? "")
+        case .progressMeasured(let e):
+            let change = e.value.map { "set to " + amount($0, unit) } ?? "+" + amount(e.amount ?? 0, unit)
+            return "Progress \(change)" + (e.note.map { ": \($0)" } ?? "")
+        case .goalRevised(let e):
+            return "Revised " + e.changes.map(\.field.rawValue).joined(separator: ", ")
+        case .goalCompleted(let e):
+            return "Completed" + (e.outcome.map { ": \($0)" } ?? "")
+        case .goalDropped(let e):
+            return "Dropped: \(e.reason)"
+        case .activityLogged(let e):
+            return "Activity: \(e.text)"
+        case .eventRetracted(let e):
+            return "Retracted an event (\(e.targetType)): \(e.reason)"
+        case .directionSet, .reviewRecorded, .partnerNamed:
+            return event.type
+        }
+    }
+
+    func activity(_ a: ActivityFact) -> String {
+        var details: [String] = []
+        if a.minutes > 0 { details.append("\(a.minutes) min") }
+        if let milestone = a.milestone { details.append("\(key)/\(milestone)") }
+        return "Activity" + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")") + ": \(a.text)"
+    }
+
+    func amount(_ value: Double, _ unit: String?) -> String {
+        NumberText.format(value) + (unit.map { " \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,187 @@
+import JournalDomain
+import Projections
+
+/// `journal history` in each format.
+struct HistoryRendering {
+    let history: GoalHistory
+    let time: TimeContext
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .text: return text()
+        case .markdown: return markdown()
+        case .json: return json().rendered()
+        }
+    }
+
+    // MARK: - Text
+
+    func text() -> String {
+        var lines = [header]
+        let showRecorded = history.entries.contains(where: recordedLater)
+        let rows = history.entries.map { entry -> [String] in
+            var row = [String(entry.position), time.display(entry.occurredAt)]
+            if showRecorded { row.append(recordedLater(entry) ? "(recorded \(time.display(entry.recordedAt)))" : "") }
+            row += [entry.type, entry.summary + (entry.retractedBecause.map { "  [retracted: \($0)]" } ?? "")]
+            return row
+        }
+        let table = TextStyle.table(rows, rightAligned: [0])
+        // Details go under the summary, the last column: after every other column's width and its two spaces.
+        let otherColumns = max((rows.first?.count ?? 0) - 1, 0)
+        let summaryStart = (0..<otherColumns).map { column in (rows.map { $0[column].count }.max() ?? 0) + 2 }.reduce(0, +)
+        let indent = String(repeating: " ", count: summaryStart)
+        for (entry, line) in zip(history.entries, table) {
+            lines.append(line)
+            lines += details(entry).map { indent + $0 }
+        }
+        if let day = history.asOf { lines += [""] + asOfText(day) }
+        return lines.joined(separator: "\n")
+    }
+
+    var header: String {
+        guard let title = history.title, let status = history.status else {
+            return "History of \(history.key) (its goal-set was retracted: the goal does not count)"
+        }
+        return "History of \(history.key): \(title) (\(status.rawValue))"
+    }
+
+    func recordedLater(_ entry: GoalHistory.Entry) -> Bool {
+        abs(entry.recordedAt.millisecondsSinceEpoch - entry.occurredAt.millisecondsSinceEpoch) >= 60_000
+    }
+
+    /// A revision's changes ("due: 2025-06-15 → 2025-06-30") and its reason.
+    func details(_ entry: GoalHistory.Entry) -> [String] {
+        guard !entry.changes.isEmpty else { return [] }
+        return entry.changes.map { "\($0.field.rawValue): \(value($0.from)) → \(value($0.to))" }
+            + (entry.reason.map { ["reason: \($0)"] } ?? [])
+    }
+
+    func value(_ field: FieldValue?) -> String { field?.description ?? "none" }
+
+    func asOfText(_ day: LocalDate) -> [String] {
+        let when = "As of the end of \(TextStyle.date(day, reference: time.today))"
+        guard let state = history.stateAsOf else {
+            return [when + ": \(history.key) had not been set (or its goal-set was retracted)."]
+        }
+        var rows = [["title", state.title], ["quarter", state.quarter.description], ["status", state.status.rawValue]]
+        if let metric = state.metric { rows.append(["metric", metric]) }
+        if let target = state.target {
+            let unit = state.unit.map { " \($0)" } ?? ""
+            rows.append(["progress", "\(NumberText.format(state.current ?? 0)) of \(NumberText.format(target))\(unit)"])
+        } else if let unit = state.unit {
+            rows.append(["unit", unit])
+        }
+        if let due = state.due { rows.append(["due", TextStyle.date(due, reference: day)]) }
+        if let direction = state.direction { rows.append(["direction", direction]) }
+        var lines = [when + ":"] + TextStyle.table(rows).map { "  " + $0 }
+        guard !state.milestones.isEmpty else { return lines }
+        lines.append("  milestones")
+        let milestoneRows = state.milestones.map { m in
+            [m.ref, m.doneOn.map { "done " + TextStyle.date($0, reference: day) } ?? "not done", m.title]
+        }
+        lines += TextStyle.table(milestoneRows).map { "    " + $0 }
+        return lines
+    }
+
+    // MARK: - Markdown
+
+    func markdown() -> String {
+        var lines = ["# " + Markdown.escape(header), ""]
+        for entry in history.entries {
+            var line = "- **\(entry.position)** \(time.display(entry.occurredAt))"
+            if recordedLater(entry) { line += " (recorded \(time.display(entry.recordedAt)))" }
+            line += " · `\(entry.type)` · " + Markdown.escape(entry.summary)
+            if let reason = entry.retractedBecause { line += " — *retracted: " + Markdown.escape(reason) + "*" }
+            lines.append(line)
+            lines += details(entry).map { "  - " + Markdown.escape($0) }
+        }
+        if let day = history.asOf {
+            lines += ["", "## As of the end of \(TextStyle.date(day, reference: time.today))", ""]
+            if let state = history.stateAsOf {
+                lines += ["| field | value |", "|---|---|"] + snapshotFields(state, day: day).map { "| \($0.0) | " + Markdown.escape($0.1) + " |" }
+                if !state.milestones.isEmpty {
+                    lines += ["", "Milestones:", ""] + state.milestones.map { m in
+                        "- \(m.ref) " + Markdown.escape(m.title) + " — "
+                            + (m.doneOn.map { "done " + TextStyle.date($0, reference: day) } ?? "not done")
+                    }
+                }
+            } else {
+                lines.append(Markdown.escape("\(history.key) had not been set (or its goal-set was retracted)."))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func snapshotFields(_ state: GoalHistory.Snapshot, day: LocalDate) -> [(String, String)] {
+        var fields = [("title", state.title), ("quarter", state.quarter.description), ("status", state.status.rawValue)]
+        if let metric = state.metric { fields.append(("metric", metric)) }
+        if let target = state.target {
+            fields.append(("progress", "\(NumberText.format(state.current ?? 0)) of \(NumberText.format(target))"
+                + (state.unit.map { " \($0)" } ?? "")))
+        }
+        if let due = state.due { fields.append(("due", TextStyle.date(due, reference: day))) }
+        if let direction = state.direction { fields.append(("direction", direction)) }
+        return fields
+    }
+
+    // MARK: - JSON
+
+    /// `{goal, entries, stateAsOf, title, asOf}`; stateAsOf and asOf are null without --as-of.
+    func json() -> JSONValue {
+        .object([
+            ("goal", .string(history.key)),
+            ("entries", .array(history.entries.map(entryJSON))),
+            ("stateAsOf", history.stateAsOf.map(snapshotJSON) ?? .null),
+            ("title", .optional(history.title)),
+            ("asOf", .optional(history.asOf)),
+        ])
+    }
+
+    func entryJSON(_ entry: GoalHistory.Entry) -> JSONValue {
+        .object([
+            ("position", .int(Int(entry.position))),
+            ("type", .string(entry.type)),
+            ("occurredAt", .string(entry.occurredAt.description)),
+            ("recordedAt", .string(entry.recordedAt.description)),
+            ("changes", .array(entry.changes.map { change in
+                .object([("field", .string(change.field.rawValue)), ("from", fieldJSON(change.from)), ("to", fieldJSON(change.to))])
+            })),
+            ("reason", .optional(entry.reason)),
+            ("retracted", .bool(entry.retracted)),
+            ("summary", .string(entry.summary)),
+            ("retractedBecause", .optional(entry.retractedBecause)),
+            ("eventId", .string(entry.eventId)),
+        ])
+    }
+
+    func fieldJSON(_ value: FieldValue?) -> JSONValue {
+        switch value {
+        case .text(let text)?: return .string(text)
+        case .number(let number)?: return .number(number)
+        case nil: return .null
+        }
+    }
+
+    func snapshotJSON(_ state: GoalHistory.Snapshot) -> JSONValue {
+        .object([
+            ("title", .string(state.title)),
+            ("quarter", .string(state.quarter.description)),
+            ("status", .string(state.status.rawValue)),
+            ("metric", .optional(state.metric)),
+            ("target", .optional(state.target)),
+            ("current", .optional(state.current)),
+            ("unit", .optional(state.unit)),
+            ("due", .optional(state.due)),
+            ("direction", .optional(state.direction)),
+            ("milestones", .array(state.milestones.map { m in
+                .object([
+                    ("ref", .string(m.ref)),
+                    ("title", .string(m.title)),
+                    ("doneOn", .optional(m.doneOn)),
+                    ("due", .optional(m.due)),
+                    ("weeks", m.weeks.map { .array([.int($0.first), .int($0.last)]) } ?? .null),
+                ])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import JournalDomain
+import Projections
+import Testing
+
+@Suite("Accomplishments")
+struct AccomplishmentsTests {
+    static func at(_ iso: String) -> Instant {
+        Instant(iso: iso) ?? Instant(millisecondsSinceEpoch: 0)
+    }
+
+    static func day(_ iso: String) -> LocalDate {
+        LocalDate(iso: iso) ?? LocalDate(dayNumber: 0)
+    }
+
+    static func time(_ now: String, zone: String = "UTC") -> TimeContext {
+        TimeContext(now: at(now), zone: TimeZone(identifier: zone) ?? .current)
+    }
+
+    func envelope(_ position: Int64, _ event: JournalEvent, _ occurred: String, recorded: String? = nil) -> Envelope {
+        let occurredAt = Self.at(occurred)
+        return Envelope(position: position, eventId: "e\(position)", streamId: event.goalKey.map { "goal-\($0)" } ?? "other",
+                        streamVersion: Int(position), occurredAt: occurredAt,
+                        recordedAt: recorded.map(Self.at) ?? occurredAt, event: event)
+    }
+
+    func goal(_ position: Int64, _ key: String, _ title: String, _ quarter: String, _ occurred: String) -> Envelope {
+        envelope(position, .goalSet(GoalSet(key: key, title: title, quarter: Quarter(parsing: quarter) ?? Self.day("2025-01-01").quarter)),
+                 occurred)
+    }
+
+    func milestone(_ position: Int64, _ key: String, _ number: Int, _ title: String, _ occurred: String) -> Envelope {
+        envelope(position, .milestonePlanned(MilestonePlanned(goal: key, number: number, title: title)), occurred)
+    }
+
+    func done(_ position: Int64, _ key: String, _ number: Int, _ occurred: String) -> Envelope {
+        envelope(position, .milestoneDone(MilestoneDone(goal: key, number: number)), occurred)
+    }
+
+    func retract(_ position: Int64, _ target: Int64, _ type: String, _ occurred: String) -> Envelope {
+        envelope(position, .eventRetracted(EventRetracted(target: "e\(target)", targetType: type, reason: "mistake")), occurred)
+    }
+
+    /// Q1: "learn" completed with two milestones done. Q2: "aws" with two milestones done and completed;
+    /// "blog" completed but the completion retracted, one milestone done then the done retracted, one milestone
+    /// retracted after it was done; "talk", whose goal-set was retracted.
+    var events: [Envelope] {
+        [
+            goal(1, "learn", "Learn Kotlin", "2025-Q1", "2025-01-02T09:00:00Z"),
+            milestone(2, "learn", 1, "Finish the tutorial", "2025-01-02T09:00:00Z"),
+            milestone(3, "learn", 2, "Build a small app", "2025-01-02T09:00:00Z"),
+            done(4, "learn", 1, "2025-02-10T12:00:00Z"),
+            done(5, "learn", 2, "2025-03-15T12:00:00Z"),
+            envelope(6, .goalCompleted(GoalCompleted(goal: "learn", outcome: "Shipped a side project")), "2025-03-20T12:00:00Z"),
+            goal(7, "aws", "Complete AWS Solutions Architect certification", "2025-Q2", "2025-03-31T09:00:00Z"),
+            milestone(8, "aws", 1, "Finish sections 1-5", "2025-03-31T09:00:00Z"),
+            milestone(9, "aws", 2, "Finish sections 6-10, take 2 practice exams", "2025-03-31T09:00:00Z"),
+            goal(10, "blog", "Write three blog posts", "2025-Q2", "2025-04-01T09:00:00Z"),
+            milestone(11, "blog", 1, "First post", "2025-04-01T09:00:00Z"),
+            milestone(12, "blog", 2, "Second post", "2025-04-01T09:00:00Z"),
+            done(13, "aws", 1, "2025-04-30T12:00:00Z"),
+            done(14, "blog", 1, "2025-05-02T12:00:00Z"),
+            retract(15, 14, "milestone-done", "2025-05-03T12:00:00Z"),
+            done(16, "blog", 2, "2025-05-04T12:00:00Z"),
+            retract(17, 12, "milestone-planned", "2025-05-05T12:00:00Z"),
+            done(18, "aws", 2, "2025-05-20T12:00:00Z"),
+            envelope(19, .goalCompleted(GoalCompleted(goal: "blog", outcome: "Three posts")), "2025-06-01T12:00:00Z"),
+            retract(20, 19, "goal-completed", "2025-06-02T12:00:00Z"),
+            goal(21, "talk", "Give a talk", "2025-Q2", "2025-04-02T09:00:00Z"),
+            milestone(22, "talk", 1, "Submit a proposal", "2025-04-02T09:00:00Z"),
+            done(23, "talk", 1, "2025-04-10T12:00:00Z"),
+            retract(24, 21, "goal-set", "2025-04-11T12:00:00Z"),
+            envelope(25, .goalCompleted(GoalCompleted(goal: "aws", outcome: "Passed the exam")), "2025-06-27T15:00:00Z"),
+        ]
+    }
+
+    func lines(_ accomplishments: Accomplishments) -> [String] {
+        accomplishments.quarters.flatMap { group in
+            ["\(group.quarter)"] + group.items.map { item in
+                "\(item.kind.rawValue) \(item.ref) \(item.title) | \(item.outcome ?? "-") | \(item.completedOn)"
+            }
+        }
+    }
+
+    @Test func newestFirstGroupedByQuarterRetractedEventsLeftOut() {
+        let result = Accomplishments(ledger: Ledger.fold(events), time: Self.time("2025-07-01T09:00:00Z"))
+        #expect(result.from == nil && result.through == nil && !result.isEmpty)
+        #expect(lines(result) == [
+            "2025-Q2",
+            "goal aws Complete AWS Solutions Architect certification | Passed the exam | 2025-06-27",
+            "milestone aws/2 Finish sections 6-10, take 2 practice exams | - | 2025-05-20",
+            "milestone aws/1 Finish sections 1-5 | - | 2025-04-30",
+            "2025-Q1",
+            "goal learn Learn Kotlin | Shipped a side project | 2025-03-20",
+            "milestone learn/2 Build a small app | - | 2025-03-15",
+            "milestone learn/1 Finish the tutorial | - | 2025-02-10",
+        ])
+        let first = result.quarters.first?.items.first
+        #expect(first?.goal == "aws" && first?.completedAt == Self.at("2025-06-27T15:00:00Z"))
+    }
+
+    @Test func sinceKeepsCompletionsOnOrAfterTheLocalDay() {
+        let ledger = Ledger.fold(events)
+        let time = Self.time("2025-07-01T09:00:00Z")
+        #expect(lines(Accomplishments(ledger: ledger, time: time, from: Self.day("2025-04-30"))) == [
+            "2025-Q2",
+            "goal aws Complete AWS Solutions Architect certification | Passed the exam | 2025-06-27",
+            "milestone aws/2 Finish sections 6-10, take 2 practice exams | - | 2025-05-20",
+            "milestone aws/1 Finish sections 1-5 | - | 2025-04-30",
+        ])
+        #expect(lines(Accomplishments(ledger: ledger, time: time, from: Self.day("2025-05-01"))) == [
+            "2025-Q2",
+            "goal aws Complete AWS Solutions Architect certification | Passed the exam | 2025-06-27",
+            "milestone aws/2 Finish sections 6-10, take 2 practice exams | - | 2025-05-20",
+        ])
+        // A period with both ends, as a quarter report asks.
+        #expect(lines(Accomplishments(ledger: ledger, time: time, from: Self.day("2025-03-15"), through: Self.day("2025-04-30"))) == [
+            "2025-Q2",
+            "milestone aws/1 Finish sections 1-5 | - | 2025-04-30",
+            "2025-Q1",
+            "goal learn Learn Kotlin | Shipped a side project | 2025-03-20",
+            "milestone learn/2 Build a small app | - | 2025-03-15",
+        ])
+        let none = Accomplishments(ledger: ledger, time: time, from: Self.day("2025-06-28"))
+        #expect(none.isEmpty && none.quarters.isEmpty && none.from == Self.day("2025-06-28"))
+    }
+
+    @Test func theLocalDayDecidesTheFilterAndNowIsAParameter() {
+        // 2025-04-30T12:00Z is still Apr 30 in Tokyo until 15:00Z; a done at 2025-04-30T20:00Z is May 1 there.
+        let list = [
+            goal(1, "aws", "AWS", "2025-Q2", "2025-04-01T00:00:00Z"),
+            milestone(2, "aws", 1, "Sections", "2025-04-01T00:00:00Z"),
+            done(3, "aws", 1, "2025-04-30T20:00:00Z"),
+            envelope(4, .goalCompleted(GoalCompleted(goal: "aws")), "2025-06-27T15:00:00Z", recorded: "2025-06-28T09:00:00Z"),
+        ]
+        let ledger = Ledger.fold(list)
+        let tokyo = Self.time("2025-07-01T00:00:00Z", zone: "Asia/Tokyo")
+        #expect(lines(Accomplishments(ledger: ledger, time: tokyo, from: Self.day("2025-05-01"))) == [
+            "2025-Q2", "goal aws AWS | - | 2025-06-28", "milestone aws/1 Sections | - | 2025-05-01",
+        ])
+        #expect(lines(Accomplishments(ledger: ledger, time: Self.time("2025-07-01T00:00:00Z"), from: Self.day("2025-05-01"))) == [
+            "2025-Q2", "goal aws AWS | - | 2025-06-27",
+        ])
+        // Before the completion was recorded, only the milestone was known.
+        #expect(lines(Accomplishments(ledger: ledger, time: Self.time("2025-06-27T20:00:00Z"))) == [
+            "2025-Q2", "milestone aws/1 Sections | - | 2025-04-30",
+        ])
+        #expect(Accomplishments(ledger: Ledger(), time: Self.time("2025-07-01T00:00:00Z")).isEmpty)
+    }
+}

@@ -243,10 +243,8 @@ struct RefusalTests {
         let check = try SQLiteShell.run(other, "SELECT x FROM t; PRAGMA user_version; PRAGMA application_id;", in: s)
         #expect(check.stdout == "42\n0\n0\n", "the other program's data is untouched: \(check)")
         #expect(try s.count() == Fixture.eventCount)
-        // Nor should its journal mode change. Known production bug: SQLiteEventStore.migrate(from:mode:) runs
-        // PRAGMA journal_mode=WAL on any file with user_version 0 before it checks for other programs' tables,
-        // so `journal log --db other.sqlite` turns the other program's database into WAL mode. Remove
-        // withKnownIssue once the check comes first.
+        // Nor its journal mode: switching to WAL is a change to the file, so the store must look for another
+        // program's tables before it turns WAL on.
         let mode = try SQLiteShell.run(other, "PRAGMA journal_mode;", in: s)
         #expect(mode.stdout == "delete\n", "\(mode)")
     }

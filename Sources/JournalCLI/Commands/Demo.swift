@@ -35,7 +35,8 @@ enum DemoJournal {
     static func temporaryPath() throws(CLIError) -> String {
         var base = NSTemporaryDirectory()
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        var template = Array((base + "/journal-demo-XXXXXX").utf8CString)
+        // mkdtemp replaces the trailing six X's with a unique suffix.
+        var template = Array((base + "/journal-demo-" + String(repeating: "X", count: 6)).utf8CString)
         guard let folder = template.withUnsafeMutableBufferPointer({ buffer in
             buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
         }) else {

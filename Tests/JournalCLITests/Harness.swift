@@ -190,15 +190,17 @@ final class Sandbox {
         return result.stdout
     }
 
-    /// Runs a `journal log ...` command that must succeed and print exactly one line ending in "(event N)",
-    /// where N is the new event count; returns that line.
+    /// Runs a `journal log ...` command that must succeed and print one line ending in "(event N)", where N
+    /// is the new event count (then at most two indented lines of advice); returns that first line.
     @discardableResult
     func log(_ arguments: String..., env: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = try count()
         let result = try run(["log"] + arguments, env: env)
         try #require(result.status == 0 && result.exited, "\(result)", sourceLocation: sourceLocation)
         #expect(result.stderr.isEmpty, "\(result)", sourceLocation: sourceLocation)
-        #expect(result.stdoutLines.count == 1 && result.stdout.hasSuffix("\n"), "\(result)", sourceLocation: sourceLocation)
+        // Setting or revising a goal may add up to two lines of SMART advice, indented.
+        #expect(result.stdoutLines.count >= 1 && result.stdoutLines.count <= 3 && result.stdout.hasSuffix("\n"), "\(result)", sourceLocation: sourceLocation)
+        #expect(result.stdoutLines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(result)", sourceLocation: sourceLocation)
         let line = result.stdoutLines.first ?? ""
         #expect(line.hasSuffix("(event \(before + 1))"), "\(result)", sourceLocation: sourceLocation)
         #expect(try count() == before + 1, "one event appended by \(result.arguments)", sourceLocation: sourceLocation)

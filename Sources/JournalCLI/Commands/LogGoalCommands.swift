@@ -42,11 +42,12 @@ struct LogGoal: LogSubcommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("How sure you are that you will complete it, 0-100.", valueName: "0-100"))
     var confidence: String?
     @Flag(help: "Add a fourth goal to the quarter although three is the maximum.") var force = false
+    @Flag(help: "Do not print SMART advice about the goal.") var quiet = false
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { time in
+        try record(advise: !quiet) { time in
             .setGoal(GoalDraft(
                 key: try key.map { raw throws(DomainError) in try Validate.key(raw, what: "--key") } ?? "",
                 title: words(title), quarter: try Validate.quarter(quarter), metric: metric,
@@ -173,11 +174,12 @@ struct LogRevise: LogSubcommand {
     @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key")) var direction: String?
     @Option(help: "Why the goal changes (required).") var reason: String
     @Flag(help: "Move the goal into a quarter that already has three goals.") var force = false
+    @Flag(help: "Do not print SMART advice about the goal.") var quiet = false
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { time in
+        try record(advise: !quiet) { time in
             .reviseGoal(
                 goal: try Validate.key(goal, what: "goal key"),
                 changes: GoalChanges(

@@ -9,8 +9,9 @@ protocol LogSubcommand: ParsableCommand {
 }
 
 extension LogSubcommand {
-    /// Builds the command from the arguments (dates read against "now"), records it and prints what was recorded.
-    func record(_ build: (TimeContext) throws -> Command) throws {
+    /// Builds the command from the arguments (dates read against "now"), records it and prints what was recorded,
+    /// followed by SMART advice when `advise` is set and the command set or revised a goal.
+    func record(advise: Bool = false, _ build: (TimeContext) throws -> Command) throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
         let command = try build(time)
@@ -19,6 +20,9 @@ extension LogSubcommand {
         let name = "log " + (Self.configuration.commandName ?? "")
         let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
         print(LogMessage.describe(recorded, time: time))
+        if advise, let goal = recorded.goal {
+            for advice in SmartAdvice.advise(goal, goalsInQuarter: recorded.goalsInQuarter) { print("  " + advice.text) }
+        }
     }
 }
 

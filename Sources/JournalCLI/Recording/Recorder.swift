@@ -10,6 +10,8 @@ struct Recorded {
     let goal: GoalState?
     /// For retractions: the event retracted.
     let target: RetractTarget?
+    /// For a goal set or moved into a quarter: how many goals that quarter now counts, this one included.
+    let goalsInQuarter: Int?
 }
 
 /// Carries out one command: inside a single write transaction it reads exactly the state the decision needs,
@@ -22,74 +24,103 @@ struct Recorder {
         let occurred = occurredAt ?? time.now
         let metadata = try Recorder.metadata(command: commandName)
         return try store.write(recordedAt: time.now) { session in
-            var command = command
-            var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today)
-            var goalStream: [Envelope] = []
-            let stream: String
-            switch command {
-            case .setDirection(let key, _, _):
-                stream = StreamName.direction(key)
-            case .setGoal(var draft):
-                if draft.key.isEmpty {
-                    draft.key = try freeGoalKey(for: draft.title, session)
-                    command = .setGoal(draft)
-                }
-                stream = StreamName.goal(draft.key)
-                goalStream = try envelopes(session.readStream(stream))
-                state.goal = GoalState.replay(goalStream)
-                state.quarterGoals = try session.goalKeys(in: draft.quarter)
-                if let direction = draft.direction { state.direction = try directionState(direction, session) }
-            case .planMilestone(let key, _, _), .markDone(let key, _), .measureProgress(let key, _, _, _),
-                 .completeGoal(let key, _), .dropGoal(let key, _):
-                stream = StreamName.goal(key)
-                goalStream = try envelopes(session.readStream(stream))
-                state.goal = GoalState.replay(goalStream)
-            case .reviseGoal(let key, let changes, _, _):
-                stream = StreamName.goal(key)
-                goalStream = try envelopes(session.readStream(stream))
-                state.goal = GoalState.replay(goalStream)
-                if let quarter = changes.quarter { state.quarterGoals = try session.goalKeys(in: quarter).filter { $0 != key } }
-                if let direction = changes.direction { state.direction = try directionState(direction, session) }
-            case .logActivity(_, let key, _, _):
-                stream = StreamName.activities(time.localDate(of: occurred))
-                if let key { state.goal = GoalState.replay(try envelopes(session.readStream(StreamName.goal(key)))) }
-            case .recordReview(let review):
-                stream = StreamName.review(review.quarter)
-            case .namePartner:
-                stream = StreamName.partner
-            case .retract(let reference, _, _):
-                let found = try target(of: reference, session)
-                state.retractTarget = found?.target
-                stream = found?.stream ?? ""
-                if let found, stream.hasPrefix("goal-") {
-                    goalStream = found.streamEvents
-                    state.goal = GoalState.replay(goalStream)
-                    let after = GoalState.replay(goalStream, alsoLeavingOut: found.target.eventId)
-                    state.goalAfterRetraction = after
-                    if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.key } }
-                }
-            }
-
-            let events = try Decider.decide(command, state)
-            let expected = ExpectedVersion.exact(try session.streamVersion(stream))
-            let fresh = try events.map { event in
-                NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type,
-                         schemaVersion: JournalEvent.currentSchemaVersion, payload: try event.payloadJSON(),
-                         metadata: metadata, occurredAt: occurred)
-            }
-            let recorded = try session.append([AppendBatch(stream: stream, expected: expected, events: fresh)])
-            guard let last = recorded.last, let change = events.last else {
-                throw CLIError(.software, "the append recorded nothing")
-            }
-
-            var goal = state.goal
-            if stream.hasPrefix("goal-") {
-                goal = GoalState.replay(goalStream + (try envelopes(recorded)))
-                let key = String(stream.dropFirst("goal-".count))
-                try session.setGoalIndex(key: key, entry: goal.map { ($0.quarter, $0.status) })
-            }
-            return Recorded(event: last, change: change, goal: goal, target: state.retractTarget)
+            try record(command, occurred: occurred, metadata: metadata, session)
         }
+    }
+
+    /// One command of a multi-command append, built from what the steps before it recorded (a milestone
+    /// for a goal whose key was only chosen when the goal was recorded).
+    typealias Step = ([Recorded]) throws -> Command
+
+    /// Records several commands as one atomic append: each is decided against the state the ones before it
+    /// left, and if any is refused nothing at all is recorded.
+    func recordAll(_ steps: [Step], commandName: String) throws -> [Recorded] {
+        let metadata = try Recorder.metadata(command: commandName)
+        return try store.write(recordedAt: time.now) { session in
+            var recorded: [Recorded] = []
+            for step in steps {
+                recorded.append(try record(try step(recorded), occurred: time.now, metadata: metadata, session))
+            }
+            return recorded
+        }
+    }
+
+    private func record(_ command: Command, occurred: Instant, metadata: String, _ session: borrowing WriteSession) throws -> Recorded {
+        var command = command
+        var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today)
+        var goalStream: [Envelope] = []
+        let stream: String
+        switch command {
+        case .setDirection(let key, _, _):
+            stream = StreamName.direction(key)
+        case .setGoal(var draft):
+            if draft.key.isEmpty {
+                draft.key = try freeGoalKey(for: draft.title, session)
+                command = .setGoal(draft)
+            }
+            stream = StreamName.goal(draft.key)
+            goalStream = try envelopes(session.readStream(stream))
+            state.goal = GoalState.replay(goalStream)
+            state.quarterGoals = try session.goalKeys(in: draft.quarter)
+            if let direction = draft.direction { state.direction = try directionState(direction, session) }
+        case .planMilestone(let key, _, _), .markDone(let key, _), .measureProgress(let key, _, _, _),
+             .completeGoal(let key, _), .dropGoal(let key, _):
+            stream = StreamName.goal(key)
+            goalStream = try envelopes(session.readStream(stream))
+            state.goal = GoalState.replay(goalStream)
+        case .reviseGoal(let key, let changes, _, _):
+            stream = StreamName.goal(key)
+            goalStream = try envelopes(session.readStream(stream))
+            state.goal = GoalState.replay(goalStream)
+            if let quarter = changes.quarter { state.quarterGoals = try session.goalKeys(in: quarter).filter { $0 != key } }
+            if let direction = changes.direction { state.direction = try directionState(direction, session) }
+        case .logActivity(_, let key, _, _):
+            stream = StreamName.activities(time.localDate(of: occurred))
+            if let key { state.goal = GoalState.replay(try envelopes(session.readStream(StreamName.goal(key)))) }
+        case .recordReview(let review):
+            stream = StreamName.review(review.quarter)
+        case .namePartner:
+            stream = StreamName.partner
+        case .retract(let reference, _, _):
+            let found = try target(of: reference, session)
+            state.retractTarget = found?.target
+            stream = found?.stream ?? ""
+            if let found, stream.hasPrefix("goal-") {
+                goalStream = found.streamEvents
+                state.goal = GoalState.replay(goalStream)
+                let after = GoalState.replay(goalStream, alsoLeavingOut: found.target.eventId)
+                state.goalAfterRetraction = after
+                if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.key } }
+            }
+        }
+
+        var goalsInQuarter: Int?
+        switch command {
+        case .setGoal: goalsInQuarter = state.quarterGoals.count + 1
+        case .reviseGoal(_, let changes, _, _) where changes.quarter != nil && changes.quarter != state.goal?.quarter:
+            goalsInQuarter = state.quarterGoals.count + 1
+        default: break
+        }
+
+        let events = try Decider.decide(command, state)
+        let expected = ExpectedVersion.exact(try session.streamVersion(stream))
+        let fresh = try events.map { event in
+            NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type,
+                     schemaVersion: JournalEvent.currentSchemaVersion, payload: try event.payloadJSON(),
+                     metadata: metadata, occurredAt: occurred)
+        }
+        let recorded = try session.append([AppendBatch(stream: stream, expected: expected, events: fresh)])
+        guard let last = recorded.last, let change = events.last else {
+            throw CLIError(.software, "the append recorded nothing")
+        }
+
+        var goal = state.goal
+        if stream.hasPrefix("goal-") {
+            goal = GoalState.replay(goalStream + (try envelopes(recorded)))
+            let key = String(stream.dropFirst("goal-".count))
+            try session.setGoalIndex(key: key, entry: goal.map { ($0.quarter, $0.status) })
+        }
+        return Recorded(event: last, change: change, goal: goal, target: state.retractTarget, goalsInQuarter: goalsInQuarter)
     }
 
     private func envelopes(_ events: [RecordedEvent]) throws -> [Envelope] {

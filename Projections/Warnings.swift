@@ -28,20 +28,6 @@ public enum Warnings {
     public static let behindWeeks = 2
     public static let revisionLookbackDays = 28
 
-    /// Phrases that put a goal's success in someone else's hands (mistake 2 of the article).
-    static let outsideControlPhrases = [
-        "get promoted", "be promoted", "earn promotion", "earn a promotion", "get a promotion", "win a promotion",
-        "get hired", "be hired", "get the job", "land a job", "land the job", "get a job offer", "get an offer",
-        "receive an offer", "be selected", "get selected", "be chosen", "get chosen", "get picked", "be picked",
-        "win the award", "win an award", "win the prize", "get accepted", "be accepted", "get a raise",
-        "be recognized", "be recognised", "get approved", "be approved",
-    ]
-
-    public static func outsideControlPhrase(in goal: GoalState) -> String? {
-        let text = ([goal.title] + [goal.metric].compactMap { $0 }).joined(separator: " ").lowercased()
-        return outsideControlPhrases.first { text.contains($0) }
-    }
-
     public static func forSprint(quarter: Quarter, ledger: Ledger, time: TimeContext) -> [Warning] {
         let today = time.today
         let known = Knowledge(asKnownAt: time.now)
@@ -70,7 +56,7 @@ public enum Warnings {
                 warnings.append(Warning(code: .noMilestones, goal: key,
                     message: "\(key) has no weekly milestones; plan some with journal log milestone \(key) TITLE --week N"))
             }
-            if let phrase = outsideControlPhrase(in: goal) {
+            if let phrase = SmartAdvice.outsideControlPhrase(in: goal) {
                 warnings.append(Warning(code: .outsideControl, goal: key,
                     message: "\(key) depends on someone else's decision (\"\(phrase)\"); aim at the requirements within your control, e.g. \"complete the three requirements for promotion\""))
             }

@@ -80,20 +80,7 @@ struct LogMilestone: LogSubcommand {
     }
 
     func schedule(_ time: TimeContext) throws(DomainError) -> MilestoneSchedule? {
-        guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
-            throw DomainError(.conflictingOptions, "give one of --week, --weeks or --due, not several")
-        }
-        if let week, let n = try parseInt(week, option: "--week") { return .weeks(WeekSpan(first: n, last: n)) }
-        if let weeks {
-            let parts = weeks.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 2, let a = try parseInt(String(parts[0]), option: "--weeks"),
-                  let b = try parseInt(String(parts[1]), option: "--weeks") else {
-                throw DomainError(.invalidWeek, "--weeks '\(DateInput.printable(weeks))' is not a range; write FIRST-LAST, e.g. 1-4")
-            }
-            return .weeks(WeekSpan(first: a, last: b))
-        }
-        if let due { return .due(try DateInput.day(due, option: "--due", time: time)) }
-        return nil
+        try MilestoneScheduleInput.schedule(week: week, weeks: weeks, due: due, time: time)
     }
 }
 

@@ -28,12 +28,7 @@ struct LogReview: LogSubcommand {
             .recordReview(ReviewRecorded(
                 quarter: try Validate.quarter(quarter), planned: planned, accomplished: accomplished,
                 obstacles: obstacles, learned: learned, next: next,
-                blockers: try blockers.map { raw throws(DomainError) in
-                    guard let blocker = Blocker(rawValue: raw.lowercased()) else {
-                        throw DomainError(.invalidBlocker, "--blocker '\(DateInput.printable(raw))' is not one of overcommitting, too-many-goals, lost-interest, wrong-goal, other")
-                    }
-                    return blocker
-                }))
+                blockers: try blockers.map { raw throws(DomainError) in try Validate.blocker(raw) }))
         }
     }
 }

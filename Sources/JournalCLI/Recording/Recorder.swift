@@ -28,21 +28,30 @@ struct Recorder {
         }
     }
 
-    /// One command of a multi-command append, built from what the steps before it recorded (a milestone
-    /// for a goal whose key was only chosen when the goal was recorded).
-    typealias Step = ([Recorded]) throws -> Command
-
     /// Records several commands as one atomic append: each is decided against the state the ones before it
     /// left, and if any is refused nothing at all is recorded.
-    func recordAll(_ steps: [Step], commandName: String) throws -> [Recorded] {
+    func recordAll(_ commands: [Command], commandName: String) throws -> [Recorded] {
         let metadata = try Recorder.metadata(command: commandName)
         return try store.write(recordedAt: time.now) { session in
-            var recorded: [Recorded] = []
-            for step in steps {
-                recorded.append(try record(try step(recorded), occurred: time.now, metadata: metadata, session))
-            }
-            return recorded
+            try commands.map { command in try record(command, occurred: time.now, metadata: metadata, session) }
         }
+    }
+
+    /// Decides and appends `commands` as `recordAll` would, then rolls everything back: what the plan would
+    /// record, with every rule checked, shown before the user confirms it.
+    func dryRun(_ commands: [Command], commandName: String) throws -> [Recorded] {
+        struct RolledBack: Error { let recorded: [Recorded] }
+        let metadata = try Recorder.metadata(command: commandName)
+        do {
+            try store.write(recordedAt: time.now) { session in
+                throw RolledBack(recorded: try commands.map { command in
+                    try record(command, occurred: time.now, metadata: metadata, session)
+                })
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.recorded
+        }
+        throw CLIError(.software, "a dry run of \(commandName) was not rolled back")
     }
 
     private func record(_ command: Command, occurred: Instant, metadata: String, _ session: borrowing WriteSession) throws -> Recorded {

@@ -109,21 +109,36 @@ enum ReportRendering {
 
     // MARK: text
 
+    /// The plan at the end of week 1, a goal a line (also the guided review's summary).
+    static func plannedLines(_ r: QuarterReport) -> [String] {
+        let day = { (d: LocalDate) in TextStyle.date(d, reference: r.quarter.lastDay) }
+        if r.planned.isEmpty { return ["  nothing was planned by then"] }
+        return TextStyle.table(r.planned.map { ["  " + $0.key, $0.title, plannedSummary($0, dateText: day)] })
+    }
+
+    /// How each goal ended, a goal a line.
+    static func endedLines(_ r: QuarterReport) -> [String] {
+        if r.goals.isEmpty { return ["  no goals"] }
+        return TextStyle.table(r.goals.map { g in
+            ["  " + g.key, g.status.rawValue, "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
+             g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + $0 } ?? "")" } ?? ""]
+        })
+    }
+
+    static func effortLine(_ r: QuarterReport) -> String {
+        "Effort: \(TextStyle.minutes(r.effort.minutesLinked)) on goals, \(TextStyle.minutes(r.effort.minutesUnlinked)) on nothing "
+            + "in particular (\(TextStyle.percent(r.effort.unlinkedShare)) unlinked) \(TextStyle.bar(r.effort.unlinkedShare))"
+    }
+
     static func text(_ r: QuarterReport, today: LocalDate) -> String {
         let ref = r.quarter.lastDay
         let day = { (d: LocalDate) in TextStyle.date(d, reference: ref) }
         var lines = ["\(r.quarter) report, " + (r.asKnownAt.map { "as known at the end of \(TextStyle.date($0, reference: today))" } ?? "as known now")]
 
         lines += ["", "Planned by the end of week 1 (\(day(r.quarter.firstDay.adding(days: 6))))"]
-        if r.planned.isEmpty { lines.append("  nothing was planned by then") }
-        lines += TextStyle.table(r.planned.map { ["  " + $0.key, $0.title, plannedSummary($0, dateText: day)] })
-
+        lines += plannedLines(r)
         lines += ["", "How it ended"]
-        if r.goals.isEmpty { lines.append("  no goals") }
-        lines += TextStyle.table(r.goals.map { g in
-            ["  " + g.key, g.status.rawValue, "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
-             g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + $0 } ?? "")" } ?? ""]
-        })
+        lines += endedLines(r)
         let drifts = r.goals.filter { !$0.drift.isEmpty }
         if !drifts.isEmpty {
             lines += ["", "Drift from the plan"]
@@ -139,8 +154,7 @@ enum ReportRendering {
         lines += TextStyle.table(rows, rightAligned: [0, 2, 3, 4])
         lines.append("  effort  " + TextStyle.sparkline(r.weekly.map { $0.minutesLinked + $0.minutesUnlinked }) + "  (weeks 1-13)")
         lines.append("  done    " + TextStyle.sparkline(r.weekly.map(\.milestonesDone)))
-        lines += ["", "Effort: \(TextStyle.minutes(r.effort.minutesLinked)) on goals, \(TextStyle.minutes(r.effort.minutesUnlinked)) on nothing "
-                  + "in particular (\(TextStyle.percent(r.effort.unlinkedShare)) unlinked) \(TextStyle.bar(r.effort.unlinkedShare))"]
+        lines += ["", effortLine(r)]
 
         lines += ["", "Review"]
         if let v = r.review {

@@ -7,7 +7,7 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         // Input that is well-formed but refused by the journal's rules or state: exit 65.
         case unknownGoal, unknownMilestone, unknownDirection, unknownEvent, duplicateKey
         case tooManyGoals, milestoneAlreadyDone, goalClosed, noTarget, noChange
-        case retractRetraction, alreadyRetracted, futureDate
+        case retractRetraction, alreadyRetracted, futureDate, emptySprint, undecidedCarryOver
     }
 
     public let code: Code

@@ -23,7 +23,7 @@ public enum SmartAdvice {
     /// or is nil when the quarter did not change (a revision that keeps the quarter adds no goal to it).
     public static func advise(_ goal: GoalState, goalsInQuarter: Int?) -> [Advice] {
         var all: [Advice] = []
-        if let phrase = outsideControlPhrase(in: goal.title) {
+        if let phrase = outsideControlPhrase(in: goal) {
             all.append(Advice(code: .outsideControl, text: "Achievable: \"\(phrase)\" needs someone else's yes; aim at your own actions, e.g. \"Complete the three requirements for promotion\"."))
         }
         if goal.metric == nil, goal.target == nil {
@@ -51,10 +51,15 @@ public enum SmartAdvice {
         ["be", "selected"], ["get", "selected"], ["be", "chosen"], ["get", "chosen"], ["get", "accepted"],
         ["be", "accepted"], ["get", "approved"], ["be", "approved"], ["get", "recognized"], ["be", "recognized"],
         ["get", "recognised"], ["be", "recognised"], ["get", "picked"], ["be", "picked"], ["win"], ["be", "awarded"],
-        ["get", "a", "rise"], ["get", "elected"], ["be", "elected"],
+        ["get", "a", "rise"], ["get", "elected"], ["be", "elected"], ["receive", "an", "offer"], ["get", "tenure"],
     ]
 
-    static func outsideControlPhrase(in title: String) -> String? {
+    /// The phrase in a goal's title or metric that puts its success in someone else's hands.
+    public static func outsideControlPhrase(in goal: GoalState) -> String? {
+        ([goal.title] + [goal.metric].compactMap { $0 }).lazy.compactMap(outsideControlPhrase(in:)).first
+    }
+
+    public static func outsideControlPhrase(in title: String) -> String? {
         let words = title.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init)
         for phrase in outsideControlPhrases where phrase.count <= words.count {
             for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {

@@ -48,6 +48,14 @@ public enum Validate {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
+    /// One of the article's blockers, by its name.
+    public static func blocker(_ raw: String, option: String = "--blocker") throws(DomainError) -> Blocker {
+        guard let blocker = Blocker(rawValue: raw.trimmingCharactersInWhitespace().lowercased()) else {
+            throw DomainError(.invalidBlocker, "\(option) '\(DateInput.printable(raw))' is not one of \(Blocker.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return blocker
+    }
+
     /// A key names a goal or direction on the command line: lowercase letters, digits and dashes.
     public static func key(_ raw: String, what: String = "key") throws(DomainError) -> String {
         let bytes = Array(raw.utf8)

@@ -1,0 +1,39 @@
+import JournalDomain
+
+/// When a milestone is planned, as people type it: a week, a span of weeks, or a due date.
+enum MilestoneScheduleInput {
+    /// From the separate --week, --weeks and --due options (at most one of them).
+    static func schedule(week: String?, weeks: String?, due: String?, time: TimeContext) throws(DomainError) -> MilestoneSchedule? {
+        guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
+            throw DomainError(.conflictingOptions, "give one of --week, --weeks or --due, not several")
+        }
+        if let week, let n = try parseInt(week, option: "--week") { return .weeks(WeekSpan(first: n, last: n)) }
+        if let weeks {
+            let parts = weeks.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let a = try parseInt(String(parts[0]), option: "--weeks"),
+                  let b = try parseInt(String(parts[1]), option: "--weeks") else {
+                throw DomainError(.invalidWeek, "--weeks '\(DateInput.printable(weeks))' is not a range; write FIRST-LAST, e.g. 1-4")
+            }
+            return .weeks(WeekSpan(first: a, last: b))
+        }
+        if let due { return .due(try DateInput.day(due, option: "--due", time: time)) }
+        return nil
+    }
+
+    /// From one answer: "3" (a week), "1-4" (weeks) or a date ("2025-09-15", "today").
+    static func parse(_ text: String, time: TimeContext) throws(DomainError) -> MilestoneSchedule {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let isWeeks = !trimmed.isEmpty && trimmed.utf8.count <= 5 && trimmed.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        let schedule = try isWeeks
+            ? self.schedule(week: trimmed.contains("-") ? nil : trimmed, weeks: trimmed.contains("-") ? trimmed : nil, due: nil, time: time)
+            : self.schedule(week: nil, weeks: nil, due: trimmed, time: time)
+        guard let schedule else {
+            throw DomainError(.invalidWeek, "'\(DateInput.printable(text))' is not a week, a span of weeks or a date; write e.g. 3, 1-4 or 2025-09-15")
+        }
+        // Weeks are checked here too, so a typo is caught while the question can still be asked again.
+        if case .weeks(let span) = schedule, !(1...Quarter.weekCount).contains(span.first) || !(1...Quarter.weekCount).contains(span.last) || span.first > span.last {
+            throw DomainError(.invalidWeek, "'\(trimmed)' is not within the sprint's weeks; a quarter has weeks 1 to 13, e.g. 4 or 1-4")
+        }
+        return schedule
+    }
+}

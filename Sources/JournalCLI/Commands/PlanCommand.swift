@@ -1,0 +1,59 @@
+import ArgumentParser
+import JournalDomain
+import JournalStore
+import Projections
+
+/// `journal plan QUARTER`: starts a sprint, recorded as ordinary events in one atomic append.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Start a quarter's sprint: carry over or drop unfinished goals, set one to three goals, plan weekly milestones.",
+        discussion: """
+            On a terminal it asks, for each unfinished goal of the previous quarter, keep (moved into QUARTER with a \
+            reason), revise or drop (with a reason); then new goals until there are one to three; then weekly \
+            milestones for each; shows the SMART feedback and records everything in one atomic append. Otherwise the \
+            plan comes from a JSON file (--from FILE; see README), and --yes keeps unfinished goals it does not mention.
+            Examples: journal plan 2025-Q3   journal plan 2025-Q3 --from plan.json --yes
+            """)
+
+    @Argument(help: ArgumentHelp("The quarter to plan: 2025-Q3, Q3-2025 or \"Q3 2025\".", valueName: "quarter"))
+    var quarter: String
+    @Option(help: ArgumentHelp("Read the plan from a JSON file (- for standard input).", valueName: "file")) var from: String?
+    @Flag(help: "Record without asking for confirmation; without a terminal, keep the unfinished goals the plan does not mention.")
+    var yes = false
+    @Flag(help: "Allow more than three goals in the quarter.") var force = false
+    @Flag(help: "Do not print SMART advice about the goals.") var quiet = false
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        let environment = JournalEnvironment()
+        let time = try environment.time()
+        let quarter = try Validate.quarter(self.quarter)
+        let file = try from.map { path in try AnswerFile.decode(PlanFile.self, from: path) }
+        let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
+        let context = PlanContext(ledger: try store.ledger(), quarter: quarter)
+        let recorder = Recorder(store: store, time: time)
+        let prompter = Prompter.standardInputIsTerminal ? Prompter(what: "plan") : nil
+        prompter?.announceInterrupts()
+
+        let plan = try makePlan(context, file: file, prompter: prompter, time: time)
+        let commands = try plan.commands(unfinished: context.unfinished, alreadyInQuarter: context.alreadyInQuarter.map(\.key))
+        if let prompter {
+            PlanFeedback.lines(try recorder.dryRun(commands, commandName: "plan"), plan: plan).forEach { prompter.say($0) }
+            guard try yes || prompter.confirm("Record this plan (\(TextStyle.plural(commands.count, "event")))?") else {
+                return prompter.say("Nothing was recorded.")
+            }
+            prompter.holdInterrupts()
+        }
+        let recorded = try recorder.recordAll(commands, commandName: "plan")
+        recorded.forEach { print(LogMessage.describe($0, time: time)) }
+        if prompter == nil, !quiet { PlanFeedback.lines(recorded, plan: plan).forEach { print($0) } }
+    }
+
+    /// The plan from the file, else from the questions on a terminal, else (no file, no terminal) only carry-overs.
+    func makePlan(_ context: PlanContext, file: PlanFile?, prompter: Prompter?, time: TimeContext) throws -> SprintPlan {
+        if let file { return try file.plan(context, time: time, keepTheRest: yes, force: force) }
+        if let prompter { return try PlanInterview(context: context, prompter: prompter, time: time, force: force).run() }
+        return try PlanFile().plan(context, time: time, keepTheRest: yes, force: force)
+    }
+}

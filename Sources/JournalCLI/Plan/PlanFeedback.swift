@@ -1,0 +1,34 @@
+import JournalDomain
+
+/// What a plan records, goal by goal, with the article's SMART advice: shown before the user confirms a
+/// guided plan (from a dry run) and after a plan from a file is recorded.
+enum PlanFeedback {
+    static func lines(_ recorded: [Recorded], plan: SprintPlan) -> [String] {
+        var finalStates: [String: GoalState] = [:]
+        var order: [String] = []
+        for entry in recorded {
+            guard let goal = entry.goal else { continue }
+            if finalStates[goal.key] == nil { order.append(goal.key) }
+            finalStates[goal.key] = goal
+        }
+        let sprint = order.compactMap { finalStates[$0] }.filter { $0.quarter == plan.quarter && $0.status != .dropped }
+        var lines = ["", "SMART check for \(plan.quarter)"]
+        for goal in sprint {
+            var advice = SmartAdvice.advise(goal, goalsInQuarter: nil).map(\.text)
+            if goal.milestones.values.allSatisfy({ $0.doneAt != nil }) {
+                advice.append("Weekly milestones: none open; without them the goal waits until week 12. Plan some with journal log milestone \(goal.key) TITLE --week N")
+            }
+            let open = goal.milestones.values.filter { $0.doneAt == nil }.count
+            lines.append("  \(goal.key)  \(goal.title)  (\(TextStyle.plural(open, "open milestone")))" + (advice.isEmpty ? "  SMART" : ""))
+            lines += advice.map { "    " + $0 }
+        }
+        if sprint.count == Decider.goalsPerQuarter {
+            lines.append("  Focus: three goals is the maximum for a quarter; most people do better with one or two.")
+        }
+        for case .drop(let goal, _) in plan.carryOver {
+            lines.append("  \(goal) dropped")
+        }
+        lines.append("")
+        return lines
+    }
+}

@@ -1,0 +1,128 @@
+import JournalDomain
+
+/// The guided start of a sprint: each unfinished goal of the previous quarter kept, revised or dropped; new
+/// goals until there are one to three; weekly milestones for each goal of the sprint.
+struct PlanInterview {
+    let context: PlanContext
+    let prompter: Prompter
+    let time: TimeContext
+    let force: Bool
+
+    func run() throws -> SprintPlan {
+        let quarter = context.quarter
+        var plan = SprintPlan(quarter: quarter, force: force)
+        prompter.say("Planning \(quarter) (\(TextStyle.date(quarter.firstDay)) to \(TextStyle.date(quarter.lastDay))). Ctrl-C stops without recording.")
+        if !context.unfinished.isEmpty {
+            prompter.say()
+            prompter.say("Unfinished in \(quarter.previous): \(TextStyle.plural(context.unfinished.count, "goal"))")
+            for goal in context.unfinished {
+                plan.carryOver.append(try carryOver(goal))
+            }
+        }
+        var sprint = plan.sprintGoals(alreadyInQuarter: context.alreadyInQuarter.map(\.key))
+        prompter.say()
+        prompter.say("Goals for \(quarter): " + (sprint.isEmpty ? "none yet" : sprint.joined(separator: ", ")) + ". One to three; three is the maximum.")
+        while force || sprint.count < Decider.goalsPerQuarter {
+            guard let title = try prompter.ask("New goal (Enter when done)", { try Validate.title($0, what: "goal title") }) else {
+                if sprint.isEmpty {
+                    prompter.say("  A sprint needs at least one goal.")
+                    continue
+                }
+                break
+            }
+            let draft = try newGoal(title, taken: Set(plan.goals.map(\.key)))
+            plan.goals.append(draft)
+            sprint.append(draft.key)
+        }
+        if sprint.count >= Decider.goalsPerQuarter, !force {
+            prompter.say("That makes three goals, the maximum for a quarter.")
+        }
+        for key in sprint {
+            plan.milestones += try milestones(for: key, plan: plan)
+        }
+        return plan
+    }
+
+    func carryOver(_ goal: GoalState) throws -> SprintPlan.CarryOver {
+        let previous = context.quarter.previous
+        prompter.say()
+        prompter.say(PlanContext.describe(goal))
+        switch try prompter.choose("  Keep it, revise it, or drop it?", ["keep", "revise", "drop"]) {
+        case "keep":
+            let reason = try prompter.ask("  Why keep it?", prefill: SprintPlan.defaultKeepReason(from: previous)) ?? ""
+            return .keep(goal: goal.key, reason: reason)
+        case "drop":
+            return .drop(goal: goal.key, reason: try prompter.ask("  Why drop it?") ?? "")
+        default:
+            let changes = try revisions(of: goal)
+            return .revise(goal: goal.key, changes: changes, reason: try prompter.ask("  Why revise it?") ?? "")
+        }
+    }
+
+    /// New values for a carried-over goal; Enter keeps each as it is.
+    func revisions(of goal: GoalState) throws -> GoalChanges {
+        var changes = GoalChanges()
+        changes.title = try prompter.ask("  Title", prefill: goal.title) { try Validate.title($0, what: "goal title") }
+        changes.metric = try prompter.ask("  Success metric", prefill: goal.metric) { try Validate.title($0, what: "metric") }
+        if goal.target != nil {
+            changes.target = try prompter.ask("  Target", prefill: goal.target.map(NumberText.format)) { try Validate.number($0, option: "target") }
+        }
+        let due = SprintPlan.carriedDue(goal, into: context.quarter) ?? goal.due
+        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try DateInput.day($0, option: "deadline", time: time) }
+        return changes
+    }
+
+    func newGoal(_ title: String, taken: Set<String>) throws -> GoalDraft {
+        let quarter = context.quarter
+        var draft = GoalDraft(key: "", title: title, quarter: quarter)
+        draft.metric = try prompter.ask("  Success metric: how will you know you succeeded? (Enter for none)") { try Validate.title($0, what: "metric") }
+        draft.target = try prompter.ask("  A number to reach, e.g. 15 (Enter for none)") { try Validate.amount(try Validate.number($0, option: "target"), option: "target") }
+        if draft.target != nil {
+            draft.unit = try prompter.ask("  Unit of that number, e.g. connections") { try Validate.title($0, what: "unit") }
+        }
+        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try DateInput.day($0, option: "deadline", time: time) }
+        if !context.directions.isEmpty {
+            let choices = context.directions.map { "\($0.key) = \($0.title)" }.joined(separator: "; ")
+            prompter.say("  Long-term directions: \(choices)")
+            let prefill = context.directions.count == 1 ? context.directions.first?.key : nil
+            draft.direction = try prompter.ask("  Direction it serves (- for none)", prefill: prefill) { typed throws -> String? in
+                if typed == "-" { return nil }
+                guard context.directions.contains(where: { $0.key == typed }) else {
+                    throw CLIError(.usage, "no direction \(typed); choose one of \(context.directions.map(\.key).joined(separator: ", ")) or - for none")
+                }
+                return typed
+            } ?? nil
+        }
+        draft.confidence = try prompter.ask("  How sure are you that you will complete it, 0-100? (Enter to skip)") { typed throws -> Int in
+            guard let value = try parseInt(typed, option: "confidence"), (0...100).contains(value) else {
+                throw CLIError(.usage, "give a whole number from 0 to 100")
+            }
+            return value
+        }
+        draft.key = try prompter.ask("  Key", prefill: context.freeKey(for: title, alsoTaken: taken)) { typed throws -> String in
+            let key = try Validate.key(typed, what: "key")
+            guard !context.takenKeys.contains(key), !taken.contains(key) else {
+                throw CLIError(.usage, "the key \(key) is taken; choose another")
+            }
+            return key
+        } ?? context.freeKey(for: title, alsoTaken: taken)
+        return draft
+    }
+
+    func milestones(for key: String, plan: SprintPlan) throws -> [SprintPlan.Milestone] {
+        let existing = (context.alreadyInQuarter + context.unfinished).first { $0.key == key }
+        let title = existing?.title ?? plan.goals.first { $0.key == key }?.title ?? key
+        prompter.say()
+        prompter.say("Weekly milestones for \(key): \(title)")
+        let open = existing?.milestones.values.filter { $0.doneAt == nil }.sorted { $0.number < $1.number } ?? []
+        for m in open {
+            prompter.say("  already planned: \(key)/\(m.number) \(m.title)" + (m.weeks.map { " (\($0))" } ?? m.due.map { " (due \($0))" } ?? ""))
+        }
+        var added: [SprintPlan.Milestone] = []
+        while let title = try prompter.ask("  Milestone (Enter when done)", { try Validate.title($0, what: "milestone title") }) {
+            let schedule = try prompter.ask("    Week (e.g. 3), weeks (1-4) or a due date") { try MilestoneScheduleInput.parse($0, time: time) }
+            added.append(SprintPlan.Milestone(goal: key, title: title, schedule: schedule))
+        }
+        return added
+    }
+}

@@ -2,7 +2,8 @@ import ArgumentParser
 import JournalDomain
 import Projections
 
-/// `journal insights`: busyness against progress over a quarter or a span of days.
+/// `journal insights`: busyness against progress over a quarter or a span of days; with `--calibration`,
+/// stated confidence against what was completed over every past quarter.
 struct InsightsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insights",
@@ -12,8 +13,10 @@ struct InsightsCommand: ParsableCommand {
             goal vs to none, per goal the minutes, milestones done, minutes per milestone, weeks "busy but stuck" \
             (effort with no milestone done; 3 or more is a finding) and the share of milestones crammed into its \
             last two weeks, then the warnings.
+            With --calibration instead: over every quarter that has ended, the confidence you stated when setting \
+            goals (--confidence) against what you completed within the quarter, and a suggested sprint size.
             Examples: journal insights   journal insights --quarter 2025-Q2 --format markdown   \
-            journal insights --since 2025-04-01 --until 2025-04-30 --format json
+            journal insights --since 2025-04-01 --until 2025-04-30 --format json   journal insights --calibration
             """)
 
     @Option(help: ArgumentHelp("The quarter to look at, e.g. 2025-Q2 (default: the current one).", valueName: "quarter"))
@@ -22,10 +25,23 @@ struct InsightsCommand: ParsableCommand {
     var since: String?
     @Option(help: ArgumentHelp("The last day to look at, with --since (default: today).", valueName: "date"))
     var until: String?
+    @Flag(help: ArgumentHelp("""
+        Show forecast calibration instead: over every past quarter, the confidence stated when goals were set \
+        against what was completed, the Brier score and a suggested sprint size.
+        """))
+    var calibration = false
     @OptionGroup var options: ReadOptions
 
     func run() throws {
+        if calibration, quarter != nil || since != nil || until != nil {
+            throw CLIError(.usage, "--calibration looks at every past quarter and takes no --quarter, --since or --until; drop them")
+        }
         let time = try JournalEnvironment().time()
+        if calibration {
+            let ledger = try ReadContext(options.journal).ledger
+            print(CalibrationRendering.render(Calibration(ledger: ledger, time: time), format: options.format))
+            return
+        }
         let period = try self.period(time: time)
         let ledger = try ReadContext(options.journal).ledger
         print(InsightsReport.render(Insights(ledger: ledger, period: period, time: time), format: options.format, time: time))

@@ -1,0 +1,36 @@
+import ArgumentParser
+import JournalDomain
+import Projections
+
+/// How `journal share` prints the document: it is for people, so there is no json.
+enum ShareFormat: String, ExpressibleByArgument, CaseIterable {
+    /// To paste into a shared document.
+    case markdown
+    /// To paste into a message or an email.
+    case text
+}
+
+struct Share: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "share",
+        abstract: "The sprint as a document for your accountability partner: goals, progress, milestones this week.",
+        discussion: """
+            Paste it into a document you share, and update it every week: telling someone makes a goal hard to \
+            abandon quietly. Name your partner with journal log partner NAME.
+            Examples: journal share   journal share 2025-Q2 --format text
+            """)
+
+    @Argument(help: ArgumentHelp(
+        "The quarter to share (default: the current one): 2025-Q2, Q2-2025 or \"Q2 2025\".", valueName: "quarter"))
+    var quarter: String?
+    @Option(help: ArgumentHelp("markdown for a shared document, text for a message.", valueName: "format"))
+    var format: ShareFormat = .markdown
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+        let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw) }
+        let context = try ReadContext(journal)
+        let document = ShareDocument(ledger: context.ledger, quarter: quarter ?? context.time.today.quarter, time: context.time)
+        print(ShareRendering(document: document).render(format))
+    }
+}

@@ -94,7 +94,8 @@ final class Spawned: @unchecked Sendable {
     private let out = Collected()
     private let err = Collected()
 
-    init(executable: URL, arguments: [String], environment: [String: String], directory: URL) throws {
+    /// `input`, when given, is what the process reads on standard input (else it reads nothing: /dev/null).
+    init(executable: URL, arguments: [String], environment: [String: String], directory: URL, input: Data? = nil) throws {
         self.arguments = arguments
         process.executableURL = executable
         process.arguments = arguments
@@ -104,8 +105,17 @@ final class Spawned: @unchecked Sendable {
         let errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
+        let inPipe = input.map { _ in Pipe() }
+        process.standardInput = inPipe ?? FileHandle.nullDevice
         try process.run()
+        if let inPipe, let input {
+            try? inPipe.fileHandleForReading.close()
+            let writer = inPipe.fileHandleForWriting
+            DispatchQueue.global().async(group: group) {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
         // The parent's copies of the write ends must be closed, or the reads below never see end-of-file.
         try? outPipe.fileHandleForWriting.close()
         try? errPipe.fileHandleForWriting.close()
@@ -157,8 +167,8 @@ final class Sandbox {
     func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     /// Starts `journal ARGS` without waiting for it. `env` adds variables; a nil value removes one.
-    func spawn(_ arguments: [String], env: [String: String?] = [:]) throws -> Spawned {
-        try Spawned(executable: try JournalBinary.require(), arguments: arguments, environment: merged(env), directory: root)
+    func spawn(_ arguments: [String], env: [String: String?] = [:], input: Data? = nil) throws -> Spawned {
+        try Spawned(executable: try JournalBinary.require(), arguments: arguments, environment: merged(env), directory: root, input: input)
     }
 
     /// Runs any program (sh, sqlite3) in the sandbox's environment.
@@ -173,8 +183,8 @@ final class Sandbox {
     }
 
     /// Runs `journal ARGS` to the end.
-    func run(_ arguments: [String], env: [String: String?] = [:]) throws -> RunResult {
-        try spawn(arguments, env: env).wait()
+    func run(_ arguments: [String], env: [String: String?] = [:], input: Data? = nil) throws -> RunResult {
+        try spawn(arguments, env: env, input: input).wait()
     }
 
     func run(_ arguments: String..., env: [String: String?] = [:]) throws -> RunResult {

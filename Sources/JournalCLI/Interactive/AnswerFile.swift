@@ -27,7 +27,8 @@ enum AnswerFile {
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().drop { $0 == "." }.description
+            if keys.isEmpty { return "the file" }
+            return keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().drop { $0 == "." }.description
         }
         switch error {
         case .typeMismatch(let type, let context):

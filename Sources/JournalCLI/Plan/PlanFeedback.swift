@@ -19,7 +19,7 @@ enum PlanFeedback {
                 advice.append("Weekly milestones: none open; without them the goal waits until week 12. Plan some with journal log milestone \(goal.key) TITLE --week N")
             }
             let open = goal.milestones.values.filter { $0.doneAt == nil }.count
-            lines.append("  \(goal.key)  \(goal.title)  (\(TextStyle.plural(open, "open milestone")))" + (advice.isEmpty ? "  SMART" : ""))
+            lines.append("  \(goal.key)  \(goal.title)  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
             lines += advice.map { "    " + $0 }
         }
         if sprint.count == Decider.goalsPerQuarter {

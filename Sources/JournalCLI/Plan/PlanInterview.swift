@@ -11,7 +11,7 @@ struct PlanInterview {
     func run() throws -> SprintPlan {
         let quarter = context.quarter
         var plan = SprintPlan(quarter: quarter, force: force)
-        prompter.say("Planning \(quarter) (\(TextStyle.date(quarter.firstDay)) to \(TextStyle.date(quarter.lastDay))). Ctrl-C stops without recording.")
+        prompter.say("Planning \(quarter) (\(TextStyle.date(quarter.firstDay, reference: quarter.lastDay)) to \(TextStyle.date(quarter.lastDay))). Ctrl-C stops without recording.")
         if !context.unfinished.isEmpty {
             prompter.say()
             prompter.say("Unfinished in \(quarter.previous): \(TextStyle.plural(context.unfinished.count, "goal"))")

@@ -5,11 +5,7 @@ import Testing
 @Suite("journal plan")
 struct GuidedPlanTests {
     /// The demo journal three days into Q3: network (2025-Q2) is unfinished, aws was completed.
-    func demo() throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: "2025-07-03T10:00")
-        _ = try s.ok(["demo", "--db", s.db])
-        return s
-    }
+    func demo() throws -> Sandbox { try Sandbox.demo(now: "2025-07-03T10:00") }
 
     func sprint(_ s: Sandbox, _ quarter: String) throws -> [[String: Any]] {
         try jsonObject(try s.ok(["sprint", "--quarter", quarter, "--format", "json"]))["goals"] as? [[String: Any]] ?? []

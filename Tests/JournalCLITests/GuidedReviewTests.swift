@@ -5,11 +5,7 @@ import Testing
 @Suite("journal review")
 struct GuidedReviewTests {
     /// The demo journal (the article's Q2 2025 sprint), three days after the quarter ended.
-    func demo(now: String = "2025-07-03T10:00") throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: now)
-        _ = try s.ok(["demo", "--db", s.db])
-        return s
-    }
+    func demo() throws -> Sandbox { try Sandbox.demo(now: "2025-07-03T10:00") }
 
     /// The newest review of a quarter, as the report's json shows it.
     func review(_ s: Sandbox, _ quarter: String) throws -> [String: Any]? {

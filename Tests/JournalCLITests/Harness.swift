@@ -164,6 +164,13 @@ final class Sandbox {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// A sandbox whose journal is the demo's (the article's Q2 2025 sprint, 36 events), read at `now` (UTC).
+    static func demo(now: String) throws -> Sandbox {
+        let s = try Sandbox(tz: "UTC", now: now)
+        _ = try s.ok(["demo", "--db", s.db])
+        return s
+    }
+
     func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     /// Starts `journal ARGS` without waiting for it. `env` adds variables; a nil value removes one.

@@ -6,11 +6,7 @@ import Testing
 @Suite("journal share")
 struct ShareTests {
     /// The demo journal, read on the day its sprint board shows (week 7).
-    func demo() throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: "2025-05-16T18:00")
-        _ = try s.ok(["demo", "--db", s.db])
-        return s
-    }
+    func demo() throws -> Sandbox { try Sandbox.demo(now: "2025-05-16T18:00") }
 
     @Test("golden document", arguments: [("markdown", "share.md"), ("text", "share.txt")])
     func golden(format: String, file: String) throws {

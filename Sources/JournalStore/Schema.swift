@@ -39,5 +39,18 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE INDEX goal_index_by_quarter ON goal_index (quarter, status);
         """,
+        // 2: projection state. Derived from the log, never a source of truth: rebuilt whenever it is missing,
+        // out of date with the code, or asked for (journal rebuild).
+        """
+        CREATE TABLE projection_state (
+            name TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            code_version INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE projection_partitions (
+            key TEXT PRIMARY KEY,
+            events BLOB NOT NULL
+        );
+        """,
     ]
 }

@@ -38,12 +38,12 @@ struct InsightsCommand: ParsableCommand {
         }
         let time = try JournalEnvironment().time()
         if calibration {
-            let ledger = try ReadContext(options.journal).ledger
+            let ledger = try ReadContext(options.journal) { _ in .allGoals }.ledger
             print(CalibrationRendering.render(Calibration(ledger: ledger, time: time), format: options.format))
             return
         }
         let period = try self.period(time: time)
-        let ledger = try ReadContext(options.journal).ledger
+        let ledger = try ReadContext(options.journal) { _ in period.scope }.ledger
         print(InsightsReport.render(Insights(ledger: ledger, period: period, time: time), format: options.format, time: time))
     }
 
@@ -65,5 +65,12 @@ struct InsightsCommand: ParsableCommand {
             throw CLIError(.usage, "--since \(from) is after \(until == nil ? "today" : "--until") (\(to)); give a first day on or before the last")
         }
         return .dates(from: from, to: to)
+    }
+}
+
+extension Insights.Period {
+    /// The ledger slices this period's insights read.
+    var scope: LedgerSlices.Scope {
+        quarter.map { .quarter($0) } ?? .days(from...to)
     }
 }

@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
         let quarter = try Validate.quarter(self.quarter)
         let file = try from.map { path in try AnswerFile.decode(PlanFile.self, from: path) }
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
-        let context = PlanContext(ledger: try store.ledger(), quarter: quarter)
+        let context = PlanContext(ledger: try store.ledger(.allGoals, time: time), quarter: quarter)
         let recorder = Recorder(store: store, time: time)
         let prompter = Prompter.standardInputIsTerminal ? Prompter(what: "plan") : nil
         prompter?.announceInterrupts()

@@ -21,7 +21,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let quarter = try Validate.quarter(self.quarter)
-        let context = try ReadContext(output.journal)
+        let context = try ReadContext(output.journal) { _ in .quarter(quarter) }
         let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: context.time) }
         let report = QuarterReport(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
         print(ReportRendering.render(report, format: output.format, today: context.time.today))

@@ -18,7 +18,7 @@ struct Resume: ParsableCommand {
     @OptionGroup var read: ReadOptions
 
     func run() throws {
-        let context = try ReadContext(read.journal)
+        let context = try ReadContext(read.journal) { _ in .allGoals }
         let since = try self.since.map { raw throws(DomainError) in try DateInput.day(raw, option: "--since", time: context.time) }
         let accomplishments = Accomplishments(ledger: context.ledger, time: context.time, from: since)
         print(ResumeRendering(accomplishments: accomplishments, today: context.time.today).render(read.format))

@@ -57,7 +57,7 @@ struct ReviewCommand: ParsableCommand {
     func interview(_ quarter: Quarter, _ given: ReviewAnswers, store: SQLiteEventStore, time: TimeContext) throws -> ReviewRecorded? {
         let prompter = Prompter(what: "review")
         prompter.announceInterrupts()
-        let ledger = try store.ledger()
+        let ledger = try store.ledger(.quarter(quarter, alsoGoalsOf: [quarter.next]), time: time)
         let report = QuarterReport(ledger: ledger, quarter: quarter, time: time)
         ReviewInterview.summary(report, existing: ledger.review(of: quarter), time: time).forEach { prompter.say($0) }
         let answers = try ReviewInterview(report: report, prompter: prompter)

@@ -29,7 +29,7 @@ struct Share: ParsableCommand {
 
     func run() throws {
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw) }
-        let context = try ReadContext(journal)
+        let context = try ReadContext(journal) { time in .quarter(quarter ?? time.today.quarter) }
         let document = ShareDocument(ledger: context.ledger, quarter: quarter ?? context.time.today.quarter, time: context.time)
         print(ShareRendering(document: document).render(format))
     }

@@ -14,7 +14,7 @@ struct Sprint: ParsableCommand {
 
     func run() throws {
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw) }
-        let context = try ReadContext(output.journal)
+        let context = try ReadContext(output.journal) { time in .quarter(quarter ?? time.today.quarter) }
         let board = SprintBoard(ledger: context.ledger, quarter: quarter ?? context.time.today.quarter, time: context.time)
         print(SprintRendering.render(board, format: output.format))
     }

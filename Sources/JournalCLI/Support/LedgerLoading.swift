@@ -3,23 +3,64 @@ import JournalStore
 import Projections
 
 extension SQLiteEventStore {
-    /// Folds the whole log into the ledger the read models draw on.
+    /// Folds the whole log into the ledger: the reference every sliced read must agree with.
     func ledger() throws -> Ledger {
         var ledger = Ledger()
         try forEach { recorded in ledger.apply(try recorded.envelope()) }
         return ledger
     }
+
+    /// Brings the stored ledger slices up to the log's head (rebuilding them when asked, when missing, or when
+    /// the routing code changed): one write transaction, state and checkpoint together.
+    @discardableResult
+    func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
+        try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild) { event in
+            LedgerSlices.slices(of: try event.envelope())
+        }
+    }
+
+    /// The ledger a read needs: its slices caught up, then folded. A journal that cannot be written (a
+    /// read-only file or folder) cannot keep its slices, so it is folded whole: slower, the same answers.
+    func ledger(_ scope: LedgerSlices.Scope, time: TimeContext) throws -> Ledger {
+        do {
+            try catchUpSlices()
+        } catch StoreError.readOnly {
+            return try ledger()
+        }
+        return try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { try partitionKeys(prefix: LedgerSlices.goalPrefix) },
+                                       read: { keys in try partitionEvents(keys).map { try $0.envelope() } })
+    }
 }
 
-/// What every reading command starts from: "now", the journal, and its ledger.
+extension LedgerSlices.Scope {
+    /// A quarter's goals and its days' activities (and, with `alsoGoalsOf`, the goals of other quarters).
+    static func quarter(_ quarter: Quarter, alsoGoalsOf others: [Quarter] = []) -> Self {
+        .quarters([quarter] + others, days: quarter.firstDay...quarter.lastDay)
+    }
+
+    static func days(_ days: ClosedRange<LocalDate>) -> Self {
+        .quarters(LedgerSlices.quarters(of: days), days: days)
+    }
+}
+
+/// What every reading command starts from: "now", the journal, and the ledger its question needs.
 struct ReadContext {
     let time: TimeContext
     let ledger: Ledger
 
-    init(_ options: JournalOptions) throws {
+    init(_ options: JournalOptions, scope: (TimeContext) throws -> LedgerSlices.Scope) throws {
         let environment = JournalEnvironment()
         time = try environment.time()
         let store = try SQLiteEventStore(path: try environment.databasePath(option: options.db), mode: .mustExist)
-        ledger = try store.ledger()
+        ledger = try store.ledger(try scope(time), time: time)
+    }
+}
+
+extension PartitionEvent {
+    /// The domain's view of an event a ledger slice keeps.
+    func envelope() throws -> Envelope {
+        Envelope(position: position, eventId: eventId, streamId: streamId, streamVersion: streamVersion,
+                 occurredAt: occurredAt, recordedAt: recordedAt,
+                 event: try JournalEvent(type: type, schemaVersion: schemaVersion, payload: payload))
     }
 }

@@ -1,0 +1,223 @@
+import JournalDomain
+
+/// An event as a projection partition keeps it: what a read model needs, without metadata or hashes.
+public struct PartitionEvent: Equatable, Sendable {
+    public var position: Int64
+    public var eventId: String
+    public var streamId: String
+    public var streamVersion: Int
+    public var type: String
+    public var schemaVersion: Int
+    public var payload: String
+    public var occurredAt: Instant
+    public var recordedAt: Instant
+
+    public init(_ event: RecordedEvent) {
+        position = event.position
+        eventId = event.eventId
+        streamId = event.streamId
+        streamVersion = event.streamVersion
+        type = event.type
+        schemaVersion = event.schemaVersion
+        payload = event.payload
+        occurredAt = event.occurredAt
+        recordedAt = event.recordedAt
+    }
+
+    init(position: Int64, eventId: String, streamId: String, streamVersion: Int, type: String, schemaVersion: Int,
+         payload: String, occurredAt: Instant, recordedAt: Instant) {
+        self.position = position
+        self.eventId = eventId
+        self.streamId = streamId
+        self.streamVersion = streamVersion
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.payload = payload
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Where a projection stands: the last log position its state includes, and the code version that wrote it.
+public struct ProjectionCheckpoint: Equatable, Sendable {
+    public let position: Int64
+    public let codeVersion: Int
+}
+
+/// What a catch-up did.
+public struct ProjectionUpdate: Equatable, Sendable {
+    /// Events applied (the whole log for a rebuild).
+    public let applied: Int
+    public let position: Int64
+    public let rebuilt: Bool
+}
+
+/// A projection's state in the journal file: named partitions, each the events routed to it in log order,
+/// and a checkpoint written in the same transaction, so the state always matches its checkpoint.
+///
+/// Routing is the caller's (a pure function of the event); the store only keeps the bytes. Appending to a
+/// partition never decodes what it holds, so catching up after one `journal log` touches a few small rows.
+extension SQLiteEventStore {
+    public func projectionCheckpoint(_ name: String) throws(StoreError) -> ProjectionCheckpoint? {
+        try wrap {
+            let statement = try db.statement("SELECT position, code_version FROM projection_state WHERE name = ?")
+            defer { statement.reset() }
+            try statement.bind([.text(name)])
+            guard try statement.step() else { return nil }
+            return ProjectionCheckpoint(position: statement.int64(0), codeVersion: Int(statement.int64(1)))
+        }
+    }
+
+    /// The last position in the log (0 when empty).
+    public func headPosition() throws(StoreError) -> Int64 {
+        try wrap { try db.integer("SELECT max(position) FROM events") ?? 0 }
+    }
+
+    /// Brings projection `name` up to the log's head in one write transaction: the events after its checkpoint
+    /// (all of them when `rebuild`, when there is no state yet, or when `codeVersion` differs) are routed to
+    /// partitions by `route` and appended to them; then the checkpoint moves. Nothing is written when it is current.
+    public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool = false,
+                                  route: (RecordedEvent) throws -> [String]) throws -> ProjectionUpdate {
+        do {
+            return try db.writeTransaction {
+                let checkpoint = try projectionCheckpoint(name)
+                let fresh = rebuild || checkpoint == nil || checkpoint?.codeVersion != codeVersion
+                let start = fresh ? 0 : checkpoint?.position ?? 0
+                var buffers: [String: [UInt8]] = [:]
+                if fresh { try db.execute("DELETE FROM projection_partitions") }
+                var applied = 0
+                var last = start
+                try forEach(from: start + 1, pageSize: 5000) { event in
+                    for key in try route(event) {
+                        if buffers[key] == nil {
+                            buffers[key] = fresh ? [] : try partitionBytes(key) ?? []
+                        }
+                        PartitionCoding.append(event, to: &buffers[key, default: []])
+                    }
+                    applied += 1
+                    last = event.position
+                }
+                guard fresh || applied > 0 else { return ProjectionUpdate(applied: 0, position: start, rebuilt: false) }
+                let save = try db.statement("INSERT INTO projection_partitions (key, events) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET events = excluded.events")
+                for (key, bytes) in buffers {
+                    save.reset()
+                    try save.bind([.text(key), .blob(bytes)])
+                    while try save.step() {}
+                }
+                save.reset()
+                _ = try db.run("INSERT INTO projection_state (name, position, code_version) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position, code_version = excluded.code_version",
+                               [.text(name), .integer(last), .integer(Int64(codeVersion))])
+                return ProjectionUpdate(applied: applied, position: last, rebuilt: fresh)
+            }
+        } catch let error as SQLiteError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// The events of the named partitions, merged in log order (an event routed to several appears once).
+    public func partitionEvents(_ keys: [String]) throws(StoreError) -> [PartitionEvent] {
+        try wrap {
+            try db.readTransaction {
+                var merged: [PartitionEvent] = []
+                var seen = Set<Int64>()
+                for key in Set(keys) {
+                    guard let bytes = try partitionBytes(key) else { continue }
+                    guard let events = PartitionCoding.decode(bytes) else {
+                        throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
+                    }
+                    for event in events where seen.insert(event.position).inserted { merged.append(event) }
+                }
+                merged.sort { $0.position < $1.position }
+                return merged
+            }
+        }
+    }
+
+    /// Partition keys that start with `prefix` (e.g. every goal's).
+    public func partitionKeys(prefix: String) throws(StoreError) -> [String] {
+        try wrap {
+            let statement = try db.statement("SELECT key FROM projection_partitions WHERE key >= ? AND key < ? ORDER BY key")
+            defer { statement.reset() }
+            try statement.bind([.text(prefix), .text(prefix + "\u{10FFFF}")])
+            var keys: [String] = []
+            while try statement.step() { keys.append(statement.text(0)) }
+            return keys
+        }
+    }
+
+    private func partitionBytes(_ key: String) throws -> [UInt8]? {
+        let statement = try db.statement("SELECT events FROM projection_partitions WHERE key = ?")
+        defer { statement.reset() }
+        try statement.bind([.text(key)])
+        return try statement.step() ? statement.blob(0) : nil
+    }
+}
+
+/// The bytes of a partition: events one after another, each as little-endian integers and length-prefixed
+/// UTF-8 strings. Private to the store; a change of layout is a change of the projection's code version.
+enum PartitionCoding {
+    static func append(_ event: RecordedEvent, to bytes: inout [UInt8]) {
+        integer(event.position, &bytes)
+        string(event.eventId, &bytes)
+        string(event.streamId, &bytes)
+        integer(Int64(event.streamVersion), &bytes)
+        string(event.type, &bytes)
+        integer(Int64(event.schemaVersion), &bytes)
+        string(event.payload, &bytes)
+        integer(event.occurredAt.millisecondsSinceEpoch, &bytes)
+        integer(event.recordedAt.millisecondsSinceEpoch, &bytes)
+    }
+
+    static func integer(_ value: Int64, _ bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    static func string(_ text: String, _ bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            integer(Int64(utf8.count), &bytes)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// nil when the bytes are not a whole sequence of events (a damaged partition).
+    static func decode(_ bytes: [UInt8]) -> [PartitionEvent]? {
+        bytes.withUnsafeBytes { raw -> [PartitionEvent]? in
+            var reader = Reader(raw: raw)
+            var events: [PartitionEvent] = []
+            while !reader.atEnd {
+                guard let position = reader.integer(), let eventId = reader.string(), let streamId = reader.string(),
+                      let streamVersion = reader.integer(), let type = reader.string(), let schemaVersion = reader.integer(),
+                      let payload = reader.string(), let occurred = reader.integer(), let recorded = reader.integer() else {
+                    return nil
+                }
+                events.append(PartitionEvent(position: position, eventId: eventId, streamId: streamId,
+                                             streamVersion: Int(streamVersion), type: type, schemaVersion: Int(schemaVersion),
+                                             payload: payload, occurredAt: Instant(millisecondsSinceEpoch: occurred),
+                                             recordedAt: Instant(millisecondsSinceEpoch: recorded)))
+            }
+            return events
+        }
+    }
+
+    struct Reader {
+        let raw: UnsafeRawBufferPointer
+        var offset = 0
+
+        var atEnd: Bool { offset >= raw.count }
+
+        mutating func integer() -> Int64? {
+            guard offset + 8 <= raw.count else { return nil }
+            let value = raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)
+            offset += 8
+            return Int64(littleEndian: value)
+        }
+
+        mutating func string() -> String? {
+            guard let length = integer(), length >= 0, offset + Int(length) <= raw.count else { return nil }
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(length))]), as: UTF8.self)
+            offset += Int(length)
+            return text
+        }
+    }
+}

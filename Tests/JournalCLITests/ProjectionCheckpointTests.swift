@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Reading commands keep the stored ledger slices caught up: same answers as a rebuild, checkpoint at the head.
+@Suite("Projection checkpoints")
+struct ProjectionCheckpointTests {
+    func state(_ s: Sandbox) throws -> (position: Int, codeVersion: Int)? {
+        let result = try SQLiteShell.run(s.db, "SELECT position, code_version FROM projection_state WHERE name = 'ledger-slices'", in: s)
+        let fields = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").compactMap { Int($0) }
+        return fields.count == 2 ? (fields[0], fields[1]) : nil
+    }
+
+    func reads(_ s: Sandbox) throws -> [String] {
+        try [["sprint", "--quarter", "2025-Q2", "--format", "json"], ["report", "2025-Q2", "--format", "json"],
+             ["history", "aws", "--format", "json"], ["insights", "--quarter", "2025-Q2", "--format", "json"],
+             ["insights", "--since", "2025-04-20", "--until", "2025-06-03", "--format", "json"], ["resume", "--format", "json"],
+             ["insights", "--calibration", "--format", "json"], ["share", "2025-Q2"]].map { try s.ok($0) }
+    }
+
+    @Test func readsCatchUpAndAgreeWithARebuild() throws {
+        let s = try Sandbox.demo(now: "2025-07-05T10:00")
+        #expect(try state(s) == nil, "logging never touches the read state")
+        let before = try reads(s)
+        #expect(try state(s)?.position == 36)
+        // New events after the checkpoint: the next read applies only those.
+        try s.log("activity", "Pipeline design review", "--goal", "aws", "--minutes", "45", "--on", "2025-06-20")
+        try s.log("progress", "network", "2", "--on", "2025-06-21")
+        try s.log("retract", "12", "--reason", "Logged twice")
+        let caughtUp = try reads(s)
+        #expect(try state(s)?.position == 39)
+        #expect(caughtUp != before, "the new events show")
+        let out = try s.ok(["rebuild"])
+        #expect(out.hasPrefix("Rebuilt the ledger slices from 39 events in "), "\(out)")
+        #expect(out.hasSuffix("; checkpoint at position 39\n"), "\(out)")
+        #expect(try reads(s) == caughtUp)
+    }
+
+    @Test func aNewRoutingVersionIsRebuiltOnTheNextRead() throws {
+        let s = try Sandbox.demo(now: "2025-05-16T18:00")
+        let board = try s.ok(["sprint"])
+        let current = try #require(try state(s))
+        _ = try SQLiteShell.run(s.db, "UPDATE projection_state SET code_version = 0; DELETE FROM projection_partitions WHERE key LIKE 'week:%';", in: s)
+        #expect(try s.ok(["sprint"]) == board)
+        #expect(try state(s)?.codeVersion == current.codeVersion)
+    }
+
+    @Test func aDamagedSliceNamesTheFix() throws {
+        let s = try Sandbox.demo(now: "2025-05-16T18:00")
+        _ = try s.ok(["sprint"])
+        _ = try SQLiteShell.run(s.db, "UPDATE projection_partitions SET events = x'00' WHERE key = 'global';", in: s)
+        expectRefusal(try s.run("sprint"), status: 74, mentioning: ["journal rebuild"])
+        _ = try s.ok(["rebuild"])
+        #expect(try s.run("sprint").status == 0)
+    }
+
+    @Test func rebuildNeedsAJournal() throws {
+        let s = try Sandbox()
+        expectRefusal(try s.run("rebuild"), status: 66, mentioning: ["no journal"])
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import JournalDomain
+@testable import JournalStore
+import Testing
+
+/// Projection state in the journal file: partitions and a checkpoint, caught up in one transaction.
+@Suite("Projection state")
+struct ProjectionStoreTests {
+    /// Routes an event to its stream's partition, and every third one also to "every-third".
+    func route(_ event: RecordedEvent) -> [String] {
+        ["stream:" + event.streamId] + (event.position % 3 == 0 ? ["every-third"] : [])
+    }
+
+    func append(_ store: SQLiteEventStore, _ stream: String, count: Int, at: Instant = t0) throws {
+        for _ in 0..<count {
+            _ = try store.append([batch(stream, .any, [newEvent(#"{"n":1}"#, at: at)])], recordedAt: at)
+        }
+    }
+
+    func allBytes(_ store: SQLiteEventStore) throws -> [String: [PartitionEvent]] {
+        var result: [String: [PartitionEvent]] = [:]
+        for key in try store.partitionKeys(prefix: "") { result[key] = try store.partitionEvents([key]) }
+        return result
+    }
+
+    @Test func catchingUpAppliesOnlyWhatIsNewAndEqualsARebuild() throws {
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        #expect(try store.projectionCheckpoint("p") == nil)
+        try append(store, "a", count: 4)
+        try append(store, "b", count: 2)
+        let first = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        #expect(first == ProjectionUpdate(applied: 6, position: 6, rebuilt: true))
+        #expect(try store.projectionCheckpoint("p") == ProjectionCheckpoint(position: 6, codeVersion: 1))
+
+        let idle = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        #expect(idle == ProjectionUpdate(applied: 0, position: 6, rebuilt: false))
+
+        try append(store, "b", count: 3)
+        try append(store, "c", count: 1)
+        let next = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        #expect(next == ProjectionUpdate(applied: 4, position: 10, rebuilt: false))
+        let incremental = try allBytes(store)
+        #expect(incremental["stream:b"]?.map(\.position) == [5, 6, 7, 8, 9])
+        #expect(incremental["every-third"]?.map(\.position) == [3, 6, 9])
+
+        let rebuilt = try store.catchUpProjection("p", codeVersion: 1, rebuild: true, route: route)
+        #expect(rebuilt == ProjectionUpdate(applied: 10, position: 10, rebuilt: true))
+        #expect(try allBytes(store) == incremental)
+    }
+
+    @Test func aNewCodeVersionRebuildsFromTheStart() throws {
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        try append(store, "a", count: 3)
+        _ = try store.catchUpProjection("p", codeVersion: 1) { _ in ["old"] }
+        let update = try store.catchUpProjection("p", codeVersion: 2) { _ in ["new"] }
+        #expect(update == ProjectionUpdate(applied: 3, position: 3, rebuilt: true))
+        #expect(try store.partitionKeys(prefix: "") == ["new"], "the old version's partitions are gone")
+        #expect(try store.projectionCheckpoint("p")?.codeVersion == 2)
+    }
+
+    @Test func partitionsComeBackWholeMergedAndInLogOrder() throws {
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        let unicode = #"{"text":"Ünïcödé ✓ \"quoted\" \\ back"}"#
+        _ = try store.append([batch("a", .any, [newEvent(unicode, at: t0)])], recordedAt: Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + 5))
+        try append(store, "b", count: 2)
+        try append(store, "a", count: 1)
+        _ = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        let merged = try store.partitionEvents(["stream:a", "every-third", "stream:b", "missing"])
+        #expect(merged.map(\.position) == [1, 2, 3, 4], "each event once, in log order")
+        let stored = try store.read(from: 1, limit: 10)
+        #expect(merged == stored.map(PartitionEvent.init))
+        #expect(merged.first?.payload == unicode)
+        #expect(merged.first?.recordedAt.millisecondsSinceEpoch == t0.millisecondsSinceEpoch + 5)
+    }
+
+    @Test func aRefusedRouteWritesNothing() throws {
+        struct Refused: Error {}
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        try append(store, "a", count: 3)
+        _ = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        try append(store, "a", count: 2)
+        #expect(throws: Refused.self) {
+            _ = try store.catchUpProjection("p", codeVersion: 1) { event in
+                if event.position == 5 { throw Refused() }
+                return ["stream:a"]
+            }
+        }
+        #expect(try store.projectionCheckpoint("p")?.position == 3, "state and checkpoint move together or not at all")
+        #expect(try store.partitionEvents(["stream:a"]).map(\.position) == [1, 2, 3])
+    }
+
+    @Test func aDamagedPartitionIsReportedNotMisread() throws {
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        try append(store, "a", count: 2)
+        _ = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        try journal.raw().execute("UPDATE projection_partitions SET events = x'0102030405' WHERE key = 'stream:a'")
+        do {
+            _ = try store.partitionEvents(["stream:a"])
+            Issue.record("a damaged partition was read")
+        } catch let error as StoreError {
+            #expect(error == .corrupt(path: journal.path, detail: "projection partition stream:a cannot be read; run journal rebuild"))
+        }
+    }
+}

@@ -17,6 +17,14 @@ public struct WriteSession: ~Copyable {
         try store.appendInTransaction(batches, recordedAt: recordedAt)
     }
 
+    /// Appends like `append` without collecting what it stored (a large import would hold it all in memory);
+    /// returns how many events were new (the rest were already stored with the same content).
+    public func appendCounting(_ batches: [AppendBatch]) throws(StoreError) -> Int {
+        var added = 0
+        _ = try store.appendInTransaction(batches, recordedAt: recordedAt) { _ in added += 1 }
+        return added
+    }
+
     /// Records where a goal now stands (nil removes it, e.g. when its creation was retracted).
     public func setGoalIndex(key: String, entry: (quarter: Quarter, status: GoalStatus)?) throws(StoreError) {
         _ = try store.wrap {
@@ -52,7 +60,9 @@ extension SQLiteEventStore {
         }
     }
 
-    func appendInTransaction(_ batches: [AppendBatch], recordedAt: Instant) throws(StoreError) -> [RecordedEvent] {
+    /// With `onAppended`, each new event goes to it instead of the returned list.
+    func appendInTransaction(_ batches: [AppendBatch], recordedAt: Instant,
+                             onAppended: ((RecordedEvent) -> Void)? = nil) throws(StoreError) -> [RecordedEvent] {
         try validate(batches)
         return try wrap {
             let tail = try db.statement("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
@@ -68,7 +78,7 @@ extension SQLiteEventStore {
             lastPosition = max(lastPosition, try db.integer("SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0)
 
             var recorded: [RecordedEvent] = []
-            let recordedText = recordedAt.description
+            let batchRecordedText = recordedAt.description
             for batch in batches {
                 var fresh: [NewEvent] = []
                 for event in batch.events {
@@ -76,7 +86,7 @@ extension SQLiteEventStore {
                         guard existing.hasSameContent(as: event, stream: batch.stream) else {
                             throw StoreError.eventIdConflict(eventId: event.eventId)
                         }
-                        recorded.append(existing)
+                        if onAppended == nil { recorded.append(existing) }
                     } else {
                         fresh.append(event)
                     }
@@ -98,6 +108,8 @@ extension SQLiteEventStore {
                     lastPosition += 1
                     streamVersion += 1
                     let occurredText = event.occurredAt.description
+                    let eventRecordedAt = event.recordedAt ?? recordedAt
+                    let recordedText = event.recordedAt?.description ?? batchRecordedText
                     let hash = HashChain.hash(previous: previousHash, position: lastPosition, eventId: event.eventId,
                                               streamId: batch.stream, streamVersion: streamVersion, type: event.type,
                                               schemaVersion: event.schemaVersion, payload: event.payload,
@@ -112,11 +124,12 @@ extension SQLiteEventStore {
                     } catch let error as SQLiteError where error.isConstraint {
                         throw StoreError.invalidEvent("event \(event.eventId) was refused by the log's constraints (\(error.message))")
                     }
-                    recorded.append(RecordedEvent(position: lastPosition, eventId: event.eventId, streamId: batch.stream,
-                                                  streamVersion: streamVersion, type: event.type,
-                                                  schemaVersion: event.schemaVersion, payload: event.payload,
-                                                  metadata: event.metadata, occurredAt: event.occurredAt,
-                                                  recordedAt: recordedAt, previousHash: previousHash, hash: hash))
+                    let stored = RecordedEvent(position: lastPosition, eventId: event.eventId, streamId: batch.stream,
+                                               streamVersion: streamVersion, type: event.type,
+                                               schemaVersion: event.schemaVersion, payload: event.payload,
+                                               metadata: event.metadata, occurredAt: event.occurredAt,
+                                               recordedAt: eventRecordedAt, previousHash: previousHash, hash: hash)
+                    if let onAppended { onAppended(stored) } else { recorded.append(stored) }
                     previousHash = hash
                 }
                 insert.reset()

@@ -10,15 +10,18 @@ public struct NewEvent: Equatable, Sendable {
     public var payload: String
     public var metadata: String
     public var occurredAt: Instant
+    /// nil: recorded at the time of the append. Set only by imports, which keep the time an event was first recorded.
+    public var recordedAt: Instant?
 
     public init(eventId: String, type: String, schemaVersion: Int, payload: String, metadata: String = "{}",
-                occurredAt: Instant) {
+                occurredAt: Instant, recordedAt: Instant? = nil) {
         self.eventId = eventId
         self.type = type
         self.schemaVersion = schemaVersion
         self.payload = payload
         self.metadata = metadata
         self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
     }
 }
 
@@ -58,6 +61,7 @@ public struct RecordedEvent: Equatable, Sendable {
     func hasSameContent(as event: NewEvent, stream: String) -> Bool {
         streamId == stream && type == event.type && schemaVersion == event.schemaVersion
             && payload == event.payload && metadata == event.metadata && occurredAt == event.occurredAt
+            && (event.recordedAt.map { $0 == recordedAt } ?? true)
     }
 }
 

@@ -1,7 +1,8 @@
 import JournalDomain
 
 /// The ledger kept in slices, so that a reading command folds only the part of a long log it needs: the
-/// events of one goal, of one UTC week of activities, or of one quarter's goal events, plus a small global
+/// events of one goal, of the activities linked to one goal, of one UTC week of activities, or of one
+/// quarter's goal events, plus a small global
 /// slice (directions, partners, reviews, retractions). Every event is routed to its slices by a pure
 /// function of the event; a read names the slices its question needs, and the ledger folded from them gives
 /// the read models the same answers the whole log gives (the tests hold them to that).
@@ -16,6 +17,8 @@ public enum LedgerSlices {
     public static func goal(_ key: String) -> String { "goal:" + key }
     public static func week(_ number: Int) -> String { "week:" + String(number) }
     public static func quarter(_ quarter: Quarter) -> String { "quarter:" + quarter.description }
+    /// The activities linked to a goal: its history shows them, its other reads do not need them.
+    public static func links(_ key: String) -> String { "links:" + key }
     public static let goalPrefix = "goal:"
 
     /// A local day lies within this many hours of its UTC day (UTC-12 to UTC+14).
@@ -49,7 +52,7 @@ public enum LedgerSlices {
     public static func slices(of envelope: Envelope) -> [String] {
         switch envelope.event {
         case .activityLogged(let e):
-            return [week(weekNumber(of: envelope.occurredAt))] + (e.goal.map { [goal($0)] } ?? [])
+            return [week(weekNumber(of: envelope.occurredAt))] + (e.goal.map { [links($0)] } ?? [])
         case .goalSet(let e):
             return [goal(e.key)] + quarterSlices(around: envelope.occurredAt, plus: [e.quarter])
         case .goalRevised(let e):
@@ -99,7 +102,7 @@ public enum LedgerSlices {
             }
             return keys
         case .goal(let key):
-            return [global, goal(key)]
+            return [global, goal(key), links(key)]
         case .allGoals:
             return [global]
         }

@@ -40,6 +40,8 @@ public struct WriteSession: ~Copyable {
 
 extension SQLiteEventStore {
     /// Runs `body` in one write transaction; nothing it appended survives if it throws.
+    // Never specialized: Swift 6.3's generic specializer crashes on this noncopyable-borrowing closure in -O builds.
+    @_semantics("optimize.sil.specialize.generic.never")
     public func write<T>(recordedAt: Instant, _ body: (borrowing WriteSession) throws -> T) throws -> T {
         do {
             return try db.writeTransaction {

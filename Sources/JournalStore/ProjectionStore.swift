@@ -78,6 +78,11 @@ extension SQLiteEventStore {
     /// partitions by `route` and appended to them; then the checkpoint moves. Nothing is written when it is current.
     public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool = false,
                                   route: (RecordedEvent) throws -> [String]) throws -> ProjectionUpdate {
+        // The common case, a projection already at the head, needs no write lock.
+        if !rebuild, let current = try projectionCheckpoint(name), current.codeVersion == codeVersion,
+           current.position == (try headPosition()) {
+            return ProjectionUpdate(applied: 0, position: current.position, rebuilt: false)
+        }
         do {
             return try db.writeTransaction {
                 let checkpoint = try projectionCheckpoint(name)

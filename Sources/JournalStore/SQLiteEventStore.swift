@@ -125,15 +125,28 @@ public final class SQLiteEventStore: EventStore {
         """
 
     func collect(_ sql: String, _ values: [SQLValue], limit: Int = .max) throws(StoreError) -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        try collect(sql, values, limit: limit, into: &events)
+        return events
+    }
+
+    /// Appends the rows to `events` (forEach reuses one page's memory for the next).
+    func collect(_ sql: String, _ values: [SQLValue], limit: Int, into events: inout [RecordedEvent]) throws(StoreError) {
         do {
             let statement = try db.statement(sql)
             defer { statement.reset() }
             try statement.bind(values)
-            var events: [RecordedEvent] = []
-            while events.count < limit, try statement.step() {
-                events.append(try row(statement))
+            // One lock of the connection for the rows rather than two per column read (SQLite's own calls
+            // re-enter it cheaply: it is recursive). Nothing else can use the connection meanwhile anyway.
+            let mutex = sqlite3_db_mutex(db.handle)
+            sqlite3_mutex_enter(mutex)
+            defer { sqlite3_mutex_leave(mutex) }
+            var previous = PreviousRow()
+            var count = 0
+            while count < limit, try statement.step() {
+                events.append(try row(statement, &previous))
+                count += 1
             }
-            return events
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError {
@@ -143,14 +156,25 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    private func row(_ s: PreparedStatement) throws(StoreError) -> RecordedEvent {
-        let occurred = s.text(8), recorded = s.text(9)
-        guard let occurredAt = Instant(iso: occurred), let recordedAt = Instant(iso: recorded) else {
-            throw StoreError.corrupt(path: path, detail: "event \(s.int64(0)) has an unreadable time")
+    /// One event from the statement's current row. Consecutive events often share their stream, type, metadata
+    /// and recorded time, and an event's previous hash is normally the hash of the one before: when the stored
+    /// bytes are the same as the previous row's, those values are shared instead of being made again.
+    private func row(_ s: PreparedStatement, _ previous: inout PreviousRow) throws(StoreError) -> RecordedEvent {
+        let columns = RowColumns(s)
+        guard let occurredAt = columns.instant(8, &previous.occurredAt),
+              let recordedAt = columns.instant(9, &previous.recordedAt) else {
+            throw StoreError.corrupt(path: path, detail: "event \(columns.int64(0)) has an unreadable time")
         }
-        return RecordedEvent(position: s.int64(0), eventId: s.text(1), streamId: s.text(2), streamVersion: Int(s.int64(3)),
-                             type: s.text(4), schemaVersion: Int(s.int64(5)), payload: s.text(6), metadata: s.text(7),
-                             occurredAt: occurredAt, recordedAt: recordedAt, previousHash: s.blob(10), hash: s.blob(11))
+        let hash = columns.blob(11)
+        let event = RecordedEvent(position: columns.int64(0), eventId: columns.text(1),
+                                  streamId: columns.text(2, reusing: &previous.streamId),
+                                  streamVersion: Int(columns.int64(3)), type: columns.text(4, reusing: &previous.type),
+                                  schemaVersion: Int(columns.int64(5)), payload: columns.text(6),
+                                  metadata: columns.text(7, reusing: &previous.metadata), occurredAt: occurredAt,
+                                  recordedAt: recordedAt, previousHash: columns.blob(10, reusing: previous.hash),
+                                  hash: hash)
+        previous.hash = hash
+        return event
     }
 
     public func read(from position: Int64, limit: Int) throws(StoreError) -> [RecordedEvent] {
@@ -185,11 +209,18 @@ public final class SQLiteEventStore: EventStore {
     public func forEach(from position: Int64 = 1, pageSize: Int = 2000,
                         _ body: (RecordedEvent) throws -> Void) throws {
         var next = position
+        var page: [RecordedEvent] = []
+        if pageSize <= 10_000 { page.reserveCapacity(pageSize) }
         while true {
-            let page = try read(from: next, limit: pageSize)
-            for event in page { try body(event) }
-            guard let last = page.last, page.count == pageSize else { return }
-            next = last.position + 1
+            // What read(from:limit:) reads, into the same memory every time.
+            page.removeAll(keepingCapacity: true)
+            try collect(SQLiteEventStore.selectColumns + " WHERE e.position >= ? ORDER BY e.position LIMIT ?",
+                        [.integer(next), .integer(Int64(max(0, pageSize)))], limit: pageSize, into: &page)
+            guard let last = page.last?.position else { return }
+            let complete = page.count == pageSize
+            try page.handEach(leaving: RecordedEvent.placeholder, to: body)
+            guard complete else { return }
+            next = last + 1
         }
     }
 
@@ -278,5 +309,123 @@ extension StoreError {
         } else {
             self = .sqlite(error)
         }
+    }
+}
+
+extension Array {
+    /// Calls `body` with each element in order, moving it out of the array and leaving `placeholder` (a value
+    /// that owns nothing) in its place: the element is handed over without being copied (no reference counting
+    /// for each of its strings). The array keeps its count; only placeholders remain of what was handed over.
+    mutating func handEach(leaving placeholder: Element, to body: (Element) throws -> Void) rethrows {
+        try withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count {
+                let element = (base + index).move()
+                (base + index).initialize(to: placeholder)
+                try body(element)
+            }
+        }
+    }
+}
+
+extension RecordedEvent {
+    /// What a handed-over event leaves in its page: owns nothing.
+    static let placeholder = RecordedEvent(position: 0, eventId: "", streamId: "", streamVersion: 0, type: "", schemaVersion: 0,
+                                           payload: "", metadata: "", occurredAt: Instant(millisecondsSinceEpoch: 0),
+                                           recordedAt: Instant(millisecondsSinceEpoch: 0), previousHash: [], hash: [])
+}
+
+/// What `row` may share with the row before.
+struct PreviousRow {
+    var streamId = ""
+    var type = ""
+    var metadata = ""
+    var hash: [UInt8] = []
+    var occurredAt = TimeText()
+    var recordedAt = TimeText()
+}
+
+/// A stored time in its canonical 24-byte form, and what it parsed to.
+struct TimeText {
+    var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var instant: Instant?
+
+    /// The instant in `bytes` (nil when unreadable), as `Instant(iso: String(decoding: bytes, as: UTF8.self))`;
+    /// the same stored form as the time before is not parsed again.
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Instant? {
+        guard bytes.count == 24, let base = bytes.baseAddress else { return Instant(isoUTF8: bytes) }
+        let raw = UnsafeRawPointer(base)
+        let words = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                     raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        if let instant, words == self.words { return instant }
+        let parsed = Instant(isoUTF8: bytes)
+        self = TimeText(words: words, instant: parsed)
+        return parsed
+    }
+}
+
+/// `previous` itself (no new allocation) when `bytes` are exactly its UTF-8; otherwise the text of the bytes,
+/// which becomes `previous`. The same value as `String(decoding: bytes, as: UTF8.self)` either way.
+func sharedText(_ bytes: UnsafeBufferPointer<UInt8>, reusing previous: inout String) -> String {
+    let same = previous.utf8.count == bytes.count && previous.withUTF8 { existing in
+        guard let mine = existing.baseAddress, let stored = bytes.baseAddress else { return bytes.isEmpty }
+        return memcmp(mine, stored, bytes.count) == 0
+    }
+    if !same { previous = String(decoding: bytes, as: UTF8.self) }
+    return previous
+}
+
+/// The columns of a statement's current row, read through `sqlite3_column_value`: one call per column instead
+/// of two, and no string is made for the times. SQLite calls such values unprotected: they are read right away,
+/// before the statement steps again, by the thread holding the connection's mutex (the readers above take it
+/// for all their rows). Each reader gives the same value as PreparedStatement's reader of the same name.
+struct RowColumns {
+    let handle: OpaquePointer
+
+    init(_ statement: PreparedStatement) { handle = statement.handle }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_value_int64(sqlite3_column_value(handle, column)) }
+
+    /// The text as UTF-8 bytes (a pointer into SQLite's row, valid until the next step), nil for NULL.
+    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        let value = sqlite3_column_value(handle, column)
+        guard let pointer = sqlite3_value_text(value) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_value_bytes(value)))
+    }
+
+    func text(_ column: Int32) -> String {
+        guard let bytes = utf8(column) else { return "" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text, shared with `previous` when it is the same (see `sharedText(_:reusing:)`).
+    func text(_ column: Int32, reusing previous: inout String) -> String {
+        guard let bytes = utf8(column) else { return "" }
+        return sharedText(bytes, reusing: &previous)
+    }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        let value = sqlite3_column_value(handle, column)
+        guard let pointer = sqlite3_value_blob(value) else { return [] }
+        let count = Int(sqlite3_value_bytes(value))
+        return count > 0 ? Array(UnsafeRawBufferPointer(start: pointer, count: count)) : []
+    }
+
+    /// `candidate` itself when the stored bytes are the same.
+    func blob(_ column: Int32, reusing candidate: [UInt8]) -> [UInt8] {
+        let value = sqlite3_column_value(handle, column)
+        guard let pointer = sqlite3_value_blob(value) else { return [] }
+        let count = Int(sqlite3_value_bytes(value))
+        guard count > 0 else { return [] }
+        let same = count == candidate.count && candidate.withUnsafeBytes { existing in
+            existing.baseAddress.map { memcmp($0, pointer, count) == 0 } ?? false
+        }
+        return same ? candidate : Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
+    /// The instant stored as text, parsed from its bytes (nil when unreadable), as `Instant(iso: text(column))`.
+    func instant(_ column: Int32, _ previous: inout TimeText) -> Instant? {
+        guard let bytes = utf8(column) else { return Instant(iso: "") }
+        return previous.parse(bytes)
     }
 }

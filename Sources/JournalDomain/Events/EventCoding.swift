@@ -18,6 +18,44 @@ extension JournalEvent {
         case reviewRecorded = "review-recorded"
         case partnerNamed = "partner-named"
         case eventRetracted = "event-retracted"
+
+        /// `Kind(rawValue:)`, faster: the length picks the one to three names worth comparing.
+        static func named(_ type: String) -> Kind? {
+            let kind: Kind
+            switch type.utf8.count {
+            case 8: kind = .goalSet
+            case 12: kind = type == Kind.goalRevised.rawValue ? .goalRevised : .goalDropped
+            case 13: kind = type == Kind.directionSet.rawValue ? .directionSet : .partnerNamed
+            case 14: kind = type == Kind.milestoneDone.rawValue ? .milestoneDone : .goalCompleted
+            case 15:
+                kind = type == Kind.activityLogged.rawValue ? .activityLogged
+                    : type == Kind.eventRetracted.rawValue ? .eventRetracted : .reviewRecorded
+            case 17: kind = type == Kind.progressMeasured.rawValue ? .progressMeasured : .milestonePlanned
+            default: return nil
+            }
+            return type == kind.rawValue ? kind : nil
+        }
+
+        /// The kind whose name is exactly these bytes.
+        static func named(utf8 type: UnsafeBufferPointer<UInt8>) -> Kind? {
+            func named(_ kind: Kind, _ name: StaticString) -> Kind? {
+                guard type.count == name.utf8CodeUnitCount else { return nil }
+                let literal = name.utf8Start
+                for i in 0..<type.count where type[i] != literal[i] { return nil }
+                return kind
+            }
+            switch type.count {
+            case 8: return named(.goalSet, "goal-set")
+            case 12: return named(.goalRevised, "goal-revised") ?? named(.goalDropped, "goal-dropped")
+            case 13: return named(.directionSet, "direction-set") ?? named(.partnerNamed, "partner-named")
+            case 14: return named(.milestoneDone, "milestone-done") ?? named(.goalCompleted, "goal-completed")
+            case 15:
+                return named(.activityLogged, "activity-logged") ?? named(.eventRetracted, "event-retracted")
+                    ?? named(.reviewRecorded, "review-recorded")
+            case 17: return named(.progressMeasured, "progress-measured") ?? named(.milestonePlanned, "milestone-planned")
+            default: return nil
+            }
+        }
     }
 
     public var kind: Kind {
@@ -68,28 +106,70 @@ extension JournalEvent {
 
     /// Reads a stored event; unknown types and schema versions are errors, never traps.
     public init(type: String, schemaVersion: Int, payload: String) throws {
-        guard let kind = Kind(rawValue: type) else {
+        guard let kind = Kind.named(type) else {
             throw DecodingFailure(type: type, reason: "unknown event type")
         }
         guard schemaVersion >= 1, schemaVersion <= JournalEvent.currentSchemaVersion else {
             throw DecodingFailure(type: type, reason: "schema version \(schemaVersion) is newer than this journal knows (\(JournalEvent.currentSchemaVersion))")
         }
+        // The payload as our encoder writes it, read straight from its bytes; anything else goes to JSONDecoder,
+        // which stays the reference (see FastPayloadDecoder).
+        switch kind {
+        case .activityLogged:
+            // The bulk of every log, so it is built in place rather than copied out of an optional event.
+            if let e = FastPayloadDecoder.read(payload, FastPayloadDecoder.activityLogged) {
+                self = .activityLogged(e)
+                return
+            }
+        default:
+            if let event = FastPayloadDecoder.decode(kind, payload) {
+                self = event
+                return
+            }
+        }
+        self = try JournalEvent.decodeWithJSONDecoder(kind, type: type, payload: payload)
+    }
+
+    /// The same event or error as `init(type: String(decoding: typeUTF8, as: UTF8.self), schemaVersion:,
+    /// payload: String(decoding: payloadUTF8, as: UTF8.self))`, without making those strings when the payload
+    /// is in our encoder's form: for readers that hold the stored bytes (the log's replay).
+    public init(typeUTF8: UnsafeBufferPointer<UInt8>, schemaVersion: Int, payloadUTF8: UnsafeBufferPointer<UInt8>) throws {
+        if schemaVersion >= 1, schemaVersion <= JournalEvent.currentSchemaVersion, let kind = Kind.named(utf8: typeUTF8) {
+            switch kind {
+            case .activityLogged:
+                if let e = FastPayloadDecoder.whole(payloadUTF8, FastPayloadDecoder.activityLogged) {
+                    self = .activityLogged(e)
+                    return
+                }
+            default:
+                if let event = FastPayloadDecoder.decode(kind, utf8: payloadUTF8) {
+                    self = event
+                    return
+                }
+            }
+        }
+        try self.init(type: String(decoding: typeUTF8, as: UTF8.self), schemaVersion: schemaVersion,
+                      payload: String(decoding: payloadUTF8, as: UTF8.self))
+    }
+
+    /// The reference reading of a payload: Foundation's JSONDecoder and the types' Codable conformances.
+    static func decodeWithJSONDecoder(_ kind: Kind, type: String, payload: String) throws -> JournalEvent {
         let data = Data(payload.utf8)
         let decoder = JSONDecoder()
         do {
             switch kind {
-            case .directionSet: self = .directionSet(try decoder.decode(DirectionSet.self, from: data))
-            case .goalSet: self = .goalSet(try decoder.decode(GoalSet.self, from: data))
-            case .milestonePlanned: self = .milestonePlanned(try decoder.decode(MilestonePlanned.self, from: data))
-            case .milestoneDone: self = .milestoneDone(try decoder.decode(MilestoneDone.self, from: data))
-            case .progressMeasured: self = .progressMeasured(try decoder.decode(ProgressMeasured.self, from: data))
-            case .activityLogged: self = .activityLogged(try decoder.decode(ActivityLogged.self, from: data))
-            case .goalRevised: self = .goalRevised(try decoder.decode(GoalRevised.self, from: data))
-            case .goalCompleted: self = .goalCompleted(try decoder.decode(GoalCompleted.self, from: data))
-            case .goalDropped: self = .goalDropped(try decoder.decode(GoalDropped.self, from: data))
-            case .reviewRecorded: self = .reviewRecorded(try decoder.decode(ReviewRecorded.self, from: data))
-            case .partnerNamed: self = .partnerNamed(try decoder.decode(PartnerNamed.self, from: data))
-            case .eventRetracted: self = .eventRetracted(try decoder.decode(EventRetracted.self, from: data))
+            case .directionSet: return .directionSet(try decoder.decode(DirectionSet.self, from: data))
+            case .goalSet: return .goalSet(try decoder.decode(GoalSet.self, from: data))
+            case .milestonePlanned: return .milestonePlanned(try decoder.decode(MilestonePlanned.self, from: data))
+            case .milestoneDone: return .milestoneDone(try decoder.decode(MilestoneDone.self, from: data))
+            case .progressMeasured: return .progressMeasured(try decoder.decode(ProgressMeasured.self, from: data))
+            case .activityLogged: return .activityLogged(try decoder.decode(ActivityLogged.self, from: data))
+            case .goalRevised: return .goalRevised(try decoder.decode(GoalRevised.self, from: data))
+            case .goalCompleted: return .goalCompleted(try decoder.decode(GoalCompleted.self, from: data))
+            case .goalDropped: return .goalDropped(try decoder.decode(GoalDropped.self, from: data))
+            case .reviewRecorded: return .reviewRecorded(try decoder.decode(ReviewRecorded.self, from: data))
+            case .partnerNamed: return .partnerNamed(try decoder.decode(PartnerNamed.self, from: data))
+            case .eventRetracted: return .eventRetracted(try decoder.decode(EventRetracted.self, from: data))
             }
         } catch {
             throw DecodingFailure(type: type, reason: "malformed payload (\(error))")

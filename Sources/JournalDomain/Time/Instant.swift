@@ -49,9 +49,47 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses the stored form (and any ISO date-time with an explicit Z or offset).
     public init?(iso text: String) {
+        if let stored = text.utf8.withContiguousStorageIfAvailable(Instant.storedForm), let stored {
+            self = stored
+            return
+        }
         guard case .dateTime(let date, let h, let m, let s, let ms, .some(let offset))? = DateTimeSyntax.parse(text)
         else { return nil }
         self.init(date: date, hour: h, minute: m, second: s, millisecond: ms, offsetSeconds: offset)
+    }
+
+    /// The same as `Instant(iso: String(decoding: utf8, as: UTF8.self))`, without making the string when the
+    /// bytes are in the stored form (what the log reads back for every event).
+    public init?(isoUTF8 utf8: UnsafeBufferPointer<UInt8>) {
+        if let stored = Instant.storedForm(utf8) {
+            self = stored
+            return
+        }
+        guard let instant = Instant(iso: String(decoding: utf8, as: UTF8.self)) else { return nil }
+        self = instant
+    }
+
+    /// Exactly YYYY-MM-DDTHH:MM:SS.mmmZ (what `description` writes) with a valid date and time; nil for
+    /// anything else, which the general parser then reads (or refuses).
+    static func storedForm(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
+        guard b.count == 24, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "."),
+              b[23] == UInt8(ascii: "Z") else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = b[i] &- UInt8(ascii: "0")
+            return d < 10 ? Int(d) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let mo0 = digit(5), let mo1 = digit(6), let d0 = digit(8), let d1 = digit(9),
+              let h0 = digit(11), let h1 = digit(12), let mi0 = digit(14), let mi1 = digit(15),
+              let s0 = digit(17), let s1 = digit(18), let f0 = digit(20), let f1 = digit(21), let f2 = digit(22)
+        else { return nil }
+        let hour = h0 * 10 + h1, minute = mi0 * 10 + mi1, second = s0 * 10 + s1
+        guard hour < 24, minute < 60, second < 60,
+              let date = LocalDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: mo0 * 10 + mo1, day: d0 * 10 + d1)
+        else { return nil }
+        return Instant(date: date, hour: hour, minute: minute, second: second, millisecond: f0 * 100 + f1 * 10 + f2,
+                       offsetSeconds: 0)
     }
 }
 
@@ -103,7 +141,8 @@ enum DateTimeSyntax: Equatable {
                     j += 1
                 }
                 guard digits > 0, digits <= 9 else { return nil }
-                for _ in digits..<3 where digits < 3 { value *= 10 }
+                // (digits..<3 with more than three digits would trap: an empty range needs lower <= upper.)
+                if digits < 3 { for _ in digits..<3 { value *= 10 } }
                 ms = value
                 i = j
             }

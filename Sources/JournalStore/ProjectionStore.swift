@@ -77,7 +77,7 @@ extension SQLiteEventStore {
     /// (all of them when `rebuild`, when there is no state yet, or when `codeVersion` differs) are routed to
     /// partitions by `route` and appended to them; then the checkpoint moves. Nothing is written when it is current.
     public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool = false,
-                                  route: (RecordedEvent) throws -> [String]) throws -> ProjectionUpdate {
+                                  route: (Envelope) throws -> [String]) throws -> ProjectionUpdate {
         // The common case, a projection already at the head, needs no write lock.
         if !rebuild, let current = try projectionCheckpoint(name), current.codeVersion == codeVersion,
            current.position == (try headPosition()) {
@@ -92,15 +92,15 @@ extension SQLiteEventStore {
                 if fresh { try db.execute("DELETE FROM projection_partitions") }
                 var applied = 0
                 var last = start
-                try forEach(from: start + 1, pageSize: 5000) { event in
-                    for key in try route(event) {
+                try forEachRoutedRow(from: start + 1, route: route) { keys, row in
+                    for key in keys {
                         if buffers[key] == nil {
                             buffers[key] = fresh ? [] : try partitionBytes(key) ?? []
                         }
-                        PartitionCoding.append(event, to: &buffers[key, default: []])
+                        row.append(to: &buffers[key, default: []])
                     }
                     applied += 1
-                    last = event.position
+                    last = row.position
                 }
                 guard fresh || applied > 0 else { return ProjectionUpdate(applied: 0, position: start, rebuilt: false) }
                 let save = try db.statement("INSERT INTO projection_partitions (key, events) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET events = excluded.events")
@@ -150,6 +150,39 @@ extension SQLiteEventStore {
         }
     }
 
+    /// The events from `position` on, each decoded for `route` and handed over with its stored bytes, which go
+    /// into partitions as they are: no string is made of a payload. Reads only the columns a partition keeps.
+    private func forEachRoutedRow(from position: Int64, route: (Envelope) throws -> [String],
+                                  _ body: ([String], RoutedRow) throws -> Void) throws {
+        let statement = try db.statement(SQLiteEventStore.envelopeColumns)
+        defer { statement.reset() }
+        var next = position
+        let pageSize = 10_000
+        var occurred = TimeText(), recorded = TimeText()
+        var streamId = ""
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        while true {
+            statement.reset()
+            try statement.bind([.integer(next), .integer(Int64(pageSize))])
+            var rows = 0
+            while try statement.step() {
+                rows += 1
+                let columns = RowColumns(statement)
+                guard let occurredAt = columns.instant(7, &occurred), let recordedAt = columns.instant(8, &recorded) else {
+                    throw StoreError.corrupt(path: path, detail: "event \(columns.int64(0)) has an unreadable time")
+                }
+                let event = try JournalEvent(typeUTF8: columns.utf8(4) ?? none, schemaVersion: Int(columns.int64(5)),
+                                             payloadUTF8: columns.utf8(6) ?? none)
+                let envelope = Envelope(position: columns.int64(0), eventId: columns.text(1), streamId: columns.text(2, reusing: &streamId),
+                                        streamVersion: Int(columns.int64(3)), occurredAt: occurredAt, recordedAt: recordedAt, event: event)
+                let keys = try route(envelope)
+                try body(keys, RoutedRow(columns: columns, envelope: envelope, none: none))
+                next = envelope.position + 1
+            }
+            guard rows == pageSize else { return }
+        }
+    }
+
     private func partitionBytes(_ key: String) throws -> [UInt8]? {
         let statement = try db.statement("SELECT events FROM projection_partitions WHERE key = ?")
         defer { statement.reset() }
@@ -161,29 +194,15 @@ extension SQLiteEventStore {
 /// The bytes of a partition: events one after another, each as little-endian integers and length-prefixed
 /// UTF-8 strings. Private to the store; a change of layout is a change of the projection's code version.
 enum PartitionCoding {
-    static func append(_ event: RecordedEvent, to bytes: inout [UInt8]) {
-        integer(event.position, &bytes)
-        string(event.eventId, &bytes)
-        string(event.streamId, &bytes)
-        integer(Int64(event.streamVersion), &bytes)
-        string(event.type, &bytes)
-        integer(Int64(event.schemaVersion), &bytes)
-        string(event.payload, &bytes)
-        integer(event.occurredAt.millisecondsSinceEpoch, &bytes)
-        integer(event.recordedAt.millisecondsSinceEpoch, &bytes)
-    }
-
     static func integer(_ value: Int64, _ bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    static func string(_ text: String, _ bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            integer(Int64(utf8.count), &bytes)
-            bytes.append(contentsOf: utf8)
-        }
+    static func utf8(_ text: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8]) {
+        integer(Int64(text.count), &bytes)
+        bytes.append(contentsOf: text)
     }
+
 
     /// nil when the bytes are not a whole sequence of events (a damaged partition).
     static func decode(_ bytes: [UInt8]) -> [PartitionEvent]? {
@@ -224,5 +243,27 @@ enum PartitionCoding {
             offset += Int(length)
             return text
         }
+    }
+}
+
+/// One stored row on its way into partitions: the columns as SQLite holds them, valid until the next step.
+struct RoutedRow {
+    let columns: RowColumns
+    let envelope: Envelope
+    let none: UnsafeBufferPointer<UInt8>
+
+    var position: Int64 { envelope.position }
+
+    /// The row in a partition's layout (see PartitionCoding.decode), straight from the column bytes.
+    func append(to bytes: inout [UInt8]) {
+        PartitionCoding.integer(envelope.position, &bytes)
+        PartitionCoding.utf8(columns.utf8(1) ?? none, &bytes)
+        PartitionCoding.utf8(columns.utf8(2) ?? none, &bytes)
+        PartitionCoding.integer(Int64(envelope.streamVersion), &bytes)
+        PartitionCoding.utf8(columns.utf8(4) ?? none, &bytes)
+        PartitionCoding.integer(columns.int64(5), &bytes)
+        PartitionCoding.utf8(columns.utf8(6) ?? none, &bytes)
+        PartitionCoding.integer(envelope.occurredAt.millisecondsSinceEpoch, &bytes)
+        PartitionCoding.integer(envelope.recordedAt.millisecondsSinceEpoch, &bytes)
     }
 }

@@ -7,13 +7,13 @@ import Testing
 @Suite("Projection state")
 struct ProjectionStoreTests {
     /// Routes an event to its stream's partition, and every third one also to "every-third".
-    func route(_ event: RecordedEvent) -> [String] {
+    func route(_ event: Envelope) -> [String] {
         ["stream:" + event.streamId] + (event.position % 3 == 0 ? ["every-third"] : [])
     }
 
     func append(_ store: SQLiteEventStore, _ stream: String, count: Int, at: Instant = t0) throws {
         for _ in 0..<count {
-            _ = try store.append([batch(stream, .any, [newEvent(#"{"n":1}"#, at: at)])], recordedAt: at)
+            _ = try store.append([batch(stream, .any, [newEvent(#"{"name":"P"}"#, type: "partner-named", at: at)])], recordedAt: at)
         }
     }
 
@@ -63,8 +63,8 @@ struct ProjectionStoreTests {
     @Test func partitionsComeBackWholeMergedAndInLogOrder() throws {
         let journal = try TemporaryJournal()
         let store = try journal.open()
-        let unicode = #"{"text":"Ünïcödé ✓ \"quoted\" \\ back"}"#
-        _ = try store.append([batch("a", .any, [newEvent(unicode, at: t0)])], recordedAt: Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + 5))
+        let unicode = #"{"name":"Ünïcödé ✓ \"quoted\" \\ back"}"#
+        _ = try store.append([batch("a", .any, [newEvent(unicode, type: "partner-named", at: t0)])], recordedAt: Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + 5))
         try append(store, "b", count: 2)
         try append(store, "a", count: 1)
         _ = try store.catchUpProjection("p", codeVersion: 1, route: route)

@@ -6,7 +6,7 @@ extension SQLiteEventStore {
     /// Folds the whole log into the ledger: the reference every sliced read must agree with.
     func ledger() throws -> Ledger {
         var ledger = Ledger()
-        try forEach { recorded in ledger.apply(try recorded.envelope()) }
+        try forEachEnvelope { ledger.apply($0) }
         return ledger
     }
 
@@ -14,9 +14,8 @@ extension SQLiteEventStore {
     /// the routing code changed): one write transaction, state and checkpoint together.
     @discardableResult
     func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
-        try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild) { event in
-            LedgerSlices.slices(of: try event.envelope())
-        }
+        try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild,
+                              route: LedgerSlices.slices(of:))
     }
 
     /// The ledger a read needs: its slices caught up, then folded. A journal that cannot be written (a

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journal", targets: ["journal"]),
+        // Developers' tool: writes a realistic synthetic journal through the real store (see Tools/gen-smoke.sh).
+        .executable(name: "journal-gen", targets: ["journal-gen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +46,7 @@ let package = Package(
             path: "Sources/JournalCLI"
         ),
         .executableTarget(name: "journal", dependencies: ["JournalCLI"], path: "Sources/journal"),
+        .executableTarget(name: "journal-gen", dependencies: ["JournalDomain", "JournalStore"], path: "Tools/JournalGen"),
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),

@@ -6,8 +6,12 @@ public enum JournalMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         let status: ExitStatus
         do {
-            var command = try Journal.parseAsRoot(arguments)
-            try command.run()
+            if let quick = QuickLogActivity(arguments) {
+                try quick.run()
+            } else {
+                var command = try Journal.parseAsRoot(arguments)
+                try command.run()
+            }
             status = .ok
         } catch {
             status = report(error, arguments: arguments)

@@ -137,11 +137,13 @@ struct LogActivity: LogSubcommand {
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in
-            let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
-            return .logActivity(text: words(text), goal: link?.goal, milestone: link?.number,
-                                minutes: try parseInt(minutes, option: "--minutes"))
-        }
+        try record { _ in try Self.command(text, goal: goal, minutes: minutes) }
+    }
+
+    static func command(_ text: [String], goal: String?, minutes: String?) throws -> Command {
+        let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
+        return .logActivity(text: words(text), goal: link?.goal, milestone: link?.number,
+                            minutes: try parseInt(minutes, option: "--minutes"))
     }
 }
 

@@ -128,9 +128,15 @@ public enum LedgerSlices {
         case .allGoals: try load(try goalSliceKeys())
         case .quarters, .goal: try load(goalSlices(of: envelopes))
         }
-        // Slices overlap (an activity linked to a goal is in its week and its goal's): each event is folded once, in log order.
-        var seen = Set<Int64>()
-        return Ledger.fold(envelopes.sorted { $0.position < $1.position }.filter { seen.insert($0.position).inserted })
+        // Slices overlap (an activity linked to a goal is in its week and its links): each event is folded once, in log order.
+        envelopes.sort { $0.position < $1.position }
+        var ledger = Ledger()
+        var last: Int64?
+        for envelope in envelopes where envelope.position != last {
+            ledger.apply(envelope)
+            last = envelope.position
+        }
+        return ledger
     }
 
     /// The quarters a span of days touches.

@@ -20,7 +20,7 @@ fi
 
 scratch=${SCRATCH:-.build-bench}
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product journal >/dev/null
-swift build -c release --scratch-path "$scratch" --product journal-gen >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product journal-gen >/dev/null
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
 dir=$(mktemp -d /tmp/journal-bench-XXXXXX)
@@ -33,7 +33,8 @@ last=$(sqlite3 "$db" "SELECT substr(max(occurred_at), 1, 10) FROM events")
 export TZ=UTC JOURNAL_NOW="${last}T23:00" JOURNAL_DB="$db"
 quarter=$(sqlite3 "$db" "SELECT quarter FROM goal_index ORDER BY quarter LIMIT 1 OFFSET (SELECT count(*) / 2 FROM goal_index)")
 goal=$(sqlite3 "$db" "SELECT key FROM goal_index WHERE quarter = '$quarter' ORDER BY key LIMIT 1")
-known=$(sqlite3 "$db" "SELECT substr(min(occurred_at), 1, 10) FROM events WHERE occurred_at >= '${quarter:0:4}-$(printf %02d $(( (${quarter:6:1} - 1) * 3 + 2 )))-15'")
+first="${quarter:0:4}-$(printf %02d $(( (${quarter:6:1} - 1) * 3 + 1 )))-01"
+known=$(sqlite3 :memory: "SELECT date('$first', '+45 days')")   # the report as it was known mid-quarter
 echo "== now $JOURNAL_NOW; quarter $quarter; goal $goal; --as-known-at $known"
 
 echo "== full rebuild of the ledger slices (3 runs)"

@@ -68,6 +68,12 @@ extension SQLiteEventStore {
         }
     }
 
+    /// Lets this connection cache up to `megabytes` of pages: a bulk append (an import) that outgrows SQLite's
+    /// default 2 MB cache writes its pages out again and again before it commits.
+    public func enlargeCache(megabytes: Int) throws(StoreError) {
+        try wrap { try db.execute("PRAGMA cache_size=-\(megabytes * 1024)") }
+    }
+
     /// The last position in the log (0 when empty).
     public func headPosition() throws(StoreError) -> Int64 {
         try wrap { try db.integer("SELECT max(position) FROM events") ?? 0 }
@@ -135,6 +141,25 @@ extension SQLiteEventStore {
                 merged.sort { $0.position < $1.position }
                 return merged
             }
+        }
+    }
+
+    /// The events of the named partitions, decoded straight from the stored bytes, partition after partition:
+    /// each partition's in log order; an event routed to several partitions comes once for each (the caller merges).
+    public func partitionEnvelopes(_ keys: [String]) throws -> [Envelope] {
+        do {
+            return try db.readTransaction {
+                var envelopes: [Envelope] = []
+                for key in keys {
+                    guard let bytes = try partitionBytes(key) else { continue }
+                    guard try PartitionCoding.decodeEnvelopes(bytes, into: &envelopes) else {
+                        throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
+                    }
+                }
+                return envelopes
+            }
+        } catch let error as SQLiteError {
+            throw StoreError(error, path: path)
         }
     }
 
@@ -224,6 +249,26 @@ enum PartitionCoding {
         }
     }
 
+    /// Appends the partition's events, decoded without making strings of their types and payloads; false when
+    /// the bytes are not a whole sequence of events. An event the domain cannot read throws its decoding error.
+    static func decodeEnvelopes(_ bytes: [UInt8], into envelopes: inout [Envelope]) throws -> Bool {
+        try bytes.withUnsafeBytes { raw -> Bool in
+            var reader = Reader(raw: raw)
+            while !reader.atEnd {
+                guard let position = reader.integer(), let eventId = reader.string(), let streamId = reader.string(),
+                      let streamVersion = reader.integer(), let type = reader.bytes(), let schemaVersion = reader.integer(),
+                      let payload = reader.bytes(), let occurred = reader.integer(), let recorded = reader.integer() else {
+                    return false
+                }
+                let event = try JournalEvent(typeUTF8: type, schemaVersion: Int(schemaVersion), payloadUTF8: payload)
+                envelopes.append(Envelope(position: position, eventId: eventId, streamId: streamId, streamVersion: Int(streamVersion),
+                                          occurredAt: Instant(millisecondsSinceEpoch: occurred),
+                                          recordedAt: Instant(millisecondsSinceEpoch: recorded), event: event))
+            }
+            return true
+        }
+    }
+
     struct Reader {
         let raw: UnsafeRawBufferPointer
         var offset = 0
@@ -235,6 +280,13 @@ enum PartitionCoding {
             let value = raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)
             offset += 8
             return Int64(littleEndian: value)
+        }
+
+        mutating func bytes() -> UnsafeBufferPointer<UInt8>? {
+            guard let length = integer(), length >= 0, offset + Int(length) <= raw.count else { return nil }
+            let slice = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(length))]).bindMemory(to: UInt8.self)
+            offset += Int(length)
+            return slice
         }
 
         mutating func string() -> String? {

@@ -56,6 +56,7 @@ struct Import: ParsableCommand {
         let importer = Importer(path: file)
         let events = try importer.read()
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
+        try store.enlargeCache(megabytes: 512)
         let outcome = try importer.append(events, to: store, at: time.now)
         let skipped = outcome.events - outcome.added
         print("Imported \(outcome.added) of \(outcome.events) events from \(file)" + (skipped > 0 ? " (\(skipped) already here)" : "")

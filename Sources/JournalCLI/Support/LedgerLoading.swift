@@ -27,7 +27,7 @@ extension SQLiteEventStore {
             return try ledger()
         }
         return try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { try partitionKeys(prefix: LedgerSlices.goalPrefix) },
-                                       read: { keys in try partitionEvents(keys).map { try $0.envelope() } })
+                                       read: { keys in try partitionEnvelopes(keys) })
     }
 }
 
@@ -52,14 +52,5 @@ struct ReadContext {
         time = try environment.time()
         let store = try SQLiteEventStore(path: try environment.databasePath(option: options.db), mode: .mustExist)
         ledger = try store.ledger(try scope(time), time: time)
-    }
-}
-
-extension PartitionEvent {
-    /// The domain's view of an event a ledger slice keeps.
-    func envelope() throws -> Envelope {
-        Envelope(position: position, eventId: eventId, streamId: streamId, streamVersion: streamVersion,
-                 occurredAt: occurredAt, recordedAt: recordedAt,
-                 event: try JournalEvent(type: type, schemaVersion: schemaVersion, payload: payload))
     }
 }

@@ -42,7 +42,7 @@ struct ExportedEvent: Equatable {
 struct ExportLineParser {
     struct Failure: Error { let reason: String }
 
-    private enum Value {
+    private enum Value: Equatable {
         case string(String)
         case number(Int64)
         case bool(Bool)
@@ -51,7 +51,7 @@ struct ExportLineParser {
 
     static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> ExportLine {
         var scanner = Scanner(bytes: line)
-        var fields: [String: Value] = [:]
+        var fields = Fields()
         scanner.skipSpace()
         try scanner.expect(UInt8(ascii: "{"))
         scanner.skipSpace()
@@ -64,8 +64,7 @@ struct ExportLineParser {
                 scanner.skipSpace()
                 try scanner.expect(UInt8(ascii: ":"))
                 scanner.skipSpace()
-                guard fields[key] == nil else { throw Failure(reason: "the key \(key) appears twice") }
-                fields[key] = try scanner.value()
+                try fields.set(key, try scanner.value())
                 scanner.skipSpace()
                 if scanner.peek() == UInt8(ascii: ",") { scanner.index += 1; continue }
                 try scanner.expect(UInt8(ascii: "}"))
@@ -74,37 +73,78 @@ struct ExportLineParser {
         }
         scanner.skipSpace()
         guard scanner.atEnd else { throw Failure(reason: "text after the object") }
+        return try fields.line()
+    }
 
-        if case .string(let head)? = fields["head"] {
-            guard fields.count == 2, case .number(let count)? = fields["events"], let hash = Hex.bytes(head, count: 32) else {
-                throw Failure(reason: "a head line has exactly \"head\" (a 64-digit hex hash) and \"events\" (a count)")
+    /// The fields of one line, each at most once.
+    private struct Fields {
+        var position, streamVersion, schemaVersion, events: Value?
+        var eventId, streamId, type, payload, metadata, occurredAt, recordedAt, previousHash, hash, head, retracted: Value?
+
+        mutating func set(_ key: String, _ value: Value) throws(Failure) {
+            func put(_ slot: inout Value?) throws(Failure) {
+                guard slot == nil else { throw Failure(reason: "the key \(key) appears twice") }
+                slot = value
             }
-            return .head(hash: hash, events: Int(count))
+            switch key {
+            case "position": try put(&position)
+            case "eventId": try put(&eventId)
+            case "streamId": try put(&streamId)
+            case "streamVersion": try put(&streamVersion)
+            case "type": try put(&type)
+            case "schemaVersion": try put(&schemaVersion)
+            case "payload": try put(&payload)
+            case "metadata": try put(&metadata)
+            case "occurredAt": try put(&occurredAt)
+            case "recordedAt": try put(&recordedAt)
+            case "previousHash": try put(&previousHash)
+            case "hash": try put(&hash)
+            case "retracted": try put(&retracted)
+            case "head": try put(&head)
+            case "events": try put(&events)
+            default: throw Failure(reason: "unknown key \(key)")
+            }
         }
-        func text(_ key: String) throws(Failure) -> String {
-            guard case .string(let value)? = fields[key] else { throw Failure(reason: "\(key) must be a string") }
-            return value
+
+        func line() throws(Failure) -> ExportLine {
+            if let head {
+                let others: [Value?] = [position, eventId, streamId, streamVersion, type, schemaVersion, payload, metadata,
+                                        occurredAt, recordedAt, previousHash, hash, retracted]
+                guard others.allSatisfy({ $0 == nil }), case .string(let text) = head, case .number(let count)? = events,
+                      let hash = Hex.bytes(text, count: 32) else {
+                    throw Failure(reason: "a head line has exactly \"head\" (a 64-digit hex hash) and \"events\" (a count)")
+                }
+                return .head(hash: hash, events: Int(count))
+            }
+            guard events == nil else { throw Failure(reason: "unknown key events") }
+            return .event(ExportedEvent(
+                position: try Self.number(position, "position"), eventId: try Self.text(eventId, "eventId"),
+                streamId: try Self.text(streamId, "streamId"), streamVersion: Int(try Self.number(streamVersion, "streamVersion")),
+                type: try Self.text(type, "type"), schemaVersion: Int(try Self.number(schemaVersion, "schemaVersion")),
+                payload: try Self.object(payload, "payload"), metadata: try Self.object(metadata, "metadata"),
+                occurredAt: try Self.text(occurredAt, "occurredAt"), recordedAt: try Self.text(recordedAt, "recordedAt"),
+                previousHash: try Self.hash(previousHash, "previousHash"), hash: try Self.hash(hash, "hash")))
         }
-        func number(_ key: String) throws(Failure) -> Int64 {
-            guard case .number(let value)? = fields[key] else { throw Failure(reason: "\(key) must be a whole number") }
-            return value
+
+        static func text(_ value: Value?, _ key: String) throws(Failure) -> String {
+            guard case .string(let text)? = value else { throw Failure(reason: "\(key) must be a string") }
+            return text
         }
-        func object(_ key: String) throws(Failure) -> String {
-            guard case .raw(let value)? = fields[key], value.hasPrefix("{") else { throw Failure(reason: "\(key) must be a JSON object") }
-            return value
+
+        static func number(_ value: Value?, _ key: String) throws(Failure) -> Int64 {
+            guard case .number(let number)? = value else { throw Failure(reason: "\(key) must be a whole number") }
+            return number
         }
-        func hash(_ key: String) throws(Failure) -> [UInt8] {
-            guard let bytes = Hex.bytes(try text(key), count: 32) else { throw Failure(reason: "\(key) must be 64 hex digits") }
+
+        static func object(_ value: Value?, _ key: String) throws(Failure) -> String {
+            guard case .raw(let text)? = value, text.hasPrefix("{") else { throw Failure(reason: "\(key) must be a JSON object") }
+            return text
+        }
+
+        static func hash(_ value: Value?, _ key: String) throws(Failure) -> [UInt8] {
+            guard let bytes = Hex.bytes(try text(value, key), count: 32) else { throw Failure(reason: "\(key) must be 64 hex digits") }
             return bytes
         }
-        let known: Set<String> = ["position", "eventId", "streamId", "streamVersion", "type", "schemaVersion", "payload", "metadata",
-                                  "occurredAt", "recordedAt", "previousHash", "hash", "retracted"]
-        if let unknown = fields.keys.first(where: { !known.contains($0) }) { throw Failure(reason: "unknown key \(unknown)") }
-        return .event(ExportedEvent(
-            position: try number("position"), eventId: try text("eventId"), streamId: try text("streamId"),
-            streamVersion: Int(try number("streamVersion")), type: try text("type"), schemaVersion: Int(try number("schemaVersion")),
-            payload: try object("payload"), metadata: try object("metadata"), occurredAt: try text("occurredAt"),
-            recordedAt: try text("recordedAt"), previousHash: try hash("previousHash"), hash: try hash("hash")))
     }
 
     private struct Scanner {

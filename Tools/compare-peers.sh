@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peer comparison for the log path (issue 4): `journal log activity` end to end (process start to a durable
+# Peer comparison for the log path (issue 5): `journal log activity` end to end (process start to a durable
 # commit) against Taskwarrior's `task add`, jrnl and a Python eventsourcing append, on empty and on full
 # histories, and `journal log` on a 1,000-event journal against a 1,000,000-event one. Medians by hyperfine.
 #

@@ -67,6 +67,7 @@ final class Terminal: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 let count = read(fd, &buffer, buffer.count)
+                if count < 0, errno == EINTR || errno == EAGAIN { continue }
                 // EIO once the child and its terminal are gone.
                 if count <= 0 { break }
                 lock.lock()

@@ -70,8 +70,9 @@ enum Markdown {
 
 extension String {
     func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        // One backward scan: dropping a character at a time re-counted the string each time (quadratic on a
+        // long history's padded lines).
+        guard let last = utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        return String(self[...last])
     }
 }

@@ -34,7 +34,10 @@ public struct TimeContext: Sendable {
     /// Local time as people read it: 2025-04-10 14:05.
     public func display(_ instant: Instant) -> String {
         let text = Instant.format(instant, offsetSeconds: offset(at: instant), milliseconds: false)
-        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        // "2025-04-10T14:05..." with the T a space, without Foundation's search (a history prints thousands).
+        var bytes = Array(text.utf8.prefix(16))
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "T") { bytes[i] = UInt8(ascii: " ") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads JOURNAL_NOW: an ISO date (start of that local day) or date-time (local unless it names a zone).

@@ -43,6 +43,11 @@ public struct Ledger: Equatable, Sendable {
         }
     }
 
+    /// Room for `count` more activities, when a caller knows how many are coming (a long fold grows the list once).
+    public mutating func reserveActivities(_ count: Int) {
+        activities.reserveCapacity(activities.count + count)
+    }
+
     public static func fold<S: Sequence>(_ envelopes: S) -> Ledger where S.Element == Envelope {
         var ledger = Ledger()
         for envelope in envelopes { ledger.apply(envelope) }

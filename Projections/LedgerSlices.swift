@@ -131,6 +131,7 @@ public enum LedgerSlices {
         // Slices overlap (an activity linked to a goal is in its week and its links): each event is folded once, in log order.
         envelopes.sort { $0.position < $1.position }
         var ledger = Ledger()
+        ledger.reserveActivities(envelopes.count)
         var last: Int64?
         for envelope in envelopes where envelope.position != last {
             ledger.apply(envelope)

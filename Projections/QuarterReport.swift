@@ -153,9 +153,11 @@ public struct QuarterReport: Equatable, Sendable {
         effort = Effort(activities)
         let doneDays = ended.compactMap { goal in ledger.goal(goal.key, at: endCutoff, known) }
             .flatMap { $0.milestones.values.compactMap { $0.doneAt.map(time.localDate(of:)) } }
+        // Each activity's local day is worked out once (a time-zone lookup), not once per week.
+        let byWeek = Dictionary(grouping: activities) { quarter.week(of: time.localDate(of: $0.occurredAt)) ?? 0 }
         weekly = (1...Quarter.weekCount).compactMap { week in
             guard let days = quarter.days(ofWeek: week) else { return nil }
-            let effort = Effort(activities.filter { days.contains(time.localDate(of: $0.occurredAt)) })
+            let effort = Effort(byWeek[week] ?? [])
             return Week(week: week, days: days, milestonesDone: doneDays.filter { days.contains($0) }.count,
                         minutesLinked: effort.minutesLinked, minutesUnlinked: effort.minutesUnlinked)
         }

@@ -149,9 +149,14 @@ extension SQLiteEventStore {
     public func partitionEnvelopes(_ keys: [String]) throws -> [Envelope] {
         do {
             return try db.readTransaction {
-                var envelopes: [Envelope] = []
+                var stored: [(key: String, bytes: [UInt8])] = []
                 for key in keys {
-                    guard let bytes = try partitionBytes(key) else { continue }
+                    if let bytes = try partitionBytes(key) { stored.append((key, bytes)) }
+                }
+                // A stored event takes 100 bytes or more: room for them all up front rather than by doubling.
+                var envelopes: [Envelope] = []
+                envelopes.reserveCapacity(stored.reduce(0) { $0 + $1.bytes.count } / 100)
+                for (key, bytes) in stored {
                     guard try PartitionCoding.decodeEnvelopes(bytes, into: &envelopes) else {
                         throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
                     }

@@ -82,7 +82,9 @@ public enum LedgerSlices {
     /// What a read asks about.
     public enum Scope: Equatable, Sendable {
         /// Goals that belonged to, or had anything happen in, these quarters; activities on these local days.
-        case quarters([Quarter], days: ClosedRange<LocalDate>?)
+        /// With `goalEffort`, also every activity linked to those goals (insights count a goal's effort since its
+        /// last milestone, which may lie before the days).
+        case quarters([Quarter], days: ClosedRange<LocalDate>?, goalEffort: Bool = false)
         /// One goal: its events and the activities linked to it.
         case goal(String)
         /// Every goal, without activities (resumes, calibration).
@@ -93,7 +95,7 @@ public enum LedgerSlices {
     /// The goals those name, and the goals the weeks' activities link to, are read in a second step (`goalSlices`).
     public static func firstSlices(_ scope: Scope, time: TimeContext) -> [String] {
         switch scope {
-        case .quarters(let quarters, let days):
+        case .quarters(let quarters, let days, _):
             var keys = [global] + quarters.map(quarter)
             if let days {
                 let start = time.startOfDay(days.lowerBound)
@@ -126,7 +128,11 @@ public enum LedgerSlices {
         try load(firstSlices(scope, time: time))
         switch scope {
         case .allGoals: try load(try goalSliceKeys())
-        case .quarters, .goal: try load(goalSlices(of: envelopes))
+        case .goal: try load(goalSlices(of: envelopes))
+        case .quarters(_, _, let goalEffort):
+            let goals = goalSlices(of: envelopes)
+            try load(goals)
+            if goalEffort { try load(goals.map { links(String($0.dropFirst(goalPrefix.count))) }) }
         }
         // Slices overlap (an activity linked to a goal is in its week and its links): each event is folded once, in log order.
         envelopes.sort { $0.position < $1.position }

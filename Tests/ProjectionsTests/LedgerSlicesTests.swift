@@ -37,12 +37,13 @@ struct LedgerSlicesTests {
                 let knownAt = time.today.adding(days: -20)
                 #expect(QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: knownAt, time: time)
                         == QuarterReport(ledger: whole, quarter: quarter, asKnownAt: knownAt, time: time))
-                #expect(Insights(ledger: ledger, period: .quarter(quarter), time: time) == Insights(ledger: whole, period: .quarter(quarter), time: time))
+                let withEffort = try sliced(.quarters([quarter], days: quarter.firstDay...quarter.lastDay, goalEffort: true), stored, time: time)
+                #expect(Insights(ledger: withEffort, period: .quarter(quarter), time: time) == Insights(ledger: whole, period: .quarter(quarter), time: time))
                 #expect(ShareDocument(ledger: ledger, quarter: quarter, time: time) == ShareDocument(ledger: whole, quarter: quarter, time: time))
             }
             for (from, to) in [("2025-04-20", "2025-05-03"), ("2025-06-25", "2025-07-04"), ("2025-03-01", "2025-09-30")] {
                 let days = try #require(LocalDate(iso: from))...(try #require(LocalDate(iso: to)))
-                let ledger = try sliced(.quarters(LedgerSlices.quarters(of: days), days: days), stored, time: time)
+                let ledger = try sliced(.quarters(LedgerSlices.quarters(of: days), days: days, goalEffort: true), stored, time: time)
                 let period = Insights.Period.dates(from: days.lowerBound, to: days.upperBound)
                 #expect(Insights(ledger: ledger, period: period, time: time) == Insights(ledger: whole, period: period, time: time), "\(from)...\(to)")
             }
@@ -54,6 +55,25 @@ struct LedgerSlicesTests {
             #expect(Accomplishments(ledger: allGoals, time: time) == Accomplishments(ledger: whole, time: time))
             #expect(Calibration(ledger: allGoals, time: time) == Calibration(ledger: whole, time: time))
         }
+    }
+
+    @Test func effortOnAGoalCarriedPastItsQuarterCountsFromItsLastMilestone() throws {
+        // A Q2 goal still worked on in Q3: its stuck span in Q3 starts the day after its last milestone, in Q2.
+        var log = LogBuilder()
+        log.goal("old", quarter: LogBuilder.q2, at: "2025-04-01T10:00")
+        log.milestone("old", 1, weeks: (1, 4), at: "2025-04-01T10:05")
+        log.milestone("old", 2, weeks: (5, 13), at: "2025-04-01T10:06")
+        log.done("old", 1, at: "2025-05-20T10:00")
+        log.activity(goal: "old", minutes: 120, at: "2025-06-10T10:00")
+        log.activity(goal: "old", minutes: 60, at: "2025-07-08T10:00")
+        log.activity(goal: "old", minutes: 30, at: "2025-08-05T10:00")
+        let whole = Ledger.fold(log.envelopes)
+        let q3 = LogBuilder.q2.next
+        let time = LogBuilder.time("2025-08-20T12:00")
+        let ledger = try sliced(.quarters([q3], days: q3.firstDay...q3.lastDay, goalEffort: true), slices(log.envelopes), time: time)
+        let expected = Insights(ledger: whole, period: .quarter(q3), time: time)
+        #expect(expected.goals.first?.stuckMinutes == 210, "the precondition: June's effort counts")
+        #expect(Insights(ledger: ledger, period: .quarter(q3), time: time) == expected)
     }
 
     @Test func slicesAreSmallForALongLog() {

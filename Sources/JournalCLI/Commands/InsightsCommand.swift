@@ -71,6 +71,7 @@ struct InsightsCommand: ParsableCommand {
 extension Insights.Period {
     /// The ledger slices this period's insights read.
     var scope: LedgerSlices.Scope {
-        quarter.map { .quarter($0) } ?? .days(from...to)
+        let days = from...to
+        return .quarters(quarter.map { [$0] } ?? LedgerSlices.quarters(of: days), days: days, goalEffort: true)
     }
 }

@@ -36,10 +36,6 @@ extension LedgerSlices.Scope {
     static func quarter(_ quarter: Quarter, alsoGoalsOf others: [Quarter] = []) -> Self {
         .quarters([quarter] + others, days: quarter.firstDay...quarter.lastDay)
     }
-
-    static func days(_ days: ClosedRange<LocalDate>) -> Self {
-        .quarters(LedgerSlices.quarters(of: days), days: days)
-    }
 }
 
 /// What every reading command starts from: "now", the journal, and the ledger its question needs.

@@ -118,8 +118,8 @@ public struct Insights: Equatable, Sendable {
 
     /// Activities that count, occurred on the days of `range` and by `time.now`.
     static func activities(_ ledger: Ledger, in range: ClosedRange<LocalDate>, time: TimeContext,
-                           _ known: Knowledge) -> [ActivityFact] {
-        ledger.activities(in: range, time: time, known).filter { $0.occurredAt <= time.now }
+                           _ known: Knowledge, linkedTo goal: String? = nil) -> [ActivityFact] {
+        ledger.activities(in: range, time: time, known, linkedTo: goal).filter { $0.occurredAt <= time.now }
     }
 
     static func goal(_ key: String, minutes: Int, ledger: Ledger, period: Period,
@@ -140,8 +140,8 @@ public struct Insights: Equatable, Sendable {
             // Completed or dropped by then: done with, not stuck. A goal logged after the fact still counts.
             let closed = ledger.goal(key, at: end, known).map { $0.status != .active } ?? false
             if !closed, since <= through {
-                stuckMinutes = activities(ledger, in: since...through, time: time, known)
-                    .filter { $0.goal == key }.reduce(0) { $0 + $1.minutes }
+                stuckMinutes = activities(ledger, in: since...through, time: time, known, linkedTo: key)
+                    .reduce(0) { $0 + $1.minutes }
                 if stuckMinutes > 0 { stuckWeeks = (since.days(until: through) + 1) / 7 }
             }
         }

@@ -108,9 +108,11 @@ public struct Ledger: Equatable, Sendable {
     }
 
     /// Activities that count and occurred in `range` (local days, inclusive), in log order.
-    public func activities(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now) -> [ActivityFact] {
+    /// With `goal`, only the activities linked to it (checked first: it is the cheapest test).
+    public func activities(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now,
+                           linkedTo goal: String? = nil) -> [ActivityFact] {
         let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
-        return activities.filter { $0.occurredAt >= start && $0.occurredAt < end
+        return activities.filter { (goal == nil || $0.goal == goal) && $0.occurredAt >= start && $0.occurredAt < end
             && counts(eventId: $0.eventId, recordedAt: $0.recordedAt, knowledge) }
     }
 

@@ -82,8 +82,8 @@ public enum LedgerSlices {
     /// What a read asks about.
     public enum Scope: Equatable, Sendable {
         /// Goals that belonged to, or had anything happen in, these quarters; activities on these local days.
-        /// With `goalEffort`, also every activity linked to those goals (insights count a goal's effort since its
-        /// last milestone, which may lie before the days).
+        /// With `goalEffort`, also the effort linked to those goals before the days when they had a milestone done
+        /// before them (insights count a goal's effort since its last milestone).
         case quarters([Quarter], days: ClosedRange<LocalDate>?, goalEffort: Bool = false)
         /// One goal: its events and the activities linked to it.
         case goal(String)
@@ -129,10 +129,18 @@ public enum LedgerSlices {
         switch scope {
         case .allGoals: try load(try goalSliceKeys())
         case .goal: try load(goalSlices(of: envelopes))
-        case .quarters(_, _, let goalEffort):
-            let goals = goalSlices(of: envelopes)
-            try load(goals)
-            if goalEffort { try load(goals.map { links(String($0.dropFirst(goalPrefix.count))) }) }
+        case .quarters(_, let days, let goalEffort):
+            try load(goalSlices(of: envelopes))
+            // A goal's effort before the days counts only from a milestone done before them: load the linked
+            // effort of just those goals (the days' own effort is in their weeks).
+            if goalEffort, let days {
+                let start = time.startOfDay(days.lowerBound)
+                var early = Set<String>()
+                for envelope in envelopes where envelope.occurredAt < start {
+                    if case .milestoneDone(let e) = envelope.event { early.insert(e.goal) }
+                }
+                try load(early.sorted().map(links))
+            }
         }
         // Slices overlap (an activity linked to a goal is in its week and its links): each event is folded once, in log order.
         envelopes.sort { $0.position < $1.position }

@@ -45,7 +45,9 @@ let package = Package(
             ],
             path: "Sources/JournalCLI"
         ),
-        .executableTarget(name: "journal", dependencies: ["JournalCLI"], path: "Sources/journal"),
+        // glibc's mallopt, for the executable's allocator tuning (see Sources/journal/main.swift).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .executableTarget(name: "journal", dependencies: ["JournalCLI", "CMalloc"], path: "Sources/journal"),
         .executableTarget(name: "journal-gen", dependencies: ["JournalDomain", "JournalStore"], path: "Tools/JournalGen"),
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),

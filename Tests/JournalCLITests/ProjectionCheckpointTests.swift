@@ -58,3 +58,30 @@ struct ProjectionCheckpointTests {
         expectRefusal(try s.run("rebuild"), status: 66, mentioning: ["no journal"])
     }
 }
+
+/// A journal file that cannot be written: its slices cannot be kept, so a read folds the whole log instead.
+@Suite("Reading a write-protected journal")
+struct ReadOnlyJournalTests {
+    @Test func aWriteProtectedJournalIsReadWhole() throws {
+        let s = try Sandbox.demo(now: "2025-05-16T18:00")
+        let board = try s.ok(["sprint", "--db", s.db])   // slices kept: the answer to match
+        _ = try SQLiteShell.run(s.db, "DELETE FROM projection_state; DELETE FROM projection_partitions;", in: s)
+        // SQLite needs the folder for its WAL index; only the file is protected, as chmod a-w journal.sqlite does.
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: s.root.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: s.db)
+        // root writes through file modes: as root, read as nobody (setpriv, util-linux), as anyone else directly.
+        let journal = try JournalBinary.require().path
+        let result: RunResult
+        if geteuid() == 0 {
+            let setpriv = try #require(["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                       "running as root, this test needs setpriv (util-linux) to read as another user")
+            result = try s.spawnProgram(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", journal, "sprint", "--db", s.db]).wait()
+        } else {
+            result = try s.run(["sprint", "--db", s.db])
+        }
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(result.stdout == board)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: s.db)
+        #expect(try SQLiteShell.run(s.db, "SELECT count(*) FROM projection_partitions;", in: s).stdout == "0\n", "nothing was written")
+    }
+}

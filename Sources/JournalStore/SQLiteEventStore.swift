@@ -37,6 +37,24 @@ public final class SQLiteEventStore: EventStore {
             throw StoreError(error, path: path)
         }
         sqlite3_busy_timeout(db.handle, SQLiteEventStore.busyTimeoutMilliseconds)
+        // While another process creates the journal and switches it to WAL, SQLite can answer "busy" at once,
+        // without waiting through the busy timeout: try again, for as long as that timeout would have waited.
+        var waited: Int32 = 0
+        while true {
+            do {
+                try checkSchema(mode: mode)
+                return
+            } catch StoreError.busy(let busyPath) {
+                guard waited < SQLiteEventStore.busyTimeoutMilliseconds else { throw StoreError.busy(path: busyPath) }
+                let pause = Int32.random(in: 5...25)
+                usleep(useconds_t(pause * 1000))
+                waited += pause
+            }
+        }
+    }
+
+    /// Checks the file is a journal of this schema, migrating an older one.
+    private func checkSchema(mode: OpenMode) throws(StoreError) {
         do {
             try db.execute("PRAGMA synchronous=FULL")
             let version = try db.integer("PRAGMA user_version") ?? 0

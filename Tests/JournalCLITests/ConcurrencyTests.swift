@@ -56,4 +56,17 @@ struct ConcurrencyTests {
         try runLoops(s)
         try expectSixtyActivities(s, plus: 0)
     }
+
+    /// The moment a journal is created and switched to WAL is the narrowest: SQLite may answer "busy" at once
+    /// there, without waiting. Six first writers at a time, twenty times over, none may see it.
+    @Test func sixFirstWritersAtOnceNeverSeeBusy() throws {
+        for round in 1...20 {
+            let s = try Sandbox()
+            let writers = try (1...6).map { n in try s.spawn(["log", "activity", "first \(n)", "--minutes", "5"]) }
+            for result in writers.map({ $0.wait() }) {
+                #expect(result.status == 0 && result.stderr.isEmpty, "round \(round): \(result)")
+            }
+            #expect(try s.count() == 6, "round \(round)")
+        }
+    }
 }

@@ -1,43 +1,5 @@
 import JournalDomain
 
-/// An event as a projection partition keeps it: what a read model needs, without metadata or hashes.
-public struct PartitionEvent: Equatable, Sendable {
-    public var position: Int64
-    public var eventId: String
-    public var streamId: String
-    public var streamVersion: Int
-    public var type: String
-    public var schemaVersion: Int
-    public var payload: String
-    public var occurredAt: Instant
-    public var recordedAt: Instant
-
-    public init(_ event: RecordedEvent) {
-        position = event.position
-        eventId = event.eventId
-        streamId = event.streamId
-        streamVersion = event.streamVersion
-        type = event.type
-        schemaVersion = event.schemaVersion
-        payload = event.payload
-        occurredAt = event.occurredAt
-        recordedAt = event.recordedAt
-    }
-
-    init(position: Int64, eventId: String, streamId: String, streamVersion: Int, type: String, schemaVersion: Int,
-         payload: String, occurredAt: Instant, recordedAt: Instant) {
-        self.position = position
-        self.eventId = eventId
-        self.streamId = streamId
-        self.streamVersion = streamVersion
-        self.type = type
-        self.schemaVersion = schemaVersion
-        self.payload = payload
-        self.occurredAt = occurredAt
-        self.recordedAt = recordedAt
-    }
-}
-
 /// Where a projection stands: the last log position its state includes, and the code version that wrote it.
 public struct ProjectionCheckpoint: Equatable, Sendable {
     public let position: Int64
@@ -122,25 +84,6 @@ extension SQLiteEventStore {
             }
         } catch let error as SQLiteError {
             throw StoreError(error, path: path)
-        }
-    }
-
-    /// The events of the named partitions, merged in log order (an event routed to several appears once).
-    public func partitionEvents(_ keys: [String]) throws(StoreError) -> [PartitionEvent] {
-        try wrap {
-            try db.readTransaction {
-                var merged: [PartitionEvent] = []
-                var seen = Set<Int64>()
-                for key in Set(keys) {
-                    guard let bytes = try partitionBytes(key) else { continue }
-                    guard let events = PartitionCoding.decode(bytes) else {
-                        throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
-                    }
-                    for event in events where seen.insert(event.position).inserted { merged.append(event) }
-                }
-                merged.sort { $0.position < $1.position }
-                return merged
-            }
         }
     }
 
@@ -234,26 +177,6 @@ enum PartitionCoding {
     }
 
 
-    /// nil when the bytes are not a whole sequence of events (a damaged partition).
-    static func decode(_ bytes: [UInt8]) -> [PartitionEvent]? {
-        bytes.withUnsafeBytes { raw -> [PartitionEvent]? in
-            var reader = Reader(raw: raw)
-            var events: [PartitionEvent] = []
-            while !reader.atEnd {
-                guard let position = reader.integer(), let eventId = reader.string(), let streamId = reader.string(),
-                      let streamVersion = reader.integer(), let type = reader.string(), let schemaVersion = reader.integer(),
-                      let payload = reader.string(), let occurred = reader.integer(), let recorded = reader.integer() else {
-                    return nil
-                }
-                events.append(PartitionEvent(position: position, eventId: eventId, streamId: streamId,
-                                             streamVersion: Int(streamVersion), type: type, schemaVersion: Int(schemaVersion),
-                                             payload: payload, occurredAt: Instant(millisecondsSinceEpoch: occurred),
-                                             recordedAt: Instant(millisecondsSinceEpoch: recorded)))
-            }
-            return events
-        }
-    }
-
     /// Appends the partition's events, decoded without making strings of their types and payloads; false when
     /// the bytes are not a whole sequence of events. An event the domain cannot read throws its decoding error.
     static func decodeEnvelopes(_ bytes: [UInt8], into envelopes: inout [Envelope]) throws -> Bool {
@@ -311,7 +234,7 @@ struct RoutedRow {
 
     var position: Int64 { envelope.position }
 
-    /// The row in a partition's layout (see PartitionCoding.decode), straight from the column bytes.
+    /// The row in a partition's layout (see PartitionCoding.decodeEnvelopes), straight from the column bytes.
     func append(to bytes: inout [UInt8]) {
         PartitionCoding.integer(envelope.position, &bytes)
         PartitionCoding.utf8(columns.utf8(1) ?? none, &bytes)

@@ -100,15 +100,17 @@ final class Terminal: @unchecked Sendable {
     func expect(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
+            // Whether the output had ended is read before the screen, so text that arrived just before the end
+            // is still looked at once more.
+            lock.lock()
+            let ended = closed
+            lock.unlock()
             let shown = screen
             let start = shown.index(shown.startIndex, offsetBy: min(cursor, shown.count))
             if let found = shown.range(of: text, range: start..<shown.endIndex) {
                 cursor = shown.distance(from: shown.startIndex, to: found.upperBound)
                 return
             }
-            lock.lock()
-            let ended = closed
-            lock.unlock()
             if ended { break }
             usleep(10_000)
         }

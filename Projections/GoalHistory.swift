@@ -75,29 +75,33 @@ public struct GoalHistory: Equatable, Sendable {
         let current = ledger.goal(key)
         let describe = Describer(key: key, unit: current?.unit, milestoneTitles: titles)
 
-        var entries = own.map { envelope in
-            Entry(position: envelope.position, eventId: envelope.eventId, type: envelope.event.type,
-                  occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt,
-                  changes: GoalHistory.changes(of: envelope.event), reason: GoalHistory.reason(of: envelope.event),
-                  summary: describe.summary(of: envelope.event),
-                  retractedBecause: ledger.retractions[envelope.eventId]?.value.reason)
+        // A retraction shows as an entry of its own after the entry it retracts (sorted into place below).
+        var entries: [Entry] = []
+        entries.reserveCapacity(own.count + linked.count)
+        func add(_ entry: Entry) {
+            entries.append(entry)
+            guard let retraction = ledger.retractions[entry.eventId] else { return }
+            entries.append(Entry(position: retraction.position, eventId: retraction.eventId,
+                                 type: JournalEvent.Kind.eventRetracted.rawValue, occurredAt: retraction.occurredAt,
+                                 recordedAt: retraction.recordedAt, changes: [], reason: retraction.value.reason,
+                                 summary: "Retracted event \(entry.position) (\(entry.type)): \(retraction.value.reason)",
+                                 retractedBecause: nil))
         }
-        entries += linked.map { activity in
-            Entry(position: activity.position, eventId: activity.eventId, type: JournalEvent.Kind.activityLogged.rawValue,
-                  occurredAt: activity.occurredAt, recordedAt: activity.recordedAt, changes: [], reason: nil,
-                  summary: describe.activity(activity), retractedBecause: ledger.retractions[activity.eventId]?.value.reason)
+        for envelope in own {
+            add(Entry(position: envelope.position, eventId: envelope.eventId, type: envelope.event.type,
+                      occurredAt: envelope.occurredAt, recordedAt: envelope.recordedAt,
+                      changes: GoalHistory.changes(of: envelope.event), reason: GoalHistory.reason(of: envelope.event),
+                      summary: describe.summary(of: envelope.event),
+                      retractedBecause: ledger.retractions[envelope.eventId]?.value.reason))
         }
-        let targets = Dictionary(entries.map { ($0.eventId, $0) }, uniquingKeysWith: { first, _ in first })
-        entries += ledger.retractions.values.compactMap { retraction in
-            guard let target = targets[retraction.value.target] else { return nil }
-            return Entry(position: retraction.position, eventId: retraction.eventId,
-                         type: JournalEvent.Kind.eventRetracted.rawValue, occurredAt: retraction.occurredAt,
-                         recordedAt: retraction.recordedAt, changes: [], reason: retraction.value.reason,
-                         summary: "Retracted event \(target.position) (\(target.type)): \(retraction.value.reason)",
-                         retractedBecause: nil)
+        for activity in linked {
+            add(Entry(position: activity.position, eventId: activity.eventId, type: JournalEvent.Kind.activityLogged.rawValue,
+                      occurredAt: activity.occurredAt, recordedAt: activity.recordedAt, changes: [], reason: nil,
+                      summary: describe.activity(activity), retractedBecause: ledger.retractions[activity.eventId]?.value.reason))
         }
         self.key = key
-        self.entries = entries.sorted { $0.position < $1.position }
+        entries.sort { $0.position < $1.position }
+        self.entries = entries
         title = current?.title
         status = current?.status
         self.asOf = asOf
@@ -178,11 +182,22 @@ private struct Describer {
         }
     }
 
+    /// "Activity (45 min, publish-4/1): Edited a draft", appended piece by piece: a history has thousands.
     func activity(_ a: ActivityFact) -> String {
-        var details: [String] = []
-        if a.minutes > 0 { details.append("\(a.minutes) min") }
-        if let milestone = a.milestone { details.append("\(key)/\(milestone)") }
-        return "Activity" + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")") + ": \(a.text)"
+        var line = "Activity"
+        line.reserveCapacity(32 + key.utf8.count + a.text.utf8.count)
+        if a.minutes > 0 || a.milestone != nil {
+            line += " ("
+            if a.minutes > 0 { line += String(a.minutes); line += " min" }
+            if let milestone = a.milestone {
+                if a.minutes > 0 { line += ", " }
+                line += key; line += "/"; line += String(milestone)
+            }
+            line += ")"
+        }
+        line += ": "
+        line += a.text
+        return line
     }
 
     func amount(_ value: Double, _ unit: String?) -> String {

@@ -11,7 +11,8 @@ import JournalDomain
 /// are rebuilt from the log the next time they are read.
 public enum LedgerSlices {
     public static let projectionName = "ledger-slices"
-    public static let codeVersion = 1
+    /// 2: partitions keep log positions rather than copies of the events.
+    public static let codeVersion = 2
 
     public static let global = "global"
     public static func goal(_ key: String) -> String { "goal:" + key }
@@ -50,26 +51,32 @@ public enum LedgerSlices {
 
     /// The slices an event belongs to.
     public static func slices(of envelope: Envelope) -> [String] {
-        switch envelope.event {
+        slices(of: envelope.event, at: envelope.occurredAt)
+    }
+
+    /// The slices an event that happened at `occurredAt` belongs to.
+    public static func slices(of event: JournalEvent, at occurredAt: Instant) -> [String] {
+        switch event {
         case .activityLogged(let e):
-            return [week(weekNumber(of: envelope.occurredAt))] + (e.goal.map { [links($0)] } ?? [])
+            let week = week(weekNumber(of: occurredAt))
+            return e.goal.map { [week, links($0)] } ?? [week]
         case .goalSet(let e):
-            return [goal(e.key)] + quarterSlices(around: envelope.occurredAt, plus: [e.quarter])
+            return [goal(e.key)] + quarterSlices(around: occurredAt, plus: [e.quarter])
         case .goalRevised(let e):
             // A move names both quarters, so the goal is found from either.
             let moved = e.changes.filter { $0.field == .quarter }
                 .flatMap { [$0.from, $0.to] }.compactMap { $0.flatMap { Quarter(parsing: $0.description) } }
-            return [goal(e.goal)] + quarterSlices(around: envelope.occurredAt, plus: moved)
+            return [goal(e.goal)] + quarterSlices(around: occurredAt, plus: moved)
         case .milestonePlanned(let e):
-            return [goal(e.goal)] + quarterSlices(around: envelope.occurredAt)
+            return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .milestoneDone(let e):
-            return [goal(e.goal)] + quarterSlices(around: envelope.occurredAt)
+            return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .progressMeasured(let e):
-            return [goal(e.goal)] + quarterSlices(around: envelope.occurredAt)
+            return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .goalCompleted(let e):
-            return [goal(e.goal)] + quarterSlices(around: envelope.occurredAt)
+            return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .goalDropped(let e):
-            return [goal(e.goal)] + quarterSlices(around: envelope.occurredAt)
+            return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .directionSet, .partnerNamed, .reviewRecorded, .eventRetracted:
             return [global]
         }
@@ -111,47 +118,82 @@ public enum LedgerSlices {
     }
 
     /// The goal slices the first slices' events point at.
-    public static func goalSlices(of envelopes: [Envelope]) -> [String] {
+    public static func goalSlices<Events: Sequence<Envelope>>(of envelopes: Events) -> [String] {
         Set(envelopes.compactMap { $0.event.goalKey }).sorted().map(goal)
     }
 
     /// The ledger `scope` needs, folded from the slices `read` returns: first the global, quarter and week
     /// slices, then the slices of the goals their events name (for `allGoals`, of every goal `goalSliceKeys` lists).
+    /// `read` returns the events of the slices it is given, each once, in log order.
     public static func ledger(_ scope: Scope, time: TimeContext, goalSliceKeys: () throws -> [String],
                               read: ([String]) throws -> [Envelope]) throws -> Ledger {
         var loaded = Set<String>()
-        var envelopes: [Envelope] = []
+        var batches: [[Envelope]] = []
         func load(_ keys: [String]) throws {
             let fresh = keys.filter { loaded.insert($0).inserted }
-            if !fresh.isEmpty { envelopes += try read(fresh) }
+            if !fresh.isEmpty { batches.append(try read(fresh)) }
         }
         try load(firstSlices(scope, time: time))
         switch scope {
         case .allGoals: try load(try goalSliceKeys())
-        case .goal: try load(goalSlices(of: envelopes))
+        case .goal: try load(goalSlices(of: batches.joined()))
         case .quarters(_, let days, let goalEffort):
-            try load(goalSlices(of: envelopes))
-            // A goal's effort before the days counts only from a milestone done before them: load the linked
-            // effort of just those goals (the days' own effort is in their weeks).
+            try load(goalSlices(of: batches.joined()))
+            // A goal's effort before the days counts only from a milestone done before them, and only while the
+            // goal is still open by the end of the days: load the linked effort of just those goals (the days' own
+            // effort is in their weeks).
             if goalEffort, let days {
-                let start = time.startOfDay(days.lowerBound)
-                var early = Set<String>()
-                for envelope in envelopes where envelope.occurredAt < start {
-                    if case .milestoneDone(let e) = envelope.event { early.insert(e.goal) }
-                }
-                try load(early.sorted().map(links))
+                try load(goalsNeedingEarlyEffort(batches.joined(), days: days, time: time).map(links))
             }
         }
-        // Slices overlap (an activity linked to a goal is in its week and its links): each event is folded once, in log order.
-        envelopes.sort { $0.position < $1.position }
+        // Slices overlap (an activity linked to a goal is in its week and its links): the batches are merged by
+        // position, each event folded once, in log order, without copying the events into one array.
         var ledger = Ledger()
-        ledger.reserveActivities(envelopes.count)
-        var last: Int64?
-        for envelope in envelopes where envelope.position != last {
-            ledger.apply(envelope)
-            last = envelope.position
+        ledger.reserveActivities(batches.reduce(0) { $0 + $1.count })
+        var heads = Array(repeating: 0, count: batches.count)
+        while true {
+            var next: Int64 = .max
+            for (b, batch) in batches.enumerated() where heads[b] < batch.count {
+                next = min(next, batch[heads[b]].position)
+            }
+            guard next != .max else { break }
+            var applied = false
+            for b in batches.indices where heads[b] < batches[b].count && batches[b][heads[b]].position == next {
+                if !applied { ledger.apply(batches[b][heads[b]]) }
+                applied = true
+                heads[b] += 1
+            }
         }
         return ledger
+    }
+
+    /// The goals with a milestone done before the days that were not closed (completed or dropped, for good)
+    /// by their end: the goals whose effort since that milestone insights count from before the days. A goal
+    /// closed by then is not "stuck", so its earlier effort is never counted; any doubt (a retracted or
+    /// re-set closing) keeps the goal in.
+    static func goalsNeedingEarlyEffort<Events: Sequence<Envelope>>(_ envelopes: Events, days: ClosedRange<LocalDate>, time: TimeContext) -> [String] {
+        let start = time.startOfDay(days.lowerBound)
+        let end = min(time.now, time.startOfDay(days.upperBound.adding(days: 1)))
+        var early = Set<String>()
+        var retracted = Set<String>()
+        var lastSet: [String: Int64] = [:], closed: [String: [Envelope]] = [:]
+        for envelope in envelopes {
+            switch envelope.event {
+            case .milestoneDone(let e) where envelope.occurredAt < start: early.insert(e.goal)
+            case .eventRetracted(let e): retracted.insert(e.target)
+            case .goalSet(let e): lastSet[e.key] = max(lastSet[e.key] ?? 0, envelope.position)
+            case .goalCompleted(let e): closed[e.goal, default: []].append(envelope)
+            case .goalDropped(let e): closed[e.goal, default: []].append(envelope)
+            default: break
+            }
+        }
+        return early.filter { key in
+            let closedForGood = (closed[key] ?? []).contains { closing in
+                closing.occurredAt < end && closing.recordedAt <= time.now && !retracted.contains(closing.eventId)
+                    && closing.position > (lastSet[key] ?? 0)
+            }
+            return !closedForGood
+        }.sorted()
     }
 
     /// The quarters a span of days touches.

@@ -1,3 +1,4 @@
+import CSQLite
 import JournalDomain
 
 /// Where a projection stands: the last log position its state includes, and the code version that wrote it.
@@ -14,11 +15,20 @@ public struct ProjectionUpdate: Equatable, Sendable {
     public let rebuilt: Bool
 }
 
-/// A projection's state in the journal file: named partitions, each the events routed to it in log order,
-/// and a checkpoint written in the same transaction, so the state always matches its checkpoint.
+/// What a projection's router sees of an event: where it is in the log, when it happened, and what it says.
+/// (Not its ids or stream: a rebuild reads the whole log, and routing needs none of them.)
+public struct RoutableEvent: Sendable {
+    public let position: Int64
+    public let occurredAt: Instant
+    public let event: JournalEvent
+}
+
+/// A projection's state in the journal file: named partitions, each the log positions of the events routed
+/// to it, in log order, and a checkpoint written in the same transaction, so the state always matches it.
 ///
-/// Routing is the caller's (a pure function of the event); the store only keeps the bytes. Appending to a
-/// partition never decodes what it holds, so catching up after one `journal log` touches a few small rows.
+/// A partition keeps positions, not copies of events: the log is the only copy, so a rebuild writes a few
+/// bytes per event rather than the whole log again, and a read fetches the events themselves by position
+/// (see PartitionReading.swift). Routing is the caller's, a pure function of the event.
 extension SQLiteEventStore {
     public func projectionCheckpoint(_ name: String) throws(StoreError) -> ProjectionCheckpoint? {
         try wrap {
@@ -43,9 +53,10 @@ extension SQLiteEventStore {
 
     /// Brings projection `name` up to the log's head in one write transaction: the events after its checkpoint
     /// (all of them when `rebuild`, when there is no state yet, or when `codeVersion` differs) are routed to
-    /// partitions by `route` and appended to them; then the checkpoint moves. Nothing is written when it is current.
+    /// partitions by `route` and their positions appended there; then the checkpoint moves. Nothing is
+    /// written when it is current.
     public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool = false,
-                                  route: (Envelope) throws -> [String]) throws -> ProjectionUpdate {
+                                  route: (RoutableEvent) throws -> [String]) throws -> ProjectionUpdate {
         // The common case, a projection already at the head, needs no write lock.
         if !rebuild, let current = try projectionCheckpoint(name), current.codeVersion == codeVersion,
            current.position == (try headPosition()) {
@@ -56,55 +67,32 @@ extension SQLiteEventStore {
                 let checkpoint = try projectionCheckpoint(name)
                 let fresh = rebuild || checkpoint == nil || checkpoint?.codeVersion != codeVersion
                 let start = fresh ? 0 : checkpoint?.position ?? 0
-                var buffers: [String: [UInt8]] = [:]
                 if fresh { try db.execute("DELETE FROM projection_partitions") }
+                var partitions: [String: [Int64]] = [:]
                 var applied = 0
                 var last = start
-                try forEachRoutedRow(from: start + 1, route: route) { keys, row in
-                    for key in keys {
-                        if buffers[key] == nil {
-                            buffers[key] = fresh ? [] : try partitionBytes(key) ?? []
+                try forEachRoutableEvent(after: start) { event in
+                    for key in try route(event) {
+                        if partitions[key] == nil, !fresh {
+                            partitions[key] = try storedPositions(key) ?? []
                         }
-                        row.append(to: &buffers[key, default: []])
+                        // A router that names a partition twice for one event still stores it once.
+                        if partitions[key]?.last != event.position { partitions[key, default: []].append(event.position) }
                     }
                     applied += 1
-                    last = row.position
+                    last = event.position
                 }
                 guard fresh || applied > 0 else { return ProjectionUpdate(applied: 0, position: start, rebuilt: false) }
                 let save = try db.statement("INSERT INTO projection_partitions (key, events) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET events = excluded.events")
-                for (key, bytes) in buffers {
+                for (key, positions) in partitions {
                     save.reset()
-                    try save.bind([.text(key), .blob(bytes)])
+                    try save.bind([.text(key), .blob(PositionList.bytes(positions))])
                     while try save.step() {}
                 }
                 save.reset()
                 _ = try db.run("INSERT INTO projection_state (name, position, code_version) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position, code_version = excluded.code_version",
                                [.text(name), .integer(last), .integer(Int64(codeVersion))])
                 return ProjectionUpdate(applied: applied, position: last, rebuilt: fresh)
-            }
-        } catch let error as SQLiteError {
-            throw StoreError(error, path: path)
-        }
-    }
-
-    /// The events of the named partitions, decoded straight from the stored bytes, partition after partition:
-    /// each partition's in log order; an event routed to several partitions comes once for each (the caller merges).
-    public func partitionEnvelopes(_ keys: [String]) throws -> [Envelope] {
-        do {
-            return try db.readTransaction {
-                var stored: [(key: String, bytes: [UInt8])] = []
-                for key in keys {
-                    if let bytes = try partitionBytes(key) { stored.append((key, bytes)) }
-                }
-                // A stored event takes 100 bytes or more: room for them all up front rather than by doubling.
-                var envelopes: [Envelope] = []
-                envelopes.reserveCapacity(stored.reduce(0) { $0 + $1.bytes.count } / 100)
-                for (key, bytes) in stored {
-                    guard try PartitionCoding.decodeEnvelopes(bytes, into: &envelopes) else {
-                        throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
-                    }
-                }
-                return envelopes
             }
         } catch let error as SQLiteError {
             throw StoreError(error, path: path)
@@ -123,127 +111,72 @@ extension SQLiteEventStore {
         }
     }
 
-    /// The events from `position` on, each decoded for `route` and handed over with its stored bytes, which go
-    /// into partitions as they are: no string is made of a payload. Reads only the columns a partition keeps.
-    private func forEachRoutedRow(from position: Int64, route: (Envelope) throws -> [String],
-                                  _ body: ([String], RoutedRow) throws -> Void) throws {
-        let statement = try db.statement(SQLiteEventStore.envelopeColumns)
+    /// The events after `position`, decoded for routing only: no ids, no stream names, no metadata.
+    private func forEachRoutableEvent(after position: Int64, _ body: (RoutableEvent) throws -> Void) throws {
+        let statement = try db.statement("""
+            SELECT position, event_type, schema_version, payload, occurred_at FROM events
+            WHERE position > ? ORDER BY position
+            """)
         defer { statement.reset() }
-        var next = position
-        let pageSize = 10_000
-        var occurred = TimeText(), recorded = TimeText()
-        var streamId = ""
+        try statement.bind([.integer(position)])
+        let mutex = sqlite3_db_mutex(db.handle)
+        sqlite3_mutex_enter(mutex)
+        defer { sqlite3_mutex_leave(mutex) }
+        var occurred = TimeText()
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        while true {
-            statement.reset()
-            try statement.bind([.integer(next), .integer(Int64(pageSize))])
-            var rows = 0
-            while try statement.step() {
-                rows += 1
-                let columns = RowColumns(statement)
-                guard let occurredAt = columns.instant(7, &occurred), let recordedAt = columns.instant(8, &recorded) else {
-                    throw StoreError.corrupt(path: path, detail: "event \(columns.int64(0)) has an unreadable time")
-                }
-                let event = try JournalEvent(typeUTF8: columns.utf8(4) ?? none, schemaVersion: Int(columns.int64(5)),
-                                             payloadUTF8: columns.utf8(6) ?? none)
-                let envelope = Envelope(position: columns.int64(0), eventId: columns.text(1), streamId: columns.text(2, reusing: &streamId),
-                                        streamVersion: Int(columns.int64(3)), occurredAt: occurredAt, recordedAt: recordedAt, event: event)
-                let keys = try route(envelope)
-                try body(keys, RoutedRow(columns: columns, envelope: envelope, none: none))
-                next = envelope.position + 1
+        while try statement.step() {
+            let columns = RowColumns(statement)
+            guard let occurredAt = columns.instant(4, &occurred) else {
+                throw StoreError.corrupt(path: path, detail: "event \(columns.int64(0)) has an unreadable time")
             }
-            guard rows == pageSize else { return }
+            let event = try JournalEvent(typeUTF8: columns.utf8(1) ?? none, schemaVersion: Int(columns.int64(2)),
+                                         payloadUTF8: columns.utf8(3) ?? none)
+            try body(RoutableEvent(position: columns.int64(0), occurredAt: occurredAt, event: event))
         }
     }
 
-    private func partitionBytes(_ key: String) throws -> [UInt8]? {
+    /// A partition's positions as stored, nil when it has none; a damaged list is reported, never misread.
+    func storedPositions(_ key: String) throws -> [Int64]? {
         let statement = try db.statement("SELECT events FROM projection_partitions WHERE key = ?")
         defer { statement.reset() }
         try statement.bind([.text(key)])
-        return try statement.step() ? statement.blob(0) : nil
+        guard try statement.step() else { return nil }
+        let value = sqlite3_column_value(statement.handle, 0)
+        let count = Int(sqlite3_value_bytes(value))
+        let raw = UnsafeRawBufferPointer(start: sqlite3_value_blob(value), count: count)
+        guard let positions = PositionList.positions(raw) else {
+            throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
+        }
+        return positions
     }
 }
 
-/// The bytes of a partition: events one after another, each as little-endian integers and length-prefixed
-/// UTF-8 strings. Private to the store; a change of layout is a change of the projection's code version.
-enum PartitionCoding {
-    static func integer(_ value: Int64, _ bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    static func utf8(_ text: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8]) {
-        integer(Int64(text.count), &bytes)
-        bytes.append(contentsOf: text)
-    }
-
-
-    /// Appends the partition's events, decoded without making strings of their types and payloads; false when
-    /// the bytes are not a whole sequence of events. An event the domain cannot read throws its decoding error.
-    static func decodeEnvelopes(_ bytes: [UInt8], into envelopes: inout [Envelope]) throws -> Bool {
-        try bytes.withUnsafeBytes { raw -> Bool in
-            var reader = Reader(raw: raw)
-            while !reader.atEnd {
-                guard let position = reader.integer(), let eventId = reader.string(), let streamId = reader.string(),
-                      let streamVersion = reader.integer(), let type = reader.bytes(), let schemaVersion = reader.integer(),
-                      let payload = reader.bytes(), let occurred = reader.integer(), let recorded = reader.integer() else {
-                    return false
-                }
-                let event = try JournalEvent(typeUTF8: type, schemaVersion: Int(schemaVersion), payloadUTF8: payload)
-                envelopes.append(Envelope(position: position, eventId: eventId, streamId: streamId, streamVersion: Int(streamVersion),
-                                          occurredAt: Instant(millisecondsSinceEpoch: occurred),
-                                          recordedAt: Instant(millisecondsSinceEpoch: recorded), event: event))
+/// How a partition's positions are stored (the `events` column of projection_partitions): 8-byte little-endian
+/// integers, strictly increasing. Private to the store; a change of layout is a change of the projection's
+/// code version.
+enum PositionList {
+    static func bytes(_ positions: [Int64]) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: positions.count * 8)
+        bytes.withUnsafeMutableBytes { out in
+            for (i, position) in positions.enumerated() {
+                out.storeBytes(of: position.littleEndian, toByteOffset: i * 8, as: Int64.self)
             }
-            return true
         }
+        return bytes
     }
 
-    struct Reader {
-        let raw: UnsafeRawBufferPointer
-        var offset = 0
-
-        var atEnd: Bool { offset >= raw.count }
-
-        mutating func integer() -> Int64? {
-            guard offset + 8 <= raw.count else { return nil }
-            let value = raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)
-            offset += 8
-            return Int64(littleEndian: value)
+    /// The positions in `raw`, nil unless it is a whole number of positive, strictly increasing positions.
+    static func positions(_ raw: UnsafeRawBufferPointer) -> [Int64]? {
+        guard raw.count % 8 == 0 else { return nil }
+        var positions: [Int64] = []
+        positions.reserveCapacity(raw.count / 8)
+        var previous: Int64 = 0
+        for offset in stride(from: 0, to: raw.count, by: 8) {
+            let position = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+            guard position > previous else { return nil }
+            positions.append(position)
+            previous = position
         }
-
-        mutating func bytes() -> UnsafeBufferPointer<UInt8>? {
-            guard let length = integer(), length >= 0, offset + Int(length) <= raw.count else { return nil }
-            let slice = UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(length))]).bindMemory(to: UInt8.self)
-            offset += Int(length)
-            return slice
-        }
-
-        mutating func string() -> String? {
-            guard let length = integer(), length >= 0, offset + Int(length) <= raw.count else { return nil }
-            let text = String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(length))]), as: UTF8.self)
-            offset += Int(length)
-            return text
-        }
-    }
-}
-
-/// One stored row on its way into partitions: the columns as SQLite holds them, valid until the next step.
-struct RoutedRow {
-    let columns: RowColumns
-    let envelope: Envelope
-    let none: UnsafeBufferPointer<UInt8>
-
-    var position: Int64 { envelope.position }
-
-    /// The row in a partition's layout (see PartitionCoding.decodeEnvelopes), straight from the column bytes.
-    func append(to bytes: inout [UInt8]) {
-        PartitionCoding.integer(envelope.position, &bytes)
-        PartitionCoding.utf8(columns.utf8(1) ?? none, &bytes)
-        PartitionCoding.utf8(columns.utf8(2) ?? none, &bytes)
-        PartitionCoding.integer(Int64(envelope.streamVersion), &bytes)
-        PartitionCoding.utf8(columns.utf8(4) ?? none, &bytes)
-        PartitionCoding.integer(columns.int64(5), &bytes)
-        PartitionCoding.utf8(columns.utf8(6) ?? none, &bytes)
-        PartitionCoding.integer(envelope.occurredAt.millisecondsSinceEpoch, &bytes)
-        PartitionCoding.integer(envelope.recordedAt.millisecondsSinceEpoch, &bytes)
+        return positions
     }
 }

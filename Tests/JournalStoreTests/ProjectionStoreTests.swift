@@ -6,14 +6,16 @@ import Testing
 /// Projection state in the journal file: partitions and a checkpoint, caught up in one transaction.
 @Suite("Projection state")
 struct ProjectionStoreTests {
-    /// Routes an event to its stream's partition, and every third one also to "every-third".
-    func route(_ event: Envelope) -> [String] {
-        ["stream:" + event.streamId] + (event.position % 3 == 0 ? ["every-third"] : [])
+    /// Routes an event to its partner's partition, and every third one also to "every-third".
+    func route(_ event: RoutableEvent) -> [String] {
+        guard case .partnerNamed(let partner) = event.event else { return [] }
+        return ["partner:" + partner.name] + (event.position % 3 == 0 ? ["every-third"] : [])
     }
 
+    /// Appends `count` events to `stream`, each naming the stream's letter as partner (so routing can tell them apart).
     func append(_ store: SQLiteEventStore, _ stream: String, count: Int, at: Instant = t0) throws {
         for _ in 0..<count {
-            _ = try store.append([batch(stream, .any, [newEvent(#"{"name":"P"}"#, type: "partner-named", at: at)])], recordedAt: at)
+            _ = try store.append([batch(stream, .any, [newEvent(#"{"name":"\#(stream)"}"#, type: "partner-named", at: at)])], recordedAt: at)
         }
     }
 
@@ -41,7 +43,7 @@ struct ProjectionStoreTests {
         let next = try store.catchUpProjection("p", codeVersion: 1, route: route)
         #expect(next == ProjectionUpdate(applied: 4, position: 10, rebuilt: false))
         let incremental = try allBytes(store)
-        #expect(incremental["stream:b"]?.map(\.position) == [5, 6, 7, 8, 9])
+        #expect(incremental["partner:b"]?.map(\.position) == [5, 6, 7, 8, 9])
         #expect(incremental["every-third"]?.map(\.position) == [3, 6, 9])
 
         let rebuilt = try store.catchUpProjection("p", codeVersion: 1, rebuild: true, route: route)
@@ -60,24 +62,41 @@ struct ProjectionStoreTests {
         #expect(try store.projectionCheckpoint("p")?.codeVersion == 2)
     }
 
-    @Test func partitionsComeBackWholeAndInLogOrder() throws {
+    @Test func partitionsComeBackWholeOnceAndInLogOrder() throws {
         let journal = try TemporaryJournal()
         let store = try journal.open()
         let unicode = #"{"name":"Ünïcödé ✓ \"quoted\" \\ back"}"#
-        _ = try store.append([batch("a", .any, [newEvent(unicode, type: "partner-named", at: t0)])], recordedAt: Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + 5))
+        _ = try store.append([batch("u", .any, [newEvent(unicode, type: "partner-named", at: t0)])], recordedAt: Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + 5))
         try append(store, "b", count: 2)
         try append(store, "a", count: 1)
-        _ = try store.catchUpProjection("p", codeVersion: 1, route: route)
-        // Partition after partition, each in log order; a missing one adds nothing.
-        let envelopes = try store.partitionEnvelopes(["stream:a", "stream:b", "missing"])
-        #expect(envelopes.map(\.position) == [1, 4, 2, 3])
+        try append(store, "b", count: 40)   // far enough apart that reading partner:a seeks twice
+        try append(store, "a", count: 1)
+        _ = try store.catchUpProjection("p", codeVersion: 1) { event in
+            guard case .partnerNamed(let partner) = event.event else { return [] }
+            return [partner.name.hasPrefix("Ü") ? "partner:a" : "partner:" + partner.name] + (event.position % 3 == 0 ? ["every-third"] : [])
+        }
+        // The partitions' events merged: each once, in log order; a missing partition adds nothing.
+        let envelopes = try store.partitionEnvelopes(["partner:a", "partner:b", "missing"])
         var stored: [Envelope] = []
         try store.forEachEnvelope { stored.append($0) }
-        #expect(envelopes.sorted { $0.position < $1.position } == stored)
+        #expect(envelopes == stored)
         #expect(envelopes.first?.event == .partnerNamed(PartnerNamed(name: "Ünïcödé ✓ \"quoted\" \\ back")))
+        #expect(envelopes.first?.streamId == "u")
         #expect(envelopes.first?.recordedAt.millisecondsSinceEpoch == t0.millisecondsSinceEpoch + 5)
-        // An event routed to several partitions comes once for each: merging is the reader's (LedgerSlices).
-        #expect(try store.partitionEnvelopes(["stream:a", "every-third"]).map(\.position) == [1, 4, 3])
+        #expect(try store.partitionEnvelopes(["partner:a"]).map(\.position) == [1, 4, 45])
+        #expect(try store.partitionEnvelopes(["partner:a", "every-third"]).map(\.position) == [1, 3, 4, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45])
+    }
+
+    @Test func aPartitionNamingAnEventTheLogLacksIsReported() throws {
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        try append(store, "a", count: 2)
+        _ = try store.catchUpProjection("p", codeVersion: 1, route: route)
+        // Positions 1, 2 and 9: strictly increasing, so well formed, but the log ends at 2.
+        try journal.raw().execute("UPDATE projection_partitions SET events = x'010000000000000002000000000000000900000000000000' WHERE key = 'partner:a'")
+        #expect(throws: StoreError.corrupt(path: journal.path, detail: "a projection partition names event 9, which the log does not hold; run journal rebuild")) {
+            _ = try store.partitionEnvelopes(["partner:a"])
+        }
     }
 
     @Test func aRefusedRouteWritesNothing() throws {
@@ -90,11 +109,11 @@ struct ProjectionStoreTests {
         #expect(throws: Refused.self) {
             _ = try store.catchUpProjection("p", codeVersion: 1) { event in
                 if event.position == 5 { throw Refused() }
-                return ["stream:a"]
+                return ["partner:a"]
             }
         }
         #expect(try store.projectionCheckpoint("p")?.position == 3, "state and checkpoint move together or not at all")
-        #expect(try store.partitionEnvelopes(["stream:a"]).map(\.position) == [1, 2, 3])
+        #expect(try store.partitionEnvelopes(["partner:a"]).map(\.position) == [1, 2, 3])
     }
 
     @Test func aDamagedPartitionIsReportedNotMisread() throws {
@@ -102,12 +121,12 @@ struct ProjectionStoreTests {
         let store = try journal.open()
         try append(store, "a", count: 2)
         _ = try store.catchUpProjection("p", codeVersion: 1, route: route)
-        try journal.raw().execute("UPDATE projection_partitions SET events = x'0102030405' WHERE key = 'stream:a'")
-        do {
-            _ = try store.partitionEnvelopes(["stream:a"])
-            Issue.record("a damaged partition was read")
-        } catch let error as StoreError {
-            #expect(error == .corrupt(path: journal.path, detail: "projection partition stream:a cannot be read; run journal rebuild"))
+        // Not a whole number of positions, and positions out of order.
+        for damage in ["x'0102030405'", "x'02000000000000000100000000000000'"] {
+            try journal.raw().execute("UPDATE projection_partitions SET events = \(damage) WHERE key = 'partner:a'")
+            #expect(throws: StoreError.corrupt(path: journal.path, detail: "projection partition partner:a cannot be read; run journal rebuild")) {
+                _ = try store.partitionEnvelopes(["partner:a"])
+            }
         }
     }
 }

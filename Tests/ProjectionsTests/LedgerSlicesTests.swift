@@ -15,9 +15,15 @@ struct LedgerSlicesTests {
         return slices
     }
 
+    /// What the store's read returns: the events once each, in log order.
+    static func merged(_ envelopes: [Envelope]) -> [Envelope] {
+        var seen = Set<Int64>()
+        return envelopes.sorted { $0.position < $1.position }.filter { seen.insert($0.position).inserted }
+    }
+
     func sliced(_ scope: LedgerSlices.Scope, _ slices: [String: [Envelope]], time: TimeContext) throws -> Ledger {
         try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { slices.keys.filter { $0.hasPrefix(LedgerSlices.goalPrefix) } },
-                                read: { keys in keys.flatMap { slices[$0] ?? [] } })
+                                read: { keys in LedgerSlicesTests.merged(keys.flatMap { slices[$0] ?? [] }) })
     }
 
     static let zones = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"]
@@ -73,6 +79,38 @@ struct LedgerSlicesTests {
         let ledger = try sliced(.quarters([q3], days: q3.firstDay...q3.lastDay, goalEffort: true), slices(log.envelopes), time: time)
         let expected = Insights(ledger: whole, period: .quarter(q3), time: time)
         #expect(expected.goals.first?.stuckMinutes == 210, "the precondition: June's effort counts")
+        #expect(Insights(ledger: ledger, period: .quarter(q3), time: time) == expected)
+    }
+
+    @Test func aGoalClosedBeforeTheDaysDoesNotLoadItsEarlierEffort() throws {
+        // "done" was completed in June: never stuck in Q3, so its Q2 effort is not read. "undone" was completed
+        // too, but the completion was retracted: it is open, and its effort since May 20 counts.
+        var log = LogBuilder()
+        for key in ["done", "undone"] {
+            log.goal(key, quarter: LogBuilder.q2, at: "2025-04-01T10:00")
+            log.milestone(key, 1, weeks: (1, 4), at: "2025-04-01T10:05")
+            log.milestone(key, 2, weeks: (5, 13), at: "2025-04-01T10:06")
+            log.done(key, 1, at: "2025-05-20T10:00")
+            log.activity(goal: key, minutes: 120, at: "2025-06-10T10:00")
+        }
+        log.add(.goalCompleted(GoalCompleted(goal: "done")), at: "2025-06-20T10:00")
+        let completion = log.add(.goalCompleted(GoalCompleted(goal: "undone")), at: "2025-06-20T10:00")
+        log.retract(completion, at: "2025-06-21T10:00")
+        log.activity(goal: "done", minutes: 60, at: "2025-07-08T10:00")
+        log.activity(goal: "undone", minutes: 30, at: "2025-07-08T10:00")
+        let stored = slices(log.envelopes)
+        let q3 = LogBuilder.q2.next
+        let time = LogBuilder.time("2025-08-20T12:00")
+        var requested: [String] = []
+        let ledger = try LedgerSlices.ledger(.quarters([q3], days: q3.firstDay...q3.lastDay, goalEffort: true), time: time,
+                                             goalSliceKeys: { [] }, read: { keys in
+            requested += keys
+            return LedgerSlicesTests.merged(keys.flatMap { stored[$0] ?? [] })
+        })
+        #expect(requested.contains(LedgerSlices.links("undone")))
+        #expect(!requested.contains(LedgerSlices.links("done")))
+        let expected = Insights(ledger: Ledger.fold(log.envelopes), period: .quarter(q3), time: time)
+        #expect(expected.goals.first { $0.key == "undone" }?.stuckMinutes == 150, "the precondition: June's effort counts")
         #expect(Insights(ledger: ledger, period: .quarter(q3), time: time) == expected)
     }
 

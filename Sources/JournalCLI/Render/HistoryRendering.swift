@@ -16,26 +16,47 @@ struct HistoryRendering {
 
     // MARK: - Text
 
+    /// The entries as aligned columns (position, time, when recorded if any was recorded later, type, summary),
+    /// revision details under the summary. Written straight into one buffer: a long goal's history has thousands
+    /// of lines, and building a table of strings first was most of the command's time.
     func text() -> String {
-        var lines = [header]
-        let showRecorded = history.entries.contains(where: recordedLater)
-        let rows = history.entries.map { entry -> [String] in
-            var row = [String(entry.position), time.display(entry.occurredAt)]
-            if showRecorded { row.append(recordedLater(entry) ? "(recorded \(time.display(entry.recordedAt)))" : "") }
-            row += [entry.type, entry.summary + (entry.retractedBecause.map { "  [retracted: \($0)]" } ?? "")]
-            return row
-        }
-        let table = TextStyle.table(rows, rightAligned: [0])
+        let entries = history.entries
+        let showRecorded = entries.contains(where: recordedLater)
+        let occurred = entries.map { time.display($0.occurredAt) }
+        let recorded = showRecorded ? entries.map { recordedLater($0) ? "(recorded \(time.display($0.recordedAt)))" : "" } : []
+        let widths = [entries.map { String($0.position).utf8.count }.max() ?? 0,
+                      occurred.map(TextStyle.displayWidth).max() ?? 0]
+            + (showRecorded ? [recorded.map(TextStyle.displayWidth).max() ?? 0] : [])
+            + [entries.map { TextStyle.displayWidth($0.type) }.max() ?? 0]
         // Details go under the summary, the last column: after every other column's width and its two spaces.
-        let otherColumns = max((rows.first?.count ?? 0) - 1, 0)
-        let summaryStart = (0..<otherColumns).map { column in (rows.map { $0[column].count }.max() ?? 0) + 2 }.reduce(0, +)
-        let indent = String(repeating: " ", count: summaryStart)
-        for (entry, line) in zip(history.entries, table) {
-            lines.append(line)
-            lines += details(entry).map { indent + $0 }
+        let indent = String(repeating: " ", count: widths.reduce(0) { $0 + $1 + 2 })
+
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + entries.count * 120)
+        let space = UInt8(ascii: " ")
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func pad(_ count: Int) { out.append(contentsOf: repeatElement(space, count: max(count, 0))) }
+        put(header)
+        for (i, entry) in entries.enumerated() {
+            out.append(UInt8(ascii: "\n"))
+            let position = String(entry.position)
+            pad(widths[0] - position.utf8.count); put(position); pad(2)
+            put(occurred[i]); pad(widths[1] - TextStyle.displayWidth(occurred[i]) + 2)
+            if showRecorded { put(recorded[i]); pad(widths[2] - TextStyle.displayWidth(recorded[i]) + 2) }
+            put(entry.type); pad(widths[widths.count - 1] - TextStyle.displayWidth(entry.type) + 2)
+            put(entry.summary)
+            if let reason = entry.retractedBecause { put("  [retracted: "); put(reason); put("]") }
+            while out.last == space { out.removeLast() }
+            for detail in details(entry) {
+                out.append(UInt8(ascii: "\n"))
+                put(indent); put(detail)
+            }
         }
-        if let day = history.asOf { lines += [""] + asOfText(day) }
-        return lines.joined(separator: "\n")
+        if let day = history.asOf {
+            out.append(UInt8(ascii: "\n"))
+            for line in asOfText(day) { out.append(UInt8(ascii: "\n")); put(line) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     var header: String {

@@ -41,18 +41,39 @@ enum TextStyle {
 
     /// Rows padded into columns separated by two spaces; trailing spaces trimmed.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
-        let widths = rows.reduce(into: [Int]()) { widths, row in
-            for (i, cell) in row.enumerated() {
+        // Each cell's width is counted once (Character counting is the slow part of a long history's table),
+        // and each line is built as bytes in one buffer.
+        let counts = rows.map { $0.map(displayWidth) }
+        var widths: [Int] = []
+        for row in counts {
+            for (i, count) in row.enumerated() {
                 if i >= widths.count { widths.append(0) }
-                widths[i] = max(widths[i], cell.count)
+                widths[i] = max(widths[i], count)
             }
         }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                let fill = String(repeating: " ", count: widths[i] - cell.count)
-                return rightAligned.contains(i) ? fill + cell : cell + fill
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        let space = UInt8(ascii: " ")
+        var line: [UInt8] = []
+        return zip(rows, counts).map { row, count in
+            line.removeAll(keepingCapacity: true)
+            for (i, cell) in row.enumerated() {
+                if i > 0 { line.append(space); line.append(space) }
+                let fill = widths[i] - count[i]
+                if rightAligned.contains(i) {
+                    line.append(contentsOf: repeatElement(space, count: fill))
+                    line.append(contentsOf: cell.utf8)
+                } else {
+                    line.append(contentsOf: cell.utf8)
+                    line.append(contentsOf: repeatElement(space, count: fill))
+                }
+            }
+            while line.last == space { line.removeLast() }
+            return String(decoding: line, as: UTF8.self)
         }
+    }
+
+    /// Characters, as a column counts them: the byte count when the text is ASCII (the usual case, and cheap).
+    static func displayWidth(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
     }
 }
 
@@ -65,14 +86,5 @@ enum Markdown {
             out.append(ch)
         }
         return out
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        // One backward scan: dropping a character at a time re-counted the string each time (quadratic on a
-        // long history's padded lines).
-        guard let last = utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
-        return String(self[...last])
     }
 }

@@ -15,7 +15,7 @@ extension SQLiteEventStore {
     @discardableResult
     func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
         try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild,
-                              route: LedgerSlices.slices(of:))
+                              route: { LedgerSlices.slices(of: $0.event, at: $0.occurredAt) })
     }
 
     /// The ledger a read needs: its slices caught up, then folded. A journal that cannot be written (a

@@ -1,16 +1,19 @@
 /// Everything that can happen in a journal. The log stores each case under its `type` name with
 /// its payload as JSON; the enum is exhaustive so every reader must handle every kind.
+///
+/// The large, rare cases are boxed (`indirect`): an event is then about as small as an activity, the case
+/// nearly every event is, and reads that hold thousands of events copy and touch far less memory.
 public enum JournalEvent: Equatable, Sendable {
     case directionSet(DirectionSet)
-    case goalSet(GoalSet)
-    case milestonePlanned(MilestonePlanned)
+    indirect case goalSet(GoalSet)
+    indirect case milestonePlanned(MilestonePlanned)
     case milestoneDone(MilestoneDone)
-    case progressMeasured(ProgressMeasured)
+    indirect case progressMeasured(ProgressMeasured)
     case activityLogged(ActivityLogged)
     case goalRevised(GoalRevised)
     case goalCompleted(GoalCompleted)
     case goalDropped(GoalDropped)
-    case reviewRecorded(ReviewRecorded)
+    indirect case reviewRecorded(ReviewRecorded)
     case partnerNamed(PartnerNamed)
     case eventRetracted(EventRetracted)
 

@@ -33,11 +33,32 @@ public struct TimeContext: Sendable {
 
     /// Local time as people read it: 2025-04-10 14:05.
     public func display(_ instant: Instant) -> String {
-        let text = Instant.format(instant, offsetSeconds: offset(at: instant), milliseconds: false)
-        // "2025-04-10T14:05..." with the T a space, without Foundation's search (a history prints thousands).
-        var bytes = Array(text.utf8.prefix(16))
-        for i in bytes.indices where bytes[i] == UInt8(ascii: "T") { bytes[i] = UInt8(ascii: " ") }
-        return String(decoding: bytes, as: UTF8.self)
+        let local = Instant(millisecondsSinceEpoch: instant.millisecondsSinceEpoch + Int64(offset(at: instant)) * 1000)
+        let (date, millisecondOfDay) = local.utcParts
+        let hour = millisecondOfDay / 3_600_000, minute = millisecondOfDay / 60_000 % 60
+        guard (0...9999).contains(date.year) else {
+            return date.description + " " + LocalDate.pad(hour, 2) + ":" + LocalDate.pad(minute, 2)
+        }
+        // Written digit by digit: a history prints thousands of these, and string concatenation was most of its time.
+        return String(unsafeUninitializedCapacity: 16) { out in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var rest = value
+                for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                    out[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(date.year, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(date.month, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(date.day, 2, at: 8)
+            out[10] = UInt8(ascii: " ")
+            put(hour, 2, at: 11)
+            out[13] = UInt8(ascii: ":")
+            put(minute, 2, at: 14)
+            return 16
+        }
     }
 
     /// Reads JOURNAL_NOW: an ISO date (start of that local day) or date-time (local unless it names a zone).

@@ -112,8 +112,14 @@ public struct Ledger: Equatable, Sendable {
     public func activities(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now,
                            linkedTo goal: String? = nil) -> [ActivityFact] {
         let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
-        return activities.filter { (goal == nil || $0.goal == goal) && $0.occurredAt >= start && $0.occurredAt < end
-            && counts(eventId: $0.eventId, recordedAt: $0.recordedAt, knowledge) }
+        // Room for every activity up front: growing by doubling copied a quarter's activities again and again.
+        var matching: [ActivityFact] = []
+        matching.reserveCapacity(activities.count)
+        for activity in activities where (goal == nil || activity.goal == goal) && activity.occurredAt >= start
+            && activity.occurredAt < end && counts(eventId: activity.eventId, recordedAt: activity.recordedAt, knowledge) {
+            matching.append(activity)
+        }
+        return matching
     }
 
     /// The review of a quarter: the newest that counts.

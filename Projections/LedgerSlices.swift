@@ -118,8 +118,12 @@ public enum LedgerSlices {
     }
 
     /// The goal slices the first slices' events point at.
-    public static func goalSlices<Events: Sequence<Envelope>>(of envelopes: Events) -> [String] {
-        Set(envelopes.compactMap { $0.event.goalKey }).sorted().map(goal)
+    public static func goalSlices(of batches: [[Envelope]]) -> [String] {
+        var keys = Set<String>()
+        for batch in batches {
+            for envelope in batch { if let key = envelope.event.goalKey { keys.insert(key) } }
+        }
+        return keys.sorted().map(goal)
     }
 
     /// The ledger `scope` needs, folded from the slices `read` returns: first the global, quarter and week
@@ -136,14 +140,14 @@ public enum LedgerSlices {
         try load(firstSlices(scope, time: time))
         switch scope {
         case .allGoals: try load(try goalSliceKeys())
-        case .goal: try load(goalSlices(of: batches.joined()))
+        case .goal: try load(goalSlices(of: batches))
         case .quarters(_, let days, let goalEffort):
-            try load(goalSlices(of: batches.joined()))
+            try load(goalSlices(of: batches))
             // A goal's effort before the days counts only from a milestone done before them, and only while the
             // goal is still open by the end of the days: load the linked effort of just those goals (the days' own
             // effort is in their weeks).
             if goalEffort, let days {
-                try load(goalsNeedingEarlyEffort(batches.joined(), days: days, time: time).map(links))
+                try load(goalsNeedingEarlyEffort(batches, days: days, time: time).map(links))
             }
         }
         // Slices overlap (an activity linked to a goal is in its week and its links): the batches are merged by
@@ -171,20 +175,23 @@ public enum LedgerSlices {
     /// by their end: the goals whose effort since that milestone insights count from before the days. A goal
     /// closed by then is not "stuck", so its earlier effort is never counted; any doubt (a retracted or
     /// re-set closing) keeps the goal in.
-    static func goalsNeedingEarlyEffort<Events: Sequence<Envelope>>(_ envelopes: Events, days: ClosedRange<LocalDate>, time: TimeContext) -> [String] {
+    static func goalsNeedingEarlyEffort(_ batches: [[Envelope]], days: ClosedRange<LocalDate>, time: TimeContext) -> [String] {
         let start = time.startOfDay(days.lowerBound)
         let end = min(time.now, time.startOfDay(days.upperBound.adding(days: 1)))
         var early = Set<String>()
         var retracted = Set<String>()
         var lastSet: [String: Int64] = [:], closed: [String: [Envelope]] = [:]
-        for envelope in envelopes {
-            switch envelope.event {
-            case .milestoneDone(let e) where envelope.occurredAt < start: early.insert(e.goal)
-            case .eventRetracted(let e): retracted.insert(e.target)
-            case .goalSet(let e): lastSet[e.key] = max(lastSet[e.key] ?? 0, envelope.position)
-            case .goalCompleted(let e): closed[e.goal, default: []].append(envelope)
-            case .goalDropped(let e): closed[e.goal, default: []].append(envelope)
-            default: break
+        for batch in batches {
+            for envelope in batch {
+                switch envelope.event {
+                case .activityLogged: continue
+                case .milestoneDone(let e) where envelope.occurredAt < start: early.insert(e.goal)
+                case .eventRetracted(let e): retracted.insert(e.target)
+                case .goalSet(let e): lastSet[e.key] = max(lastSet[e.key] ?? 0, envelope.position)
+                case .goalCompleted(let e): closed[e.goal, default: []].append(envelope)
+                case .goalDropped(let e): closed[e.goal, default: []].append(envelope)
+                default: continue
+                }
             }
         }
         return early.filter { key in

@@ -68,23 +68,20 @@ extension SQLiteEventStore {
                 let fresh = rebuild || checkpoint == nil || checkpoint?.codeVersion != codeVersion
                 let start = fresh ? 0 : checkpoint?.position ?? 0
                 if fresh { try db.execute("DELETE FROM projection_partitions") }
-                var partitions: [String: [Int64]] = [:]
+                var partitions = PartitionLists()
                 var applied = 0
                 var last = start
                 try forEachRoutableEvent(after: start) { event in
                     for key in try route(event) {
-                        if partitions[key] == nil, !fresh {
-                            partitions[key] = try storedPositions(key) ?? []
-                        }
-                        // A router that names a partition twice for one event still stores it once.
-                        if partitions[key]?.last != event.position { partitions[key, default: []].append(event.position) }
+                        let slot = try partitions.slot(key) { fresh ? [] : try storedPositions(key) ?? [] }
+                        partitions.append(event.position, to: slot)
                     }
                     applied += 1
                     last = event.position
                 }
                 guard fresh || applied > 0 else { return ProjectionUpdate(applied: 0, position: start, rebuilt: false) }
                 let save = try db.statement("INSERT INTO projection_partitions (key, events) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET events = excluded.events")
-                for (key, positions) in partitions {
+                for (key, positions) in zip(partitions.keys, partitions.lists) {
                     save.reset()
                     try save.bind([.text(key), .blob(PositionList.bytes(positions))])
                     while try save.step() {}
@@ -148,6 +145,38 @@ extension SQLiteEventStore {
             throw StoreError.corrupt(path: path, detail: "projection partition \(key) cannot be read; run journal rebuild")
         }
         return positions
+    }
+}
+
+/// The partitions a catch-up is appending to. Consecutive events mostly go to the same few partitions (a day's
+/// activities to one week), so the last keys are remembered and compared before any key is hashed.
+struct PartitionLists {
+    private(set) var keys: [String] = []
+    private(set) var lists: [[Int64]] = []
+    private var slots: [String: Int] = [:]
+    private var recent: [(key: String, slot: Int)] = []
+
+    /// The slot of `key`, made (holding `existing()`) the first time the key is seen.
+    mutating func slot(_ key: String, existing: () throws -> [Int64]) rethrows -> Int {
+        for entry in recent where entry.key == key { return entry.slot }
+        let slot: Int
+        if let known = slots[key] {
+            slot = known
+        } else {
+            slot = lists.count
+            slots[key] = slot
+            keys.append(key)
+            lists.append(try existing())
+        }
+        if recent.count == 4 { recent.removeFirst() }
+        recent.append((key, slot))
+        return slot
+    }
+
+    /// Appends `position` unless it is already the slot's last (a router that names a partition twice for one
+    /// event still stores it once).
+    mutating func append(_ position: Int64, to slot: Int) {
+        if lists[slot].last != position { lists[slot].append(position) }
     }
 }
 

@@ -99,6 +99,25 @@ struct ProjectionStoreTests {
         }
     }
 
+    @Test func aPartitionNamedTwiceForOneEventHoldsItOnce() throws {
+        let journal = try TemporaryJournal()
+        let store = try journal.open()
+        try append(store, "a", count: 3)
+        // Five partitions in turn, more than the catch-up remembers between events, each named twice.
+        _ = try store.catchUpProjection("p", codeVersion: 1) { event in
+            let key = "k\(event.position % 5)"
+            return [key, "all", key, "all"]
+        }
+        try append(store, "a", count: 6)
+        _ = try store.catchUpProjection("p", codeVersion: 1) { event in
+            let key = "k\(event.position % 5)"
+            return [key, "all", key, "all"]
+        }
+        #expect(try store.partitionEnvelopes(["all"]).map(\.position) == Array(1...9))
+        #expect(try store.partitionEnvelopes(["k1"]).map(\.position) == [1, 6])
+        #expect(try store.partitionKeys(prefix: "k") == ["k0", "k1", "k2", "k3", "k4"])
+    }
+
     @Test func aRefusedRouteWritesNothing() throws {
         struct Refused: Error {}
         let journal = try TemporaryJournal()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmarks for issue 5's targets 3-5 on a generated journal (default 1,000,000 events; --quick: 10,000):
-# reading commands once caught up, --as-known-at, full rebuild of the ledger slices, export and import.
+# reading commands once caught up, --as-known-at, full rebuild of the ledger slices, export and import, and
+# eventsourcing's recorder appending and replaying as many events.
 # Prints medians and rates; writes hyperfine's JSON beside the journal. Measures, never asserts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ need=()
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+[ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq "${need[@]}"
@@ -37,8 +39,8 @@ first="${quarter:0:4}-$(printf %02d $(( (${quarter:6:1} - 1) * 3 + 1 )))-01"
 known=$(sqlite3 :memory: "SELECT date('$first', '+45 days')")   # the report as it was known mid-quarter
 echo "== now $JOURNAL_NOW; quarter $quarter; goal $goal; --as-known-at $known"
 
-echo "== full rebuild of the ledger slices (3 runs)"
-for _ in 1 2 3; do "$bin/journal" rebuild; done
+echo "== full rebuild of the ledger slices (3 runs; the command's own figure, then the whole process)"
+for _ in 1 2 3; do /usr/bin/time -f "   process: %e s wall, %M KB peak" "$bin/journal" rebuild; done
 
 "$bin/journal" sprint --quarter "$quarter" >/dev/null   # caught up
 echo "== reading commands, caught up (hyperfine medians)"
@@ -56,4 +58,13 @@ start=$(date +%s.%N); "$bin/journal" import "$dir/export.jsonl" --db "$dir/impor
 echo "import: $(echo "$events / ($end - $start)" | bc) events/s ($(echo "$end - $start" | bc) s)"
 "$bin/journal" verify --db "$dir/imported.sqlite"
 "$bin/journal" verify
+
+# The peer the rebuild and import targets are stated against: eventsourcing's SQLite recorder, same event count.
+echo "== eventsourcing 9.5.6 SQLite recorder: append and replay $events events"
+if python3 -c 'import importlib.metadata as m, sys; sys.exit(m.version("eventsourcing") != "9.5.6")' 2>/dev/null \
+    || python3 -m pip install -q "eventsourcing==9.5.6" >/dev/null 2>&1; then
+    python3 Tools/peers/es_scale.py "$dir/eventsourcing.sqlite" "$events"
+else
+    echo "bench-scale: SKIPPING eventsourcing: 'pip install eventsourcing==9.5.6' failed (offline?)" >&2
+fi
 echo "== results in $dir"

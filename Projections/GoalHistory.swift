@@ -197,6 +197,7 @@ private struct Describer {
         }
         line += ": "
         line += a.text
+        if !a.tags.isEmpty { line += Tags.suffix(a.tags) }
         return line
     }
 

@@ -183,6 +183,7 @@ public struct ActivityFact: Equatable, Sendable {
     public let goal: String?
     public let milestone: Int?
     public let minutes: Int
+    public let tags: [String]
 
     init(_ envelope: Envelope, _ e: ActivityLogged) {
         eventId = envelope.eventId
@@ -193,5 +194,6 @@ public struct ActivityFact: Equatable, Sendable {
         goal = e.goal
         milestone = e.milestone
         minutes = e.minutes ?? 0
+        tags = e.tags
     }
 }

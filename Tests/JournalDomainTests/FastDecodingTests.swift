@@ -17,7 +17,7 @@ struct FastDecodingTests {
             let (event, exotic) = g.event(kindIndex: i % JournalEvent.Kind.allCases.count)
             let payload = try event.payloadJSON()
             kindsSeen.insert(event.type)
-            let decoded = try JournalEvent(type: event.type, schemaVersion: 1, payload: payload)
+            let decoded = try JournalEvent(type: event.type, schemaVersion: event.schemaVersion, payload: payload)
             let reference = try referenceDecode(type: event.type, payload: payload)
             #expect(decoded == reference, "\(event.type) \(payload)")
             #expect(decoded == event, "\(event.type) \(payload)")
@@ -323,7 +323,10 @@ struct FastDecodingTests {
             try JournalEvent(type: "nope", schemaVersion: 1, payload: #"{"text":"a"}"#)
         }
         #expect(throws: JournalEvent.DecodingFailure.self) {
-            try JournalEvent(type: "activity-logged", schemaVersion: 2, payload: #"{"text":"a"}"#)
+            try JournalEvent(type: "activity-logged", schemaVersion: 3, payload: #"{"text":"a"}"#)
+        }
+        #expect(throws: JournalEvent.DecodingFailure.self) {
+            try JournalEvent(type: "goal-completed", schemaVersion: 2, payload: #"{"goal":"a"}"#)
         }
         #expect(throws: JournalEvent.DecodingFailure.self) {
             try JournalEvent(type: "activity-logged", schemaVersion: 0, payload: #"{"text":"a"}"#)
@@ -405,7 +408,7 @@ func referenceDecode(type: String, payload: String) throws -> JournalEvent {
 /// Same value (bit for bit, through the stored form) or both fail, the journal's way with a DecodingFailure.
 func expectSameAsJSONDecoder(type: String, _ payload: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let expected = Result { try referenceDecode(type: type, payload: payload) }
-    let actual = Result { try JournalEvent(type: type, schemaVersion: 1, payload: payload) }
+    let actual = Result { try JournalEvent(type: type, schemaVersion: JournalEvent.Kind(rawValue: type)?.schemaVersion ?? 1, payload: payload) }
     switch (expected, actual) {
     case (.success(let e), .success(let a)):
         #expect(a == e, "\(type) \(payload)", sourceLocation: sourceLocation)
@@ -558,7 +561,8 @@ struct EventGenerator {
         case .progressMeasured:
             event = .progressMeasured(ProgressMeasured(goal: text(), amount: optionalDouble(), value: optionalDouble(), note: optionalText()))
         case .activityLogged:
-            event = .activityLogged(ActivityLogged(text: text(max: 30), goal: optionalText(), milestone: optionalInt(), minutes: optionalInt()))
+            let tags = Bool.random(using: &rng) ? [] : (0..<Int.random(in: 1...3, using: &rng)).map { _ in text(max: 12) }
+            event = .activityLogged(ActivityLogged(text: text(max: 30), goal: optionalText(), milestone: optionalInt(), minutes: optionalInt(), tags: tags))
         case .goalRevised:
             let changes = (0..<Int.random(in: 0...4, using: &rng)).map { _ in
                 FieldChange(field: GoalField.allCases.randomElement(using: &rng) ?? .title, from: fieldValue(), to: fieldValue())

@@ -294,10 +294,10 @@ struct ReadPathTests {
     }
 
     func slowEvent(type: String, schemaVersion: Int, payload: String) throws -> JournalEvent {
-        guard let kind = JournalEvent.Kind(rawValue: type), schemaVersion == 1 else {
+        guard let kind = JournalEvent.Kind(rawValue: type), (1...kind.schemaVersion).contains(schemaVersion) else {
             throw JournalEvent.DecodingFailure(type: type, reason: "unknown")
         }
-        return try JournalEvent.decodeWithJSONDecoder(kind, type: type, payload: payload)
+        return try JournalEvent.decodeWithJSONDecoder(kind, schemaVersion: schemaVersion, type: type, payload: payload)
     }
 
     // MARK: - A realistic mix of events

@@ -199,7 +199,7 @@ struct Generator {
                     retraction.target = targetId
                     event = .eventRetracted(retraction)
                 }
-                let fresh = NewEvent(eventId: id, type: event.type, schemaVersion: JournalEvent.currentSchemaVersion,
+                let fresh = NewEvent(eventId: id, type: event.type, schemaVersion: event.schemaVersion,
                                      payload: try event.payloadJSON(), metadata: Generator.metadata[planned.command]!,
                                      occurredAt: planned.occurredAt)
                 if let lastBatch = batches.last, lastBatch.stream == planned.stream {

@@ -128,22 +128,27 @@ struct LogActivity: LogSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "activity",
         abstract: "Log effort; without --goal it is effort linked to no goal.",
-        discussion: "Example: journal log activity \"Practice exam 1\" --goal aws/2 --minutes 90 --on yesterday")
+        discussion: """
+            Example: journal log activity "Practice exam 1" --goal aws/2 --minutes 90 --on yesterday   \
+            journal log activity "Meetup on stream processing" --minutes 120 --tag networking --tag events
+            """)
 
     @Argument(help: "What you did.") var text: [String]
     @Option(help: ArgumentHelp("The goal (or milestone, GOAL/N) it served.", valueName: "goal[/n]")) var goal: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How long it took, in minutes (1-1440).", valueName: "n")) var minutes: String?
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A label for the activity (repeatable; lowercase letters, digits and dashes; a leading @, + or # is dropped).", valueName: "tag"))
+    var tags: [String] = []
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in try Self.command(text, goal: goal, minutes: minutes) }
+        try record { _ in try Self.command(text, goal: goal, minutes: minutes, tags: tags) }
     }
 
-    static func command(_ text: [String], goal: String?, minutes: String?) throws -> Command {
+    static func command(_ text: [String], goal: String?, minutes: String?, tags: [String] = []) throws -> Command {
         let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
         return .logActivity(text: words(text), goal: link?.goal, milestone: link?.number,
-                            minutes: try parseInt(minutes, option: "--minutes"))
+                            minutes: try parseInt(minutes, option: "--minutes"), tags: tags)
     }
 }
 

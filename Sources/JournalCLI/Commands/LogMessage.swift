@@ -35,7 +35,7 @@ enum LogMessage {
             var details: [String] = []
             if let minutes = e.minutes { details.append("\(minutes) min") }
             details.append(e.goal.map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal")
-            return "Activity logged on \(day) (\(details.joined(separator: ", "))): \(e.text)" + position
+            return "Activity logged on \(day) (\(details.joined(separator: ", "))): \(e.text)" + Tags.suffix(e.tags) + position
         case .goalRevised(let e):
             let changes = e.changes.map { c in
                 "\(c.field.rawValue) \(c.from?.description ?? "none") -> \(c.to?.description ?? "none")"

@@ -83,7 +83,7 @@ struct Recorder {
             state.goal = GoalState.replay(goalStream)
             if let quarter = changes.quarter { state.quarterGoals = try session.goalKeys(in: quarter).filter { $0 != key } }
             if let direction = changes.direction { state.direction = try directionState(direction, session) }
-        case .logActivity(_, let key, _, _):
+        case .logActivity(_, let key, _, _, _):
             stream = StreamName.activities(time.localDate(of: occurred))
             if let key { state.goal = GoalState.replay(try envelopes(session.readStream(StreamName.goal(key)))) }
         case .recordReview(let review):
@@ -115,7 +115,7 @@ struct Recorder {
         let expected = ExpectedVersion.exact(try session.streamVersion(stream))
         let fresh = try events.map { event in
             NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type,
-                     schemaVersion: JournalEvent.currentSchemaVersion, payload: try event.payloadJSON(),
+                     schemaVersion: event.schemaVersion, payload: try event.payloadJSON(),
                      metadata: metadata, occurredAt: occurred)
         }
         let recorded = try session.append([AppendBatch(stream: stream, expected: expected, events: fresh)])

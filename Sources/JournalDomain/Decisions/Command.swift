@@ -5,7 +5,7 @@ public enum Command: Equatable, Sendable {
     case planMilestone(goal: String, title: String, schedule: MilestoneSchedule?)
     case markDone(goal: String, number: Int)
     case measureProgress(goal: String, amount: Double?, value: Double?, note: String?)
-    case logActivity(text: String, goal: String?, milestone: Int?, minutes: Int?)
+    case logActivity(text: String, goal: String?, milestone: Int?, minutes: Int?, tags: [String] = [])
     case reviseGoal(goal: String, changes: GoalChanges, reason: String, force: Bool)
     case completeGoal(goal: String, outcome: String?)
     case dropGoal(goal: String, reason: String)

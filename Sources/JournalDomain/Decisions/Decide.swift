@@ -65,8 +65,9 @@ public enum Decider {
                 throw DomainError(.conflictingOptions, "give either an AMOUNT to add or --set N for an absolute value, not both or neither")
             }
 
-        case .logActivity(let text, let key, let number, let minutes):
+        case .logActivity(let text, let key, let number, let minutes, let tags):
             let text = try Validate.title(text, what: "activity")
+            let tags = try Validate.tags(tags)
             if let minutes, !(1...maxMinutes).contains(minutes) {
                 throw DomainError(.invalidMinutes, "--minutes \(minutes) is out of range; one entry holds 1 to \(maxMinutes) minutes (24 hours)")
             }
@@ -77,7 +78,7 @@ public enum Decider {
                 }
             }
             try notInFuture(state)
-            return [.activityLogged(ActivityLogged(text: text, goal: key, milestone: number, minutes: minutes))]
+            return [.activityLogged(ActivityLogged(text: text, goal: key, milestone: number, minutes: minutes, tags: tags))]
 
         case .reviseGoal(let key, let changes, let reason, let force):
             let goal = try openGoal(key, state, doing: "revise")

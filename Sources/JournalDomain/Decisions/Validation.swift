@@ -68,6 +68,23 @@ public enum Validate {
         return raw
     }
 
+    /// At most this many tags on one activity.
+    public static let maxTags = 10
+
+    /// Tags as keys, without a leading @, + or # (how jrnl, Taskwarrior and others write them), each once, in order.
+    public static func tags(_ raw: [String]) throws(DomainError) -> [String] {
+        var tags: [String] = []
+        for tag in raw {
+            let bare = tag.first.map { "@+#".contains($0) } == true ? String(tag.dropFirst()) : tag
+            let key = try key(bare, what: "tag")
+            if !tags.contains(key) { tags.append(key) }
+        }
+        guard tags.count <= maxTags else {
+            throw DomainError(.invalidKey, "\(tags.count) tags on one activity; give at most \(maxTags)")
+        }
+        return tags
+    }
+
     public static func amount(_ value: Double, option: String) throws(DomainError) -> Double {
         guard value.isFinite, value > 0, value <= maxAmount else {
             throw DomainError(.invalidNumber, "\(option) must be a number above 0 and at most 1e12, not \(NumberText.format(value))")

@@ -3,7 +3,8 @@ import Foundation
 /// The stored form of an event: a type name, a schema version and a payload of JSON with sorted keys,
 /// so the same event always has the same bytes (the hash chain depends on it).
 extension JournalEvent {
-    public static let currentSchemaVersion = 1
+    /// The schema version a new event of this kind is stored with (see Upcasting.swift for the older ones).
+    public var schemaVersion: Int { kind.schemaVersion }
 
     public enum Kind: String, CaseIterable, Sendable {
         case directionSet = "direction-set"
@@ -18,6 +19,14 @@ extension JournalEvent {
         case reviewRecorded = "review-recorded"
         case partnerNamed = "partner-named"
         case eventRetracted = "event-retracted"
+
+        /// The version new events of this kind are written with; every version from 1 up to it is readable.
+        public var schemaVersion: Int {
+            switch self {
+            case .activityLogged: return 2
+            default: return 1
+            }
+        }
 
         /// `Kind(rawValue:)`, faster: the length picks the one to three names worth comparing.
         static func named(_ type: String) -> Kind? {
@@ -109,15 +118,15 @@ extension JournalEvent {
         guard let kind = Kind.named(type) else {
             throw DecodingFailure(type: type, reason: "unknown event type")
         }
-        guard schemaVersion >= 1, schemaVersion <= JournalEvent.currentSchemaVersion else {
-            throw DecodingFailure(type: type, reason: "schema version \(schemaVersion) is newer than this journal knows (\(JournalEvent.currentSchemaVersion))")
+        guard schemaVersion >= 1, schemaVersion <= kind.schemaVersion else {
+            throw DecodingFailure(type: type, reason: "schema version \(schemaVersion) is newer than this journal knows (\(kind.schemaVersion)); upgrade journal to read it")
         }
         // The payload as our encoder writes it, read straight from its bytes; anything else goes to JSONDecoder,
         // which stays the reference (see FastPayloadDecoder).
         switch kind {
         case .activityLogged:
             // The bulk of every log, so it is built in place rather than copied out of an optional event.
-            if let e = FastPayloadDecoder.read(payload, FastPayloadDecoder.activityLogged) {
+            if let e = FastPayloadDecoder.read(payload, FastPayloadDecoder.activityLogged(version: schemaVersion)) {
                 self = .activityLogged(e)
                 return
             }
@@ -127,17 +136,17 @@ extension JournalEvent {
                 return
             }
         }
-        self = try JournalEvent.decodeWithJSONDecoder(kind, type: type, payload: payload)
+        self = try JournalEvent.decodeWithJSONDecoder(kind, schemaVersion: schemaVersion, type: type, payload: payload)
     }
 
     /// The same event or error as `init(type: String(decoding: typeUTF8, as: UTF8.self), schemaVersion:,
     /// payload: String(decoding: payloadUTF8, as: UTF8.self))`, without making those strings when the payload
     /// is in our encoder's form: for readers that hold the stored bytes (the log's replay).
     public init(typeUTF8: UnsafeBufferPointer<UInt8>, schemaVersion: Int, payloadUTF8: UnsafeBufferPointer<UInt8>) throws {
-        if schemaVersion >= 1, schemaVersion <= JournalEvent.currentSchemaVersion, let kind = Kind.named(utf8: typeUTF8) {
+        if let kind = Kind.named(utf8: typeUTF8), schemaVersion >= 1, schemaVersion <= kind.schemaVersion {
             switch kind {
             case .activityLogged:
-                if let e = FastPayloadDecoder.whole(payloadUTF8, FastPayloadDecoder.activityLogged) {
+                if let e = FastPayloadDecoder.whole(payloadUTF8, FastPayloadDecoder.activityLogged(version: schemaVersion)) {
                     self = .activityLogged(e)
                     return
                 }
@@ -153,7 +162,7 @@ extension JournalEvent {
     }
 
     /// The reference reading of a payload: Foundation's JSONDecoder and the types' Codable conformances.
-    static func decodeWithJSONDecoder(_ kind: Kind, type: String, payload: String) throws -> JournalEvent {
+    static func decodeWithJSONDecoder(_ kind: Kind, schemaVersion: Int, type: String, payload: String) throws -> JournalEvent {
         let data = Data(payload.utf8)
         let decoder = JSONDecoder()
         do {
@@ -163,6 +172,8 @@ extension JournalEvent {
             case .milestonePlanned: return .milestonePlanned(try decoder.decode(MilestonePlanned.self, from: data))
             case .milestoneDone: return .milestoneDone(try decoder.decode(MilestoneDone.self, from: data))
             case .progressMeasured: return .progressMeasured(try decoder.decode(ProgressMeasured.self, from: data))
+            case .activityLogged where schemaVersion == 1:
+                return .activityLogged(try decoder.decode(ActivityLoggedV1.self, from: data).upcast)
             case .activityLogged: return .activityLogged(try decoder.decode(ActivityLogged.self, from: data))
             case .goalRevised: return .goalRevised(try decoder.decode(GoalRevised.self, from: data))
             case .goalCompleted: return .goalCompleted(try decoder.decode(GoalCompleted.self, from: data))

@@ -65,9 +65,17 @@ enum FastPayloadDecoder {
     // Each reads one object: every key must be one of the type's, at most once (in any order); optional
     // fields may be absent or null; a required field that is missing sends the payload to JSONDecoder.
 
-    static func activityLogged(_ s: inout FastJSONScanner) -> ActivityLogged? {
+    /// The reader for an activity stored with `version`: version 1 had no tags (a "tags" key there is not
+    /// version 1's, so JSONDecoder reads it through ActivityLoggedV1, as Upcasting.swift says).
+    static func activityLogged(version: Int) -> (inout FastJSONScanner) -> ActivityLogged? {
+        version == 1 ? { activityLogged(&$0, tags: false) } : { activityLogged(&$0, tags: true) }
+    }
+
+    static func activityLogged(_ s: inout FastJSONScanner) -> ActivityLogged? { activityLogged(&s, tags: true) }
+
+    static func activityLogged(_ s: inout FastJSONScanner, tags allowsTags: Bool) -> ActivityLogged? {
         var seen: UInt32 = 0
-        var text: String?, goal: String?, milestone: Int?, minutes: Int?
+        var text: String?, goal: String?, milestone: Int?, minutes: Int?, tags: [String]?
         let ok = s.object { s, key in
             if s.key(key, is: "text") {
                 guard once(&seen, 0), let v = s.string() else { return false }
@@ -81,13 +89,16 @@ enum FastPayloadDecoder {
             } else if s.key(key, is: "milestone") {
                 guard once(&seen, 3), let v = s.nullable({ $0.int() }) else { return false }
                 milestone = v
+            } else if allowsTags, s.key(key, is: "tags") {
+                guard once(&seen, 4), let v = s.nullable({ $0.array { $0.string() } }) else { return false }
+                tags = v
             } else {
                 return false
             }
             return true
         }
         guard ok, let text else { return nil }
-        return ActivityLogged(text: text, goal: goal, milestone: milestone, minutes: minutes)
+        return ActivityLogged(text: text, goal: goal, milestone: milestone, minutes: minutes, tags: tags ?? [])
     }
 
     static func milestoneDone(_ s: inout FastJSONScanner) -> MilestoneDone? {

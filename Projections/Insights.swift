@@ -119,7 +119,7 @@ public struct Insights: Equatable, Sendable {
     /// Activities that count, occurred on the days of `range` and by `time.now`.
     static func activities(_ ledger: Ledger, in range: ClosedRange<LocalDate>, time: TimeContext,
                            _ known: Knowledge, linkedTo goal: String? = nil) -> [ActivityFact] {
-        ledger.activities(in: range, time: time, known, linkedTo: goal).filter { $0.occurredAt <= time.now }
+        ledger.activities(in: range, time: time, known, linkedTo: goal, occurredBy: time.now)
     }
 
     static func goal(_ key: String, minutes: Int, ledger: Ledger, period: Period,

@@ -108,15 +108,18 @@ public struct Ledger: Equatable, Sendable {
     }
 
     /// Activities that count and occurred in `range` (local days, inclusive), in log order.
-    /// With `goal`, only the activities linked to it (checked first: it is the cheapest test).
+    /// With `goal`, only the activities linked to it (checked first: it is the cheapest test); with `latest`, only
+    /// those that occurred by then.
     public func activities(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now,
-                           linkedTo goal: String? = nil) -> [ActivityFact] {
+                           linkedTo goal: String? = nil, occurredBy latest: Instant? = nil) -> [ActivityFact] {
         let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
         // Room for every activity up front: growing by doubling copied a quarter's activities again and again.
         var matching: [ActivityFact] = []
         matching.reserveCapacity(activities.count)
+        let last = latest.map { min($0, Instant(millisecondsSinceEpoch: end.millisecondsSinceEpoch - 1)) }
+            ?? Instant(millisecondsSinceEpoch: end.millisecondsSinceEpoch - 1)
         for activity in activities where (goal == nil || activity.goal == goal) && activity.occurredAt >= start
-            && activity.occurredAt < end && counts(eventId: activity.eventId, recordedAt: activity.recordedAt, knowledge) {
+            && activity.occurredAt <= last && counts(eventId: activity.eventId, recordedAt: activity.recordedAt, knowledge) {
             matching.append(activity)
         }
         return matching

@@ -128,14 +128,14 @@ public enum LedgerSlices {
 
     /// The ledger `scope` needs, folded from the slices `read` returns: first the global, quarter and week
     /// slices, then the slices of the goals their events name (for `allGoals`, of every goal `goalSliceKeys` lists).
-    /// `read` returns the events of the slices it is given, each once, in log order.
+    /// `read` returns the events of the slices it is given, each once, in log order, in one or more batches.
     public static func ledger(_ scope: Scope, time: TimeContext, goalSliceKeys: () throws -> [String],
-                              read: ([String]) throws -> [Envelope]) throws -> Ledger {
+                              read: ([String]) throws -> [[Envelope]]) throws -> Ledger {
         var loaded = Set<String>()
         var batches: [[Envelope]] = []
         func load(_ keys: [String]) throws {
             let fresh = keys.filter { loaded.insert($0).inserted }
-            if !fresh.isEmpty { batches.append(try read(fresh)) }
+            if !fresh.isEmpty { batches += try read(fresh) }
         }
         try load(firstSlices(scope, time: time))
         switch scope {

@@ -79,7 +79,7 @@ public enum Warnings {
         }
         let upTo = min(today, quarter.lastDay)
         if upTo >= quarter.firstDay {
-            let effort = Effort(ledger.activities(in: quarter.firstDay...upTo, time: time, known).filter { $0.occurredAt <= time.now })
+            let effort = Effort(ledger.activities(in: quarter.firstDay...upTo, time: time, known, occurredBy: time.now))
             if let warning = busyWarning(effort, period: "\(quarter)") { warnings.append(warning) }
         }
         return warnings

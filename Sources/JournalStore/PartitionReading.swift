@@ -1,9 +1,21 @@
 import CSQLite
+import Foundation
 import JournalDomain
 
 extension SQLiteEventStore {
+    /// Reads of at least this many events are split between this connection and a second one on another thread.
+    static let parallelReadThreshold = 4_000
+
     /// The events of the named partitions, each once, in log order (a missing partition adds nothing).
     public func partitionEnvelopes(_ keys: [String]) throws -> [Envelope] {
+        Array(try partitionEnvelopeBatches(keys).joined())
+    }
+
+    /// The same events as `partitionEnvelopes`, in one or two batches that follow each other in log order. A
+    /// long read is split in two: the later half is read and decoded on a second connection, on another core,
+    /// while this one reads the first. Events are immutable and every position a partition names is at or
+    /// before its checkpoint, so the second connection's snapshot holds exactly the same rows.
+    public func partitionEnvelopeBatches(_ keys: [String]) throws -> [[Envelope]] {
         do {
             return try db.readTransaction {
                 var positions: [Int64] = []
@@ -11,20 +23,55 @@ extension SQLiteEventStore {
                     if let stored = try storedPositions(key) { positions += stored }
                 }
                 if keys.count > 1 { positions = PositionList.sortedUnique(positions) }
-                var envelopes: [Envelope] = []
-                envelopes.reserveCapacity(positions.count)
-                try readEnvelopes(at: positions, into: &envelopes)
-                return envelopes
+                guard positions.count >= SQLiteEventStore.parallelReadThreshold else {
+                    return [try EventsByPosition.read(positions[...], from: db, path: path)]
+                }
+                let middle = positions.count / 2
+                let laterHalf = SecondReader(path: path, positions: Array(positions[middle...]))
+                let first = try EventsByPosition.read(positions[..<middle], from: db, path: path)
+                return [first, try laterHalf.result()]
             }
         } catch let error as SQLiteError {
             throw StoreError(error, path: path)
         }
     }
+}
 
+/// Reads events at given positions on a connection of its own, on a thread of its own.
+private final class SecondReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written by the thread before it signals `done`, read only after waiting for it.
+    private var outcome: Result<[Envelope], any Error> = .success([])
+
+    init(path: String, positions: [Int64]) {
+        let thread = Thread { [self] in
+            outcome = Result {
+                let db = try SQLiteDatabase(path: path, flags: SQLITE_OPEN_READONLY)
+                sqlite3_busy_timeout(db.handle, SQLiteEventStore.busyTimeoutMilliseconds)
+                return try db.readTransaction { try EventsByPosition.read(positions[...], from: db, path: path) }
+            }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func result() throws -> [Envelope] {
+        done.wait()
+        switch outcome {
+        case .success(let envelopes): return envelopes
+        case .failure(let error as SQLiteError): throw error
+        case .failure(let error): throw error
+        }
+    }
+}
+
+enum EventsByPosition {
     /// The events at `positions` (sorted, unique). Neighbouring positions are read in one range scan that steps
     /// over the few rows between them without decoding them: a seek costs about what a dozen steps do.
-    private func readEnvelopes(at positions: [Int64], into envelopes: inout [Envelope]) throws {
-        guard !positions.isEmpty else { return }
+    static func read(_ positions: ArraySlice<Int64>, from db: SQLiteDatabase, path: String) throws -> [Envelope] {
+        var envelopes: [Envelope] = []
+        envelopes.reserveCapacity(positions.count)
+        guard !positions.isEmpty else { return envelopes }
         let statement = try db.statement("""
             SELECT position, event_id, stream, stream_version, event_type, schema_version, payload, occurred_at, recorded_at
             FROM events WHERE position BETWEEN ? AND ? ORDER BY position
@@ -36,10 +83,10 @@ extension SQLiteEventStore {
         var streams = StreamNames()
         var occurred = TimeText(), recorded = TimeText()
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        var next = 0
-        while next < positions.count {
+        var next = positions.startIndex
+        while next < positions.endIndex {
             var end = next
-            while end + 1 < positions.count, positions[end + 1] - positions[end] <= PositionList.stepOverLimit { end += 1 }
+            while end + 1 < positions.endIndex, positions[end + 1] - positions[end] <= PositionList.stepOverLimit { end += 1 }
             statement.reset()
             try statement.bind([.integer(positions[next]), .integer(positions[end])])
             while next <= end, try statement.step() {
@@ -63,6 +110,7 @@ extension SQLiteEventStore {
                 throw StoreError.corrupt(path: path, detail: "a projection partition names event \(positions[next]), which the log does not hold; run journal rebuild")
             }
         }
+        return envelopes
     }
 }
 

@@ -23,7 +23,7 @@ struct LedgerSlicesTests {
 
     func sliced(_ scope: LedgerSlices.Scope, _ slices: [String: [Envelope]], time: TimeContext) throws -> Ledger {
         try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { slices.keys.filter { $0.hasPrefix(LedgerSlices.goalPrefix) } },
-                                read: { keys in LedgerSlicesTests.merged(keys.flatMap { slices[$0] ?? [] }) })
+                                read: { keys in [LedgerSlicesTests.merged(keys.flatMap { slices[$0] ?? [] })] })
     }
 
     static let zones = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"]
@@ -105,7 +105,7 @@ struct LedgerSlicesTests {
         let ledger = try LedgerSlices.ledger(.quarters([q3], days: q3.firstDay...q3.lastDay, goalEffort: true), time: time,
                                              goalSliceKeys: { [] }, read: { keys in
             requested += keys
-            return LedgerSlicesTests.merged(keys.flatMap { stored[$0] ?? [] })
+            return [LedgerSlicesTests.merged(keys.flatMap { stored[$0] ?? [] })]
         })
         #expect(requested.contains(LedgerSlices.links("undone")))
         #expect(!requested.contains(LedgerSlices.links("done")))

@@ -27,7 +27,7 @@ extension SQLiteEventStore {
             return try ledger()
         }
         return try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { try partitionKeys(prefix: LedgerSlices.goalPrefix) },
-                                       read: { keys in try partitionEnvelopes(keys) })
+                                       read: { keys in try partitionEnvelopeBatches(keys) })
     }
 }
 

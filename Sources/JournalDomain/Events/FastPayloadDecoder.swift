@@ -65,14 +65,11 @@ enum FastPayloadDecoder {
     // Each reads one object: every key must be one of the type's, at most once (in any order); optional
     // fields may be absent or null; a required field that is missing sends the payload to JSONDecoder.
 
-    /// The reader for an activity stored with `version`: version 1 had no tags (a "tags" key there is not
-    /// version 1's, so JSONDecoder reads it through ActivityLoggedV1, as Upcasting.swift says).
-    static func activityLogged(version: Int) -> (inout FastJSONScanner) -> ActivityLogged? {
-        version == 1 ? { activityLogged(&$0, tags: false) } : { activityLogged(&$0, tags: true) }
-    }
-
     static func activityLogged(_ s: inout FastJSONScanner) -> ActivityLogged? { activityLogged(&s, tags: true) }
 
+    /// An activity; `tags: false` for schema version 1, which had none (a "tags" key there is not version 1's,
+    /// so JSONDecoder reads it through ActivityLoggedV1, as Upcasting.swift says).
+    @inline(__always)
     static func activityLogged(_ s: inout FastJSONScanner, tags allowsTags: Bool) -> ActivityLogged? {
         var seen: UInt32 = 0
         var text: String?, goal: String?, milestone: Int?, minutes: Int?, tags: [String]?

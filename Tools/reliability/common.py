@@ -170,28 +170,29 @@ def projection_snapshot(db):
 
 class LockProbe:
     def __init__(self, db):
-        self.shm = db + "-shm"
+        self.db, self.shm = db, db + "-shm"
         self.available = os.path.exists("/proc/locks")
 
-    def _inode(self):
+    @staticmethod
+    def _inode(path):
         try:
-            return ":" + str(os.stat(self.shm).st_ino) + " "
+            return ":" + str(os.stat(path).st_ino) + " "
         except FileNotFoundError:
             return None
 
     def holders(self):
-        """{pid: set of 'write', 'checkpoint'} for the journal's -shm file."""
+        """{pid: set of 'write', 'checkpoint'}: 'write' while a process holds the WAL write lock (inside a write
+        transaction), 'checkpoint' while it copies the WAL into the database (an automatic checkpoint, byte 121
+        of the -shm file, or the last connection's checkpoint on close, under an exclusive lock of the file)."""
         if not self.available:
             return {}
         # Stat every time: the last connection to close deletes the -shm file, the next one makes a new one.
-        inode = self._inode()
-        if inode is None:
-            return {}
+        shm, main = self._inode(self.shm), self._inode(self.db)
         found = {}
         with open("/proc/locks") as f:
             text = f.read()
         for line in text.splitlines():
-            if inode not in line or "WRITE" not in line:
+            if "WRITE" not in line:
                 continue
             parts = line.split()
             # "1: POSIX  ADVISORY  WRITE 10730 fe:00:16441492 120 120"
@@ -199,8 +200,11 @@ class LockProbe:
                 pid, start = int(parts[4]), parts[6]
             except (IndexError, ValueError):
                 continue
-            if start == "120":
-                found.setdefault(pid, set()).add("write")
-            elif start == "121":
+            if shm and shm in line:
+                if start == "120":
+                    found.setdefault(pid, set()).add("write")
+                elif start == "121":
+                    found.setdefault(pid, set()).add("checkpoint")
+            elif main and main in line and start == "1073741826":   # SHARED_FIRST: an EXCLUSIVE lock
                 found.setdefault(pid, set()).add("checkpoint")
         return found

@@ -15,7 +15,7 @@ stream's current version. What the journal does: a command reads the state, deci
 BEGIN IMMEDIATE transaction (Recorder.swift, Append.swift), so the write lock is held from the read to the
 commit; the others wait for it (SQLite's busy timeout, 30 s) and then decide against the new state. So no
 command ever appends on a stale version: where the domain allows only one (mark a milestone done, complete a
-goal, retract an event, a goal key, the third goal of a quarter), exactly one wins and the others are refused
+goal, retract an event, a goal key, the third goal of a quarter, a plan that would make a fourth), exactly one wins and the others are refused
 with one line "journal: ..." and exit 65; where it allows all (milestones, revisions), all are recorded, each on
 top of the one before (milestone numbers 1..K, each revision's old value is the previous one's new value).
 Checks also: no exit 75, no "locked"/"busy"/"version" on stderr.
@@ -29,6 +29,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -41,7 +42,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import QUARTER, invariants, journal_env, projection_snapshot, run  # noqa: E402
 
 EVENT_AT = re.compile(r"\(event (\d+)\)$")
-MODES = {"ci": dict(writers=8, appends=25, races=5), "full": dict(writers=8, appends=250, races=40)}
+MODES = {"ci": dict(writers=8, appends=25, races=3), "full": dict(writers=8, appends=250, races=40)}
 DAYS = ["2025-04-10"] * 4 + ["2025-04-06", "2025-04-07", "2025-04-08", "2025-04-09"]
 
 
@@ -54,6 +55,8 @@ class Harness:
         self.work = tempfile.mkdtemp(prefix="journal-concurrency-")
         self.failures = []
         self.figures = {}
+        # How long a race's processes are kept waiting for the write lock: longer than they take to start.
+        self.hold = args.hold
 
     def fail(self, message):
         self.failures.append(message)
@@ -164,38 +167,46 @@ class Harness:
             self.fail("%s: sprint/report after a rebuild differ from after a catch-up" % where)
 
     # ----------------------------------------------------------------------------------------------------------
-    def race(self, db, commands):
-        """Starts every command at the same instant (each waits on a pipe until all are spawned)."""
+    def race(self, db, commands, figure):
+        """Starts every command at the same instant (each waits on a pipe until all are spawned) while this
+        process holds the journal's write lock (BEGIN IMMEDIATE), so that all of them are started and waiting
+        for that lock when it is released: they then really contend for one stream version."""
+        holder = sqlite3.connect(db, isolation_level=None, timeout=60)
+        holder.execute("BEGIN IMMEDIATE")
         procs = []
         gate_r, gate_w = os.pipe()
         for args in commands:
-            # `read` returns when the gate closes: every process leaves the gate together.
-            procs.append(subprocess.Popen(["/bin/sh", "-c", 'read -r _ <&3; exec "$@"', "race", self.binary,
+            # `read` on the gate (standard input) returns when it closes: every process leaves it together.
+            procs.append(subprocess.Popen(["/bin/sh", "-c", 'read -r _; exec "$@" </dev/null', "race", self.binary,
                                            *args, "--db", db],
-                                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                          text=True, env=self.env, pass_fds=(gate_r,),
-                                          preexec_fn=lambda: os.dup2(gate_r, 3)))
+                                          stdin=gate_r, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                          text=True, env=self.env))
         time.sleep(0.05)
         os.close(gate_w)
         os.close(gate_r)
+        time.sleep(self.hold)
+        waiting = sum(1 for p in procs if p.poll() is None)
+        holder.execute("ROLLBACK")
+        holder.close()
+        figure["waiting for the lock when it was released"] += waiting
         outcomes = []
         for proc in procs:
             out, err = proc.communicate(timeout=120)
             outcomes.append((proc.returncode, out, err))
         return outcomes
 
-    def scenario(self, name, db, setup, commands, winners, check=None):
+    def scenario(self, name, db, setup, commands, winners, check=None, events_per_win=1):
         """One race: `winners` is how many must exit 0 (None: all); the rest must be refused with exit 65."""
         for args in setup:
             status, _, err = run(self.binary, args, db, env=self.env)
             if status != 0:
                 raise SystemExit("%s setup failed: journal %s: %s" % (name, " ".join(args), err))
         before = len(invariants(db)[1]["rows"])
-        outcomes = self.race(db, commands)
+        figure = self.figures.setdefault("races", {}).setdefault(name, Counter())
+        outcomes = self.race(db, commands, figure)
         wins = [o for o in outcomes if o[0] == 0]
         refused = [o for o in outcomes if o[0] != 0]
         expected = len(commands) if winners is None else winners
-        figure = self.figures.setdefault("races", {}).setdefault(name, Counter())
         figure["races"] += 1
         figure["processes"] += len(commands)
         figure["exit 0"] += len(wins)
@@ -217,7 +228,7 @@ class Harness:
         for problem in problems:
             self.fail("%s: %s" % (name, problem))
         added = facts["rows"][before:]
-        if len(added) != sum(1 for _ in wins):
+        if len(added) != events_per_win * len(wins):
             self.fail("%s: %d winners but %d events appended" % (name, len(wins), len(added)))
         if check:
             check(added, wins)
@@ -260,6 +271,22 @@ class Harness:
             self.scenario("goal x2 with one key", db, [],
                           [["log", "goal", "Same key %d" % i, "--quarter", "2025-Q4", "--key", "same", "--quiet"]
                            for i in range(2)], 1)
+            # Two plans, two goals each, into one empty quarter (three goals at most): one plan is recorded whole,
+            # the other refused whole (decided again, inside its transaction, against the winner's goals).
+            plans = []
+            for i in range(2):
+                path = os.path.join(self.work, "plan%d-%d.json" % (n, i))
+                with open(path, "w") as f:
+                    json.dump({"goals": [{"title": "Plan race %d a" % i, "key": "r%da" % i,
+                                          "milestones": [{"title": "first", "week": 2}]},
+                                         {"title": "Plan race %d b" % i, "key": "r%db" % i}]}, f)
+                plans.append(["plan", "2026-Q2", "--from", path, "--quiet"])
+
+            def one_plan(added, wins):
+                streams = {r[2] for r in added}
+                if len(added) != 3 or streams not in ({"goal-r0a", "goal-r0b"}, {"goal-r1a", "goal-r1b"}):
+                    self.fail("plan x2: the events recorded are not one whole plan: %s" % sorted(streams))
+            self.scenario("plan x2 into one quarter", db, [], plans, 1, one_plan, events_per_win=3)
             # Completing one goal twice at once: one wins.
             self.scenario("complete x2", db, [], [["log", "complete", g]] * 2, 1)
             status, out, err = run(self.binary, ["verify"], db, env=self.env)
@@ -294,10 +321,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", required=True)
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--ci", dest="mode", action="store_const", const="ci", help="8 x 25 appends, 5 races each")
+    group.add_argument("--ci", dest="mode", action="store_const", const="ci", help="8 x 25 appends, 3 races each")
     group.add_argument("--full", dest="mode", action="store_const", const="full", help="8 x 250 appends, 40 races each")
     parser.set_defaults(mode="ci")
     parser.add_argument("--json", metavar="FILE")
+    parser.add_argument("--hold", type=float, default=0.4,
+                        help="seconds a race's processes wait for the write lock before it is released (0.4)")
     args = parser.parse_args()
     sys.exit(Harness(args).run())
 

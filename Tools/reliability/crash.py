@@ -6,9 +6,12 @@ Each round starts, at once on one journal, a random mix of
   - `journal plan 2025-Q2 --from FILE --yes --force`: two goals and their milestones in one atomic append,
   - `journal import FILE`: an export of fresh events (a goal, its milestones, activities) in one atomic append,
   - readers that write projection checkpoints: `journal sprint` / `journal report` (catch-up) or `journal rebuild`,
-then SIGKILLs one or several of them, either after a random delay drawn over the expected run time ("timed"), or
-the moment a chosen process is seen holding SQLite's WAL write lock, i.e. inside its write transaction
-("in-write", seen in /proc/locks). A round counts as a kill when at least one process died of the SIGKILL.
+then SIGKILLs one or several of them, either after a random delay drawn over the victims' expected run time
+("timed", 55% of rounds), or 0-2 ms after a chosen process is seen holding SQLite's WAL write lock, i.e. inside its
+write transaction ("in-write", 30%; seen in /proc/locks). In "catch-up" rounds (15%) an import runs first, so the
+projection is behind the log, then `journal sprint`/`journal report` start and one is killed inside the write
+that appends to the ledger slices and moves their checkpoint. A round counts as a kill round when at least one
+process died of the SIGKILL; the run goes on until it has N of them.
 
 After every round:
   - `journal verify` exits 0 (hash chain intact) and PRAGMA integrity_check is ok;
@@ -259,19 +262,20 @@ class Harness:
         path = os.path.join(folder, "base.jsonl")
         write_export(path, events)
         ids = [e[0] for e in events]
-        base = Proc("import", ["import", path], {"ids": ids})
+        base = Proc("base-import", ["import", path], {"ids": ids})
         probe = LockProbe(db)
         where = "epoch %d creation" % epoch
         if self.rng.random() < 0.7:
+            self.by_kind["base-import"]["started"] += 1
             self.start(base, db, folder)
             time.sleep(self.rng.uniform(0, self.duration.get("base", 0.3) * 1.2))
             self.kill([base], probe)
             self.finish(base)
             if base.died_of_kill:
                 self.stats["creation kills"] += 1
-                self.by_kind["import"]["killed"] += 1
+                self.by_kind["base-import"]["killed"] += 1
                 if "write" in base.held:
-                    self.by_kind["import"]["killed holding the write lock"] += 1
+                    self.by_kind["base-import"]["killed holding the write lock"] += 1
             else:
                 self.learn("base", base.ended - base.started)
             if os.path.exists(db):
@@ -281,7 +285,8 @@ class Harness:
                     self.fail(where, "journal verify exited %d after a killed creation: %s" % (status, err.strip()))
                 if os.path.getsize(db) > 0 and status == 0:
                     self.check(where, db, [base])
-        again = Proc("import", ["import", path], {"ids": ids, "again": True})
+        again = Proc("base-import", ["import", path], {"ids": ids, "again": True})
+        self.by_kind["base-import"]["started"] += 1
         self.start(again, db, folder)
         self.finish(again)
         self.check(where, db, [again])
@@ -351,12 +356,28 @@ class Harness:
     def one_round(self, epoch, number, folder, db):
         tag = "%d-%d" % (epoch, number)
         where = "round %d (epoch %d)" % (self.stats["rounds"] + 1, epoch)
-        procs = self.round_procs(folder, tag)
         probe = LockProbe(db)
         started = time.monotonic()
+        draw = self.rng.random()
+        strategy = "catch-up" if draw < 0.15 else "in-write" if draw < 0.45 else "timed"
+        before = []
+        if strategy == "catch-up":
+            # The projection checkpoint's own write: an import first (not killed), so the log is ahead of the
+            # projection, then readers that catch it up, one of them killed inside that write.
+            low, high = self.mode["imports"]
+            events, _ = export_events(self.rng, "import %s" % tag, self.rng.randint(low, high), goal_key="i%s" % tag)
+            path = os.path.join(folder, "import-%s.jsonl" % tag)
+            write_export(path, events)
+            before = [Proc("import", ["import", path], {"ids": [e[0] for e in events]})]
+            self.start(before[0], db, folder)
+            self.finish(before[0])
+            procs = [Proc(kind, args) for kind, args in
+                     self.rng.sample([("sprint", ["sprint", "--format", "json"]),
+                                      ("report", ["report", QUARTER, "--format", "json"])], self.rng.randint(1, 2))]
+        else:
+            procs = self.round_procs(folder, tag)
         for proc in procs:
             self.start(proc, db, folder)
-        strategy = "in-write" if self.rng.random() < 0.4 else "timed"
         if strategy == "timed":
             # The delay is drawn over the victims' own expected run time, so it mostly lands inside their work.
             victims = [p for p in procs if self.rng.random() < 0.5] or [self.rng.choice(procs)]
@@ -365,7 +386,7 @@ class Harness:
             self.kill(victims, probe)
         else:
             # Readers write only when the log moved since their projection's checkpoint: prefer sure writers.
-            writers = [p for p in procs if p.kind not in ("sprint", "report")]
+            writers = [p for p in procs if p.kind not in ("sprint", "report") or strategy == "catch-up"]
             victim = self.rng.choice(writers or procs)
             deadline = time.monotonic() + 20
             seen = False
@@ -382,7 +403,7 @@ class Harness:
                 # Missed it (it ran between two looks at /proc/locks): kill whatever still runs, at once.
                 running = [p for p in procs if p.ended is None]
                 if running:
-                    self.stats["in-write rounds that fell back to a plain kill"] += 1
+                    self.stats["in-write or catch-up rounds that fell back to a plain kill"] += 1
                     self.kill([self.rng.choice(running)], probe)
         for proc in procs:
             if not self.finish(proc):
@@ -390,7 +411,7 @@ class Harness:
         killed = [p for p in procs if p.died_of_kill]
         self.stats["rounds"] += 1
         self.stats["rounds " + strategy] += 1
-        for proc in procs:
+        for proc in before + procs:
             self.by_kind[proc.kind]["started"] += 1
             if proc.killed_at is not None and not proc.died_of_kill:
                 self.by_kind[proc.kind]["kill came after it exited"] += 1
@@ -407,7 +428,7 @@ class Harness:
             self.stats["processes killed"] += len(killed)
             if any("write" in p.held for p in killed):
                 self.stats["kill rounds with a kill inside a write transaction"] += 1
-        self.check(where, db, procs)
+        self.check(where, db, before + procs)
         self.projections_equal_rebuild(where, db)
         self.round_times.append(time.monotonic() - started)
         if self.failures and self.args.keep:
@@ -556,8 +577,8 @@ class Harness:
         s = self.stats
         print()
         print("crash harness summary (seed %d, mode %s)" % (self.seed, self.args.mode))
-        for key in ["rounds", "rounds timed", "rounds in-write", "kill rounds",
-                    "kill rounds with a kill inside a write transaction", "in-write rounds that fell back to a plain kill",
+        for key in ["rounds", "rounds timed", "rounds in-write", "rounds catch-up", "kill rounds",
+                    "kill rounds with a kill inside a write transaction", "in-write or catch-up rounds that fell back to a plain kill",
                     "processes killed", "creation kills",
                     "events checked", "events verified", "projection comparisons", "events in journals",
                     "epochs (fresh journals)", "seconds"]:
@@ -571,7 +592,7 @@ class Harness:
                    "absent after kill"]
         for kind in sorted(self.by_kind):
             counts = self.by_kind[kind]
-            print("    %-10s %s" % (kind, ", ".join("%s %d" % (c, counts[c]) for c in columns if counts[c])))
+            print("    %-12s %s" % (kind, ", ".join("%s %d" % (c, counts[c]) for c in columns if counts[c])))
         print("  learnt run times (s): " + ", ".join("%s %.3f" % kv for kv in sorted(self.duration.items())))
         if self.args.json:
             with open(self.args.json, "w") as f:

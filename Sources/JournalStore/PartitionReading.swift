@@ -17,7 +17,7 @@ extension SQLiteEventStore {
     /// before its checkpoint, so the second connection's snapshot holds exactly the same rows.
     public func partitionEnvelopeBatches(_ keys: [String]) throws -> [[Envelope]] {
         do {
-            return try db.readTransaction {
+            return try inReadSnapshot {
                 var positions: [Int64] = []
                 for key in keys {
                     if let stored = try storedPositions(key) { positions += stored }
@@ -34,6 +34,22 @@ extension SQLiteEventStore {
         } catch let error as SQLiteError {
             throw StoreError(error, path: path)
         }
+    }
+}
+
+extension SQLiteEventStore {
+    /// Runs `body` in one read transaction, so that everything it reads comes from one state of the file; inside
+    /// a transaction already open (a caller's snapshot), it just runs.
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try inReadSnapshot(body)
+        } catch let error as SQLiteError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    func inReadSnapshot<T>(_ body: () throws -> T) throws -> T {
+        db.isAutocommit ? try db.readTransaction(body) : try body()
     }
 }
 

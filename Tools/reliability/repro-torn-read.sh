@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces a torn read: `journal sprint` folds ledger slices read in two separate read transactions
-# (LedgerSlices.ledger calls SQLiteEventStore.partitionEnvelopes once per batch, each in its own BEGIN DEFERRED),
+# (LedgerSlices.ledger called SQLiteEventStore.partitionEnvelopes once per batch, each in its own BEGIN DEFERRED;
+# fixed by reading every batch in one snapshot, SQLiteEventStore.readSnapshot),
 # so a write plus another process's catch-up committed between the two shows a state the log never had.
 # gdb pauses the sprint at its second partitionEnvelopes call; meanwhile a goal `late` is set (event 2), then a
 # milestone on g0 (event 3), then another sprint catches the slices up. The paused sprint then shows g0's
@@ -20,7 +21,9 @@ cat > "$work/writer.sh" <<EOF
 "$journal" log milestone g0 "Planned after the late goal" --week 3 --db "$db" >/dev/null
 "$journal" sprint --db "$db" >/dev/null
 EOF
-symbol=$(nm "$journal" | awk '$2 == "T" && $3 ~ /C18partitionEnvelopes/ && !found {print $3; found = 1}')
+# The reader of a batch of slices (partitionEnvelopeBatches since slices are read in batches, partitionEnvelopes before).
+symbol=$(nm "$journal" | awk '$2 == "T" && $3 ~ /C24partitionEnvelopeBatches/ && !found {print $3; found = 1}')
+[ -n "$symbol" ] || symbol=$(nm "$journal" | awk '$2 == "T" && $3 ~ /C18partitionEnvelopes/ && !found {print $3; found = 1}')
 cat > "$work/torn.gdb" <<EOF
 set pagination off
 break $symbol

@@ -26,8 +26,12 @@ extension SQLiteEventStore {
         } catch StoreError.readOnly {
             return try ledger()
         }
-        return try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { try partitionKeys(prefix: LedgerSlices.goalPrefix) },
-                                       read: { keys in try partitionEnvelopeBatches(keys) })
+        // One snapshot for every slice read: another process appending and catching the slices up between two
+        // reads would otherwise mix two states of the log (a milestone without its goal).
+        return try readSnapshot {
+            try LedgerSlices.ledger(scope, time: time, goalSliceKeys: { try partitionKeys(prefix: LedgerSlices.goalPrefix) },
+                                    read: { keys in try partitionEnvelopeBatches(keys) })
+        }
     }
 }
 

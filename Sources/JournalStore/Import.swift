@@ -193,8 +193,10 @@ public final class EventImport {
             start.versions[stream] = version
             touched.append(stream)
         }
-        start = try store.insertRows(ImportPlan(source: source, start: start))
-        added += (0..<end).count { source.isFresh($0) }
+        let fresh = (0..<end).count { source.isFresh($0) }
+        // (No statement at all without a row: even an empty INSERT would write AUTOINCREMENT's sqlite_sequence.)
+        if fresh > 0 { start = try store.insertRows(ImportPlan(source: source, start: start)) }
+        added += fresh
         return pending?.error
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Foundation
 import JournalDomain
@@ -8,12 +13,12 @@ import JournalStore
 /// already present with the same content are skipped, and one with different content refuses the whole file.
 struct Importer {
     let path: String
-    /// How many stretches of the file are checked side by side (nil: as many as suit the machine).
-    var chunks: Int?
+    /// About how many bytes of the file are checked as one chunk (nil: what suits the machine and the file).
+    var chunkBytes: Int?
 
-    init(path: String, chunks: Int? = nil) {
+    init(path: String, chunkBytes: Int? = nil) {
         self.path = path
-        self.chunks = chunks
+        self.chunkBytes = chunkBytes
     }
 
     struct Outcome: Equatable {
@@ -21,15 +26,23 @@ struct Importer {
         let added: Int
     }
 
-    /// Every line of the file, checked: the events in order, chained from genesis, with the head line last.
-    /// The lines are checked in stretches on every core; the stretches are then joined in order, so the
-    /// failure reported is the first one in the file, with the same words as a check from the top would give.
-    func read() throws -> CheckedExport {
+    private func load() throws -> ExportBytes {
         guard let file = ExportBytes.load(path: path) else {
             throw CLIError(.noJournal, "cannot read \(path); check the path and its permissions")
         }
+        return file
+    }
+
+    /// Every line of the file, checked: the events in order, chained from genesis, with the head line last.
+    /// The lines are checked in stretches on every core, then joined in order, so the failure reported is the
+    /// first in the file, in the words a check from the top gives.
+    func read() throws -> CheckedExport {
+        let file = try load()
         let bytes = file.buffer
-        let ranges = Self.split(bytes, into: chunks ?? Self.defaultChunks(bytes.count))
+        // By default two chunks for each core, none under 4 MB.
+        let parts = chunkBytes.map { bytes.count / max($0, 1) + 1 }
+            ?? max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, bytes.count >> 22))
+        let ranges = Self.split(bytes, into: parts)
         var checks = [ChunkCheck](repeating: ChunkCheck(), count: ranges.count)
         checks.withUnsafeMutableBufferPointer { checks in
             // Each thread reads the file and writes its own chunk's result, nothing else.
@@ -38,51 +51,18 @@ struct Importer {
                 shared.value.1[index] = ChunkCheck(shared.value.0, ranges[index])
             }
         }
-
-        var count = 0
-        var last = HashChain.genesis
-        var lineBase = 0
-        var head: (hash: [UInt8], events: Int, line: Int)?
-        for check in checks {
-            defer { lineBase += check.lines }
-            if head != nil {
-                if let line = check.firstNonBlankLine {
-                    throw failure(lineBase + line, "there is a line after the head line; the file was altered or joined")
-                }
-                continue
-            }
-            if let first = check.first {
-                guard first.position == Int64(count + 1) else {
-                    throw failure(lineBase + first.line, "position \(first.position) where \(count + 1) was expected; events are missing or out of order")
-                }
-                guard first.previousHash.bytes == last else {
-                    throw failure(lineBase + first.line, "the event does not chain to the one before it; events were removed, inserted or reordered")
-                }
-            }
-            if let failure = check.failure { throw self.failure(lineBase + failure.line, failure.reason) }
-            count += check.records.count
-            if let hash = check.lastHash { last = hash.bytes }
-            if let found = check.head { head = (found.hash.bytes, found.events, lineBase + found.line) }
-        }
-        guard let head else {
-            throw CLIError(.data, "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)")
-        }
-        guard head.events == count, head.hash == last else {
-            throw failure(head.line, "the head line does not match the events before it (\(count) events); the file was altered")
-        }
-        return CheckedExport(file: file, checks: checks)
-    }
-
-    /// Two stretches for each core, none smaller than 4 MB: small files are checked in one.
-    static func defaultChunks(_ size: Int) -> Int {
-        max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, size / (4 << 20)))
+        var join = ChunkJoin(path: path)
+        let joined = try checks.map { try join.join($0) }
+        try join.finish()
+        return CheckedExport(file: file, chunks: joined, streams: join.streams, count: join.count)
     }
 
     /// About `parts` ranges of whole lines, each ending after a newline (or at the end of the file).
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, into parts: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for part in 1...max(1, parts) {
+        let parts = max(1, parts)
+        for part in 1...parts {
             var end = part == parts ? bytes.count : max(start, bytes.count / parts * part)
             while end < bytes.count, end > 0, bytes[end - 1] != 0x0A { end += 1 }
             if end > start { ranges.append(start..<end) }
@@ -91,29 +71,85 @@ struct Importer {
         return ranges.isEmpty ? [0..<0] : ranges
     }
 
-    private func failure(_ line: Int, _ reason: String) -> CLIError {
-        CLIError(.data, "\(path) line \(line): \(reason) (nothing was imported)")
-    }
-
     /// Appends the events this journal lacks, keeping their ids, types, payloads, metadata and both times.
     func append(_ export: CheckedExport, to store: SQLiteEventStore, at now: Instant) throws -> Outcome {
         do {
             let added = try store.write(recordedAt: now) { session in
                 let added = try session.importCounting(streams: export.streams, count: export.count) { export.event($0) }
-                // Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
-                for stream in Set(export.streams) where stream.hasPrefix("goal-") {
-                    let goal = GoalState.replay(try session.readStream(stream).map { try $0.envelope() })
-                    try session.setGoalIndex(key: String(stream.dropFirst("goal-".count)), entry: goal.map { ($0.quarter, $0.status) })
-                }
+                try Self.updateGoalIndex(session, streams: export.streams)
                 return added
             }
             return Outcome(events: export.count, added: added)
         } catch StoreError.eventIdConflict(let id) {
             let line = (export.firstIndex(ofEventId: id) ?? 0) + 1
-            throw failure(line, "event \(id) is already in this journal with different content")
+            throw ChunkJoin(path: path).failure(line, "event \(id) is already in this journal with different content")
+        }
+    }
+
+    /// Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
+    private static func updateGoalIndex(_ session: borrowing WriteSession, streams: [String]) throws {
+        for stream in Set(streams) where stream.hasPrefix("goal-") {
+            let goal = GoalState.replay(try session.readStream(stream).map { try $0.envelope() })
+            try session.setGoalIndex(key: String(stream.dropFirst("goal-".count)), entry: goal.map { ($0.quarter, $0.status) })
+        }
+    }
+
+    /// Imports into a journal to be created at `journalPath`, when there is none there yet, with what
+    /// `read` and `append` would give, sooner: the journal is built aside (`SQLiteEventStore.buildNew`), so
+    /// it can take each stretch of the file as soon as that is checked, while the next one is; a file that
+    /// fails its check leaves nothing behind. Returns nil when the usual way must be taken: a journal is there
+    /// (or appears), the journal cannot be built aside, or storing the events failed (the usual way then
+    /// meets the same error, after checking the whole file first as it always does).
+    func importIntoNewJournal(at journalPath: String, now: Instant) throws -> Outcome? {
+        var info = stat()
+        guard lstat(journalPath, &info) != 0 else { return nil }
+        // Chunks of about 8 MB: the first is ready soon, and the others are read and checked while it is stored.
+        guard let pipeline = CheckPipeline(path: path, chunkSize: chunkBytes ?? 8 << 20) else { return nil }
+        pipeline.start()
+        defer { pipeline.cancel() }
+        var join = ChunkJoin(path: path)
+        var fileFailure: CLIError?
+        do {
+            let added = try SQLiteEventStore.buildNew(at: journalPath, recordedAt: now, cacheMegabytes: 512) { session in
+                let importing = try session.beginImport()
+                var index = 0
+                reading: while true {
+                    let check: ChunkCheck, bytes: UnsafeBufferPointer<UInt8>
+                    switch pipeline.take(index) {
+                    case .checked(let checked, let file): (check, bytes) = (checked, file)
+                    case .end: break reading
+                    case .unreadable: throw ReadTheUsualWay()
+                    }
+                    index += 1
+                    let chunk: JoinedChunk
+                    do {
+                        chunk = try join.join(check)
+                    } catch let failure as CLIError {
+                        fileFailure = failure
+                        throw failure
+                    }
+                    try importing.append(streams: join.streams, count: chunk.records.count) { chunk.event($0, file: bytes) }
+                }
+                do {
+                    try join.finish()
+                } catch let failure as CLIError {
+                    fileFailure = failure
+                    throw failure
+                }
+                let added = try importing.finish()
+                try Self.updateGoalIndex(session, streams: join.streams)
+                return added
+            }
+            return added.map { Outcome(events: join.count, added: $0) }
+        } catch {
+            if let fileFailure { throw fileFailure }
+            return nil
         }
     }
 }
+
+/// The file could not be read in chunks (a read failed, or it grew): `read` reads it, or says why it cannot.
+private struct ReadTheUsualWay: Error {}
 
 /// A value handed to other threads that is safe by how it is used, which the compiler cannot see.
 private struct Unchecked<Value>: @unchecked Sendable {
@@ -124,66 +160,28 @@ private struct Unchecked<Value>: @unchecked Sendable {
 /// An export whose every line passed: its events, their text still in the file's bytes.
 final class CheckedExport {
     private let file: ExportBytes
-    private let chunks: [Chunk]
+    private let chunks: [JoinedChunk]
     /// The stream names, in the order the file first names them.
     let streams: [String]
     let count: Int
+    /// The chunk of the last event asked for: the store asks in order.
+    private var lastChunk = 0
 
-    private struct Chunk {
-        let records: [ImportRecord]
-        let arena: ExportBytes
-        let firstIndex: Int
-    }
-
-    init(file: ExportBytes, checks: [ChunkCheck]) {
+    init(file: ExportBytes, chunks: [JoinedChunk], streams: [String], count: Int) {
         self.file = file
-        var names: [String] = []
-        var indexes: [[UInt8]: Int32] = [:]
-        var chunks: [Chunk] = []
-        var count = 0
-        for var check in checks where !check.records.isEmpty {
-            // The chunk's stream indexes become the file's.
-            let global = check.streams.names.map { name -> Int32 in
-                if let index = indexes[name] { return index }
-                let index = Int32(names.count)
-                indexes[name] = index
-                names.append(String(decoding: name, as: UTF8.self))
-                return index
-            }
-            for index in check.records.indices { check.records[index].stream = global[Int(check.records[index].stream)] }
-            chunks.append(Chunk(records: check.records, arena: ExportBytes(copying: check.arena), firstIndex: count))
-            count += check.records.count
-        }
-        self.chunks = chunks
-        streams = names
+        self.chunks = chunks.filter { !$0.records.isEmpty }
+        self.streams = streams
         self.count = count
     }
 
-    /// The chunk the last record came from: the store asks for them in order.
-    private var lastChunk = 0
-
-    private func record(_ index: Int) -> (record: ImportRecord, arena: UnsafeBufferPointer<UInt8>) {
+    /// The event at `index` (0 ..< count), for the store.
+    func event(_ index: Int) -> ImportedEvent {
         var chunk = lastChunk
         if !(chunks[chunk].firstIndex <= index && index < chunks[chunk].firstIndex + chunks[chunk].records.count) {
             chunk = chunks.lastIndex { $0.firstIndex <= index } ?? 0
             lastChunk = chunk
         }
-        return (chunks[chunk].records[index - chunks[chunk].firstIndex], chunks[chunk].arena.buffer)
-    }
-
-    /// The event at `index` (0 ..< count), for the store.
-    func event(_ index: Int) -> ImportedEvent {
-        let (record, arena) = self.record(index)
-        let file = self.file.buffer
-        func text(_ ref: TextRef) -> UnsafeBufferPointer<UInt8> { ref.bytes(file: file, arena: arena) }
-        var verified: VerifiedHash?
-        if record.timesAsStored {
-            let previous = index == 0 ? ChainHash.genesis : self.record(index - 1).record.hash
-            verified = VerifiedHash(position: record.position, streamVersion: record.streamVersion, previous: previous, hash: record.hash)
-        }
-        return ImportedEvent(eventId: text(record.eventId), stream: Int(record.stream), type: text(record.type),
-                             schemaVersion: record.schemaVersion, payload: text(record.payload), metadata: text(record.metadata),
-                             occurredAt: text(record.occurredAt), recordedAt: text(record.recordedAt), verified: verified)
+        return chunks[chunk].event(index - chunks[chunk].firstIndex, file: file.buffer)
     }
 
     /// The first event whose id is `id` (as a string), as the conflict is reported.

@@ -80,6 +80,8 @@ public final class EventImport {
     private var otherIds = Set<String>()
     /// The stream of the batch the last event joined (-1: none yet).
     private var currentBatch = -1
+    /// Whether each stream name is ASCII.
+    private var asciiStreams: [Bool] = []
     /// Streams with new events, in the order their first came.
     private var touched: [Int] = []
     private var added = 0
@@ -113,10 +115,13 @@ public final class EventImport {
     func validate(streams: [String], count: Int, event: (Int) -> ImportedEvent) throws(StoreError) -> [Int32] {
         var batchStreams = [Int32](repeating: 0, count: count)
         canonicalIds.reserveCapacity(canonicalIds.count + count)
+        while asciiStreams.count < streams.count { asciiStreams.append(streams[asciiStreams.count].utf8.allSatisfy { $0 < 0x80 }) }
         for index in 0..<count {
             let e = event(index)
             guard streams.indices.contains(e.stream) else { throw StoreError.invalidEvent("an imported event names no stream") }
-            if currentBatch < 0 || (e.stream != currentBatch && streams[e.stream] != streams[currentBatch]) {
+            // Names that differ in bytes can be equal strings only when one is not ASCII.
+            if currentBatch < 0 || (e.stream != currentBatch && (asciiStreams[e.stream] && asciiStreams[currentBatch]
+                                                                 || streams[e.stream] != streams[currentBatch])) {
                 currentBatch = e.stream
                 guard !streams[currentBatch].isEmpty, streams[currentBatch].utf8.count <= 200 else {
                     throw StoreError.invalidEvent("a stream name must have 1 to 200 bytes")

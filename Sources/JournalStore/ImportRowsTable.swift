@@ -48,7 +48,10 @@ enum ImportRowsTable {
 
     final class Cursor {
         let box: PlanBox
-        var plan: ImportPlan
+        // Only SQLite's calls, one at a time, touch these: no need for Swift's run-time exclusivity checks
+        // (twelve columns of a million rows).
+        @exclusivity(unchecked) private var plan: ImportPlan
+        @exclusivity(unchecked) private(set) var row: ImportPlan.Row?
 
         init(_ box: PlanBox) {
             self.box = box
@@ -62,11 +65,12 @@ enum ImportRowsTable {
 
         func advance() {
             plan.advance()
-            if plan.row == nil { box.end = plan.state }
+            row = plan.row
+            if row == nil { box.end = plan.state }
         }
 
         func result(_ context: OpaquePointer?, column: Int32) -> Int32 {
-            guard let row = plan.row else { return SQLITE_ERROR }
+            guard let row else { return SQLITE_ERROR }
             switch column {
             case 0: sqlite3_result_int64(context, row.position)
             case 1: ImportRowsTable.result(context, text: row.event.eventId)
@@ -169,7 +173,7 @@ enum ImportRowsTable {
         }
         module.xEof = { cursor in
             guard let state = ImportRowsTable.cursor(cursor) else { return 1 }
-            return state._withUnsafeGuaranteedRef { $0.plan.row == nil } ? 1 : 0
+            return state._withUnsafeGuaranteedRef { $0.row == nil } ? 1 : 0
         }
         module.xColumn = { cursor, context, column in
             guard let state = ImportRowsTable.cursor(cursor) else { return SQLITE_ERROR }
@@ -177,7 +181,7 @@ enum ImportRowsTable {
         }
         module.xRowid = { cursor, rowid in
             guard let state = ImportRowsTable.cursor(cursor) else { return SQLITE_ERROR }
-            rowid?.pointee = Int64(state._withUnsafeGuaranteedRef { $0.plan.row?.index ?? 0 })
+            rowid?.pointee = Int64(state._withUnsafeGuaranteedRef { $0.row?.index ?? 0 })
             return SQLITE_OK
         }
         return module

@@ -31,7 +31,13 @@ struct ImportRecord {
 struct ChunkCheck {
     var records: [ImportRecord] = []
     var arena: [UInt8] = []
-    var streams = StreamNames()
+    /// The table of stream names the records' indexes are into: the one the chunk was given, with the names
+    /// it added (the chunk's own when it was given none).
+    var streams: StreamNames
+    /// How many names the table had before this chunk.
+    let knownStreams: Int
+    /// The names this chunk added, in the order of their indexes.
+    private(set) var newStreams: [[UInt8]] = []
     /// Line numbers are the chunk's own, from 1.
     var lines = 0
     var firstNonBlankLine: Int?
@@ -40,9 +46,16 @@ struct ChunkCheck {
     var failure: (line: Int, reason: String)?
     var lastHash: ChainHash?
 
-    init() {}
+    init() {
+        streams = StreamNames()
+        knownStreams = 0
+    }
 
-    init(_ file: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    /// Checks the lines in `range`, adding stream names to `streams` (a chunk's own table when nil).
+    init(_ file: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, streams table: StreamNames = StreamNames()) {
+        streams = table
+        knownStreams = table.names.count
+        defer { newStreams = Array(self.streams.names[knownStreams...]) }
         records.reserveCapacity(range.count / 400)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(2048)

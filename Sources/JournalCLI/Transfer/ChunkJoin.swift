@@ -34,15 +34,24 @@ struct ChunkJoin {
             }
         }
         if let failure = check.failure { throw self.failure(lineBase + failure.line, failure.reason) }
-        let global = check.streams.names.map { name -> Int32 in
-            if let index = streamIndexes[name] { return index }
-            let index = Int32(streams.count)
-            streamIndexes[name] = index
-            streams.append(String(decoding: name, as: UTF8.self))
-            return index
-        }
         var records = check.records
-        for index in records.indices { records[index].stream = global[Int(records[index].stream)] }
+        if check.knownStreams == streams.count {
+            // Checked with the file's table so far (or both are empty): the indexes are the file's already.
+            for name in check.newStreams {
+                streamIndexes[name] = Int32(streams.count)
+                streams.append(String(decoding: name, as: UTF8.self))
+            }
+        } else {
+            // Checked with a table of its own, which had none before (chunks checked side by side).
+            let global = check.newStreams.map { name -> Int32 in
+                if let index = streamIndexes[name] { return index }
+                let index = Int32(streams.count)
+                streamIndexes[name] = index
+                streams.append(String(decoding: name, as: UTF8.self))
+                return index
+            }
+            for index in records.indices { records[index].stream = global[Int(records[index].stream)] }
+        }
         let chunk = JoinedChunk(records: records, arena: ExportBytes(copying: check.arena), firstIndex: count, previous: last)
         count += records.count
         if let hash = check.lastHash { last = hash }
@@ -126,6 +135,8 @@ final class CheckPipeline: @unchecked Sendable {
     func start() {
         Thread { [self] in
             defer { reader.finish() }
+            // One table of stream names for the whole file: each chunk's indexes are the file's.
+            var streams = StreamNames()
             var start = 0
             var target = chunkSize
             while true {
@@ -145,7 +156,13 @@ final class CheckPipeline: @unchecked Sendable {
                         continue
                     }
                 }
-                if end > start { publish(.checked(ChunkCheck(bytes, start..<end), UnsafeBufferPointer(rebasing: bytes[0..<end]))) }
+                if end > start {
+                    // The table goes to the chunk and comes back, never shared (a shared one would be copied).
+                    var check = ChunkCheck(bytes, start..<end, streams: consume streams)
+                    streams = StreamNames()
+                    swap(&streams, &check.streams)
+                    publish(.checked(check, UnsafeBufferPointer(rebasing: bytes[0..<end])))
+                }
                 if atEnd { return publish(.end) }
                 start = end
                 target = start + chunkSize

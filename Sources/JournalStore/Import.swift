@@ -172,7 +172,7 @@ public final class EventImport {
         var pending: (index: Int, error: StoreError)?
         if !start.logWasEmpty {
             existing = [Bool](repeating: false, count: count)
-            let lookup = try ImportLookup(store: store, streams: streams)
+            let lookup = try ImportLookup(store: store, streams: streams, importing: count, logEnd: start.position)
             for index in 0..<count {
                 do {
                     existing[index] = try lookup.isStored(event(index), batchStream: Int(batchStreams[index]))

@@ -149,7 +149,11 @@ struct ImportTests {
         try expectSame(ImportFixture([]))
     }
 
-    @Test func eventsAlreadyStoredAreSkippedAndConflictsRefused() throws {
+    @Test(arguments: [false, true])
+    func eventsAlreadyStoredAreSkippedAndConflictsRefused(readingTheWholeIndex: Bool) throws {
+        // Looked up one by one, or found in one read of the id index (as large imports do): the same answers.
+        if readingTheWholeIndex { ImportLookup.largeImport = 100 }
+        defer { ImportLookup.largeImport = 50_000 }
         let events = ImportFixture.random(count: 200, streams: 5, seed: 3)
         let stored = ImportFixture(Array(events[40..<90])).batches
         try expectSame(ImportFixture(events), before: stored)
@@ -159,6 +163,13 @@ struct ImportTests {
         changed = events
         changed[70].stream = "elsewhere"
         try expectSame(ImportFixture(changed), before: stored)
+        changed = events
+        changed[80].occurredAt = Instant(millisecondsSinceEpoch: changed[80].occurredAt.millisecondsSinceEpoch + 1)
+        try expectSame(ImportFixture(changed), before: stored)
+        // An id stored in another form than the canonical one (Foundation's parser took it) is found as it is.
+        var odd = events
+        odd[45].id = " " + odd[45].id.dropFirst()
+        try expectSame(ImportFixture(odd), before: ImportFixture(Array(odd[40..<90])).batches)
     }
 
     @Test func invalidEventsAreRefusedAsAppendRefusesThem() throws {

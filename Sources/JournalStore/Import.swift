@@ -5,7 +5,7 @@ import JournalDomain
 /// which must stay put for the whole call; nothing is copied out of it until SQLite stores the row.
 public struct ImportedEvent {
     public var eventId: UnsafeBufferPointer<UInt8>
-    /// An index into the call's stream names.
+    /// An index into the call's stream names, no two of which are the same bytes.
     public var stream: Int
     public var type: UnsafeBufferPointer<UInt8>
     public var schemaVersion: Int
@@ -114,7 +114,11 @@ public final class EventImport {
     /// stream names are equal strings form one batch, named by its first event's stream.
     func validate(streams: [String], count: Int, event: (Int) -> ImportedEvent) throws(StoreError) -> [Int32] {
         var batchStreams = [Int32](repeating: 0, count: count)
-        canonicalIds.reserveCapacity(canonicalIds.count + count)
+        // Room for the part's ids, growing by doubling: reserving a little more for each part would rehash
+        // the whole set every time.
+        if canonicalIds.capacity < canonicalIds.count + count {
+            canonicalIds.reserveCapacity(max(canonicalIds.capacity * 2, canonicalIds.count + count))
+        }
         while asciiStreams.count < streams.count { asciiStreams.append(streams[asciiStreams.count].utf8.allSatisfy { $0 < 0x80 }) }
         for index in 0..<count {
             let e = event(index)

@@ -51,11 +51,19 @@ enum ImportRowsTable {
         // Only SQLite's calls, one at a time, touch these: no need for Swift's run-time exclusivity checks
         // (twelve columns of a million rows).
         @exclusivity(unchecked) private var plan: ImportPlan
-        @exclusivity(unchecked) private(set) var row: ImportPlan.Row?
+        @exclusivity(unchecked) private(set) var hasRow = false
+        /// The current row, where each column is read in place (a copy of the whole row for every column
+        /// would cost more than the column).
+        private let row = UnsafeMutablePointer<ImportPlan.Row>.allocate(capacity: 1)
 
         init(_ box: PlanBox) {
             self.box = box
             plan = box.plan
+        }
+
+        deinit {
+            if hasRow { row.deinitialize(count: 1) }
+            row.deallocate()
         }
 
         func restart() {
@@ -65,25 +73,28 @@ enum ImportRowsTable {
 
         func advance() {
             plan.advance()
-            row = plan.row
-            if row == nil { box.end = plan.state }
+            if hasRow { row.deinitialize(count: 1) }
+            hasRow = plan.row != nil
+            if let next = plan.row { row.initialize(to: next) } else { box.end = plan.state }
         }
 
+        var index: Int { hasRow ? row.pointee.index : 0 }
+
         func result(_ context: OpaquePointer?, column: Int32) -> Int32 {
-            guard let row else { return SQLITE_ERROR }
+            guard hasRow else { return SQLITE_ERROR }
             switch column {
-            case 0: sqlite3_result_int64(context, row.position)
-            case 1: ImportRowsTable.result(context, text: row.event.eventId)
-            case 2: sqlite3_result_int64(context, row.streamRowID)
-            case 3: sqlite3_result_int64(context, Int64(row.streamVersion))
-            case 4: ImportRowsTable.result(context, text: row.event.type)
-            case 5: sqlite3_result_int64(context, Int64(row.event.schemaVersion))
-            case 6: ImportRowsTable.result(context, text: row.event.payload)
-            case 7: ImportRowsTable.result(context, text: row.event.metadata)
-            case 8: ImportRowsTable.result(context, text: row.event.occurredAt)
-            case 9: ImportRowsTable.result(context, text: row.event.recordedAt)
-            case 10: row.withPreviousHash { ImportRowsTable.result(context, blob: $0) }
-            case 11: row.hash.withUnsafeBytes { ImportRowsTable.result(context, blob: $0) }
+            case 0: sqlite3_result_int64(context, row.pointee.position)
+            case 1: ImportRowsTable.result(context, text: row.pointee.event.eventId)
+            case 2: sqlite3_result_int64(context, row.pointee.streamRowID)
+            case 3: sqlite3_result_int64(context, Int64(row.pointee.streamVersion))
+            case 4: ImportRowsTable.result(context, text: row.pointee.event.type)
+            case 5: sqlite3_result_int64(context, Int64(row.pointee.event.schemaVersion))
+            case 6: ImportRowsTable.result(context, text: row.pointee.event.payload)
+            case 7: ImportRowsTable.result(context, text: row.pointee.event.metadata)
+            case 8: ImportRowsTable.result(context, text: row.pointee.event.occurredAt)
+            case 9: ImportRowsTable.result(context, text: row.pointee.event.recordedAt)
+            case 10: row.pointee.withPreviousHash { ImportRowsTable.result(context, blob: $0) }
+            case 11: row.pointee.hash.withUnsafeBytes { ImportRowsTable.result(context, blob: $0) }
             default: return SQLITE_ERROR
             }
             return SQLITE_OK
@@ -173,7 +184,7 @@ enum ImportRowsTable {
         }
         module.xEof = { cursor in
             guard let state = ImportRowsTable.cursor(cursor) else { return 1 }
-            return state._withUnsafeGuaranteedRef { $0.row == nil } ? 1 : 0
+            return state._withUnsafeGuaranteedRef { $0.hasRow } ? 0 : 1
         }
         module.xColumn = { cursor, context, column in
             guard let state = ImportRowsTable.cursor(cursor) else { return SQLITE_ERROR }
@@ -181,7 +192,7 @@ enum ImportRowsTable {
         }
         module.xRowid = { cursor, rowid in
             guard let state = ImportRowsTable.cursor(cursor) else { return SQLITE_ERROR }
-            rowid?.pointee = Int64(state._withUnsafeGuaranteedRef { $0.row?.index ?? 0 })
+            rowid?.pointee = Int64(state._withUnsafeGuaranteedRef { $0.index })
             return SQLITE_OK
         }
         return module

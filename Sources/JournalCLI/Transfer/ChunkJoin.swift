@@ -74,6 +74,29 @@ struct ChunkJoin {
     }
 }
 
+/// Chunks stored together, in one statement: each INSERT is a statement SQLite must be able to undo, so it keeps
+/// a copy of every page the statement changes that was there before it (with the id index's pages changed at
+/// random, most of them); the fewer statements, the fewer copies.
+struct JoinedChunks {
+    private(set) var chunks: [(chunk: JoinedChunk, file: UnsafeBufferPointer<UInt8>)] = []
+    private var starts: [Int] = []
+    private(set) var count = 0
+
+    mutating func append(_ chunk: JoinedChunk, file: UnsafeBufferPointer<UInt8>) {
+        guard !chunk.records.isEmpty else { return }
+        chunks.append((chunk, file))
+        starts.append(count)
+        count += chunk.records.count
+    }
+
+    /// The event at `index` among these chunks' events.
+    func event(_ index: Int) -> ImportedEvent {
+        var part = chunks.count - 1
+        while part > 0, starts[part] > index { part -= 1 }
+        return chunks[part].chunk.event(index - starts[part], file: chunks[part].file)
+    }
+}
+
 /// Checked events of a stretch of the file, numbered from `firstIndex` in the file.
 struct JoinedChunk {
     let records: [ImportRecord]
@@ -177,14 +200,15 @@ final class CheckPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The piece at `index`, once it is there (each is taken once, in order).
-    func take(_ index: Int) -> Piece {
+    /// The pieces from `index` on that are there, at least one (waiting for it); each is taken once, in order.
+    func take(from index: Int) -> [Piece] {
         condition.lock()
         defer { condition.unlock() }
         while pieces.count <= index { condition.wait() }
-        let piece = pieces[index]
-        pieces[index] = .end // the chunk's memory goes as soon as it is stored
-        return piece
+        let taken = Array(pieces[index...])
+        // The chunks' memory goes as soon as they are stored.
+        for taken in index..<pieces.count { pieces[taken] = .end }
+        return taken
     }
 
     /// Stops after the chunk being checked.

@@ -113,22 +113,25 @@ struct Importer {
             let added = try SQLiteEventStore.buildNew(at: journalPath, recordedAt: now, cacheMegabytes: 512) { session in
                 let importing = try session.beginImport()
                 var index = 0
-                reading: while true {
-                    let check: ChunkCheck, bytes: UnsafeBufferPointer<UInt8>
-                    switch pipeline.take(index) {
-                    case .checked(let checked, let file): (check, bytes) = (checked, file)
-                    case .end: break reading
-                    case .unreadable: throw ReadTheUsualWay()
+                var ended = false
+                while !ended {
+                    // Every chunk checked by now goes in one part (see JoinedChunks).
+                    var part = JoinedChunks()
+                    for piece in pipeline.take(from: index) where !ended {
+                        index += 1
+                        switch piece {
+                        case .checked(let check, let file):
+                            do {
+                                part.append(try join.join(check), file: file)
+                            } catch let failure as CLIError {
+                                fileFailure = failure
+                                throw failure
+                            }
+                        case .end: ended = true
+                        case .unreadable: throw ReadTheUsualWay()
+                        }
                     }
-                    index += 1
-                    let chunk: JoinedChunk
-                    do {
-                        chunk = try join.join(check)
-                    } catch let failure as CLIError {
-                        fileFailure = failure
-                        throw failure
-                    }
-                    try importing.append(streams: join.streams, count: chunk.records.count) { chunk.event($0, file: bytes) }
+                    try importing.append(streams: join.streams, count: part.count) { part.event($0) }
                 }
                 do {
                     try join.finish()

@@ -101,11 +101,7 @@ extension SQLiteEventStore {
                     throw StoreError.wrongExpectedVersion(stream: batch.stream, expected: batch.expected, actual: version)
                 }
                 var streamVersion = version
-                let insert = try db.statement("""
-                    INSERT INTO events (position, event_id, stream, stream_version, event_type, schema_version, payload,
-                                        metadata, occurred_at, recorded_at, previous_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let insert = try db.statement(SQLiteEventStore.insertEvent)
                 for event in fresh {
                     lastPosition += 1
                     streamVersion += 1
@@ -141,8 +137,14 @@ extension SQLiteEventStore {
         }
     }
 
+    static let insertEvent = """
+        INSERT INTO events (position, event_id, stream, stream_version, event_type, schema_version, payload,
+                            metadata, occurred_at, recorded_at, previous_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// The stream's row id and current version, creating the row for a new stream.
-    private func streamRow(_ name: String) throws -> (Int64, Int) {
+    func streamRow(_ name: String) throws -> (Int64, Int) {
         let select = try db.statement("SELECT id, version FROM streams WHERE name = ?")
         defer { select.reset() }
         try select.bind([.text(name)])
@@ -161,7 +163,7 @@ extension SQLiteEventStore {
                 throw StoreError.invalidEvent("a stream name must have 1 to 200 bytes")
             }
             for event in batch.events {
-                guard UUID(uuidString: event.eventId) != nil, event.eventId == event.eventId.lowercased() else {
+                guard EventIdSyntax.isLowercaseUUID(event.eventId) else {
                     throw StoreError.invalidEvent("event id '\(event.eventId)' is not a lowercase UUID")
                 }
                 guard ids.insert(event.eventId).inserted else {

@@ -49,3 +49,93 @@ public enum VerifyResult: Equatable, Sendable {
     case ok(count: Int64, head: [UInt8])
     case broken(position: Int64, reason: String)
 }
+
+/// A chain hash as a value: its 32 bytes held inline, so a long import copies no arrays and allocates nothing
+/// for them.
+public struct ChainHash: Equatable, Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64)
+
+    public static let genesis = ChainHash(words: (0, 0, 0, 0))
+
+    private init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
+
+    /// nil unless there are exactly 32 bytes.
+    public init?(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 32 else { return nil }
+        words = (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                 bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+    }
+
+    public init?(_ bytes: [UInt8]) {
+        guard let hash = bytes.withUnsafeBytes({ ChainHash($0) }) else { return nil }
+        self = hash
+    }
+
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var copy = words
+        return try Swift.withUnsafeBytes(of: &copy, body)
+    }
+
+    public static func == (a: ChainHash, b: ChainHash) -> Bool {
+        (a.words.0 ^ b.words.0) | (a.words.1 ^ b.words.1) | (a.words.2 ^ b.words.2) | (a.words.3 ^ b.words.3) == 0
+    }
+}
+
+extension HashChain {
+    /// The same hash as `hash(previous:position:eventId:...)`, over fields given as their UTF-8 bytes.
+    /// The canonical bytes are laid out in `scratch` and hashed in one call: twenty small updates cost more
+    /// than the copy (an import hashes a million events or more).
+    public static func hash(previous: UnsafeRawBufferPointer, position: Int64, eventId: UnsafeBufferPointer<UInt8>,
+                            streamId: UnsafeBufferPointer<UInt8>, streamVersion: Int, type: UnsafeBufferPointer<UInt8>,
+                            schemaVersion: Int, payload: UnsafeBufferPointer<UInt8>, metadata: UnsafeBufferPointer<UInt8>,
+                            occurredAt: UnsafeBufferPointer<UInt8>, recordedAt: UnsafeBufferPointer<UInt8>,
+                            scratch: inout [UInt8]) -> ChainHash {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: previous)
+        appendNumber(position, to: &scratch)
+        appendField(eventId, to: &scratch)
+        appendField(streamId, to: &scratch)
+        appendNumber(Int64(streamVersion), to: &scratch)
+        appendField(type, to: &scratch)
+        appendNumber(Int64(schemaVersion), to: &scratch)
+        appendField(payload, to: &scratch)
+        appendField(metadata, to: &scratch)
+        appendField(occurredAt, to: &scratch)
+        appendField(recordedAt, to: &scratch)
+        var hasher = SHA256()
+        scratch.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { ChainHash($0) } ?? .genesis
+    }
+
+    private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        appendLength(bytes.count, to: &out)
+        out.append(contentsOf: bytes)
+    }
+
+    private static func appendLength(_ count: Int, to out: inout [UInt8]) {
+        var length = UInt64(count).bigEndian
+        withUnsafeBytes(of: &length) { out.append(contentsOf: $0) }
+    }
+
+    /// A number's field: its decimal text as `String(value)` writes it, after its length.
+    private static func appendNumber(_ value: Int64, to out: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 20 digits and a sign fit in 24 bytes
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: "-")
+            }
+            appendLength(buffer.count - index, to: &out)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        }
+    }
+}

@@ -124,7 +124,7 @@ final class PreparedStatement {
     let handle: OpaquePointer
     unowned let database: SQLiteDatabase
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(handle: OpaquePointer, database: SQLiteDatabase) {
         self.handle = handle
@@ -164,6 +164,29 @@ final class PreparedStatement {
         }
     }
 
+    /// Binds text given as UTF-8 bytes (copied by SQLite).
+    func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(SQLiteError) {
+        let rc = bytes.withMemoryRebound(to: CChar.self) { chars in
+            // A NULL pointer would bind NULL, not empty text.
+            sqlite3_bind_text(handle, index, chars.baseAddress ?? PreparedStatement.empty, Int32(chars.count), PreparedStatement.transient)
+        }
+        guard rc == SQLITE_OK else { throw database.error(rc) }
+    }
+
+    func bind(_ index: Int32, blob bytes: UnsafeRawBufferPointer) throws(SQLiteError) {
+        let rc = sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(PreparedStatement.empty), Int32(bytes.count),
+                                   PreparedStatement.transient)
+        guard rc == SQLITE_OK else { throw database.error(rc) }
+    }
+
+    func bind(_ index: Int32, integer value: Int64) throws(SQLiteError) {
+        let rc = sqlite3_bind_int64(handle, index, value)
+        guard rc == SQLITE_OK else { throw database.error(rc) }
+    }
+
+    /// Empty text that is not NULL: a literal's terminating zero.
+    static var empty: UnsafePointer<CChar> { UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self) }
+
     /// Advances; true when a row is available.
     func step() throws(SQLiteError) -> Bool {
         let rc = sqlite3_step(handle)
@@ -180,6 +203,12 @@ final class PreparedStatement {
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// The column's text as UTF-8 bytes, valid until the statement steps or resets; empty for NULL.
+    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     func blob(_ column: Int32) -> [UInt8] {

@@ -257,12 +257,17 @@ public final class SQLiteEventStore: EventStore {
     func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            throw error
-        } catch let error as SQLiteError {
-            throw StoreError(error, path: path)
         } catch {
-            throw StoreError.io(path: path, detail: "\(error)")
+            throw storeError(error)
+        }
+    }
+
+    /// Any error as the store reports it.
+    func storeError(_ error: Error) -> StoreError {
+        switch error {
+        case let error as StoreError: return error
+        case let error as SQLiteError: return StoreError(error, path: path)
+        default: return StoreError.io(path: path, detail: "\(error)")
         }
     }
 

@@ -85,7 +85,23 @@ struct ExportImportTests {
             expectRefusal(try s.run("import", file, "--db", target), status: 65, mentioning: needles)
         }
         #expect(try s.count(at: target) == 0)
+        #expect(!FileManager.default.fileExists(atPath: target), "a refused file creates no journal")
         expectRefusal(try s.run("import", s.path("missing.jsonl")), status: 66, mentioning: ["cannot read"])
+    }
+
+    /// A new journal is built beside its path and appears whole: nothing else is left in its folder.
+    @Test func aNewJournalAppearsWhole() throws {
+        let s = try Sandbox.demo(now: "2025-07-05T10:00")
+        let file = try write(s, "export.jsonl", try export(s))
+        let folder = s.path("restored")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(try s.ok(["import", file, "--db", folder + "/j.sqlite"]) == "Imported 36 of 36 events from \(file); the journal now holds 36\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["j.sqlite"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/j.sqlite")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try s.ok(["verify", "--db", folder + "/j.sqlite"]) == (try s.ok(["verify"])))
+        // A journal whose folder is missing is made the usual way, folder and all.
+        #expect(try s.ok(["import", file, "--db", s.path("deep/er/j.sqlite")]).hasPrefix("Imported 36 of 36 events"))
     }
 
     @Test func exportToAFile() throws {

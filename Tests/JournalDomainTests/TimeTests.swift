@@ -13,6 +13,26 @@ struct TimeTests {
         #expect((LocalDate(iso: text) != nil) == valid)
     }
 
+    /// An import stores text in the stored form as it is, instead of parsing and formatting it again.
+    @Test func theStoredFormIsExactlyWhatDescriptionWrites() {
+        var generator = SystemRandomNumberGenerator()
+        let lowest = Instant(date: LocalDate(year: 1900, month: 1, day: 1) ?? LocalDate(dayNumber: 0)).millisecondsSinceEpoch
+        let highest = Instant(date: LocalDate(year: 9999, month: 12, day: 31) ?? LocalDate(dayNumber: 0), hour: 23, minute: 59,
+                              second: 59, millisecond: 999).millisecondsSinceEpoch
+        let instants = [lowest, highest, 0, 951_782_400_000, 1_709_164_800_000, 1_709_251_199_999]
+            + (0..<2000).map { _ in Int64.random(in: lowest...highest, using: &generator) }
+        for ms in instants {
+            let instant = Instant(millisecondsSinceEpoch: ms)
+            let text = Array(instant.description.utf8)
+            #expect(text.withUnsafeBufferPointer { Instant.storedForm($0) } == instant, "\(instant)")
+        }
+        for text in ["2025-04-10T12:00:00Z", "2025-04-10T12:00:00.000+00:00", "2025-04-10t12:00:00.000Z", "2025-04-10T12:00:00.000z",
+                     "2025-02-29T12:00:00.000Z", "2025-04-10T24:00:00.000Z", "1899-12-31T23:59:59.999Z", "2025-04-10T12:00:00.0000Z",
+                     "2025-04-10 12:00:00.000Z", "+2025-04-10T12:00:00.000Z"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { Instant.storedForm($0) } == nil, "\(text)")
+        }
+    }
+
     @Test func dayNumbersRoundTrip() throws {
         let epoch = try #require(LocalDate(iso: "1970-01-01"))
         #expect(epoch.dayNumber == 0)

@@ -54,10 +54,18 @@ struct Import: ParsableCommand {
         let environment = JournalEnvironment()
         let time = try environment.time()
         let importer = Importer(path: file)
-        let events = try importer.read()
-        let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
-        try store.enlargeCache(megabytes: 512)
-        let outcome = try importer.append(events, to: store, at: time.now)
+        let outcome: Importer.Outcome
+        let store: SQLiteEventStore
+        if let path = try? environment.databasePath(option: journal.db),
+           let created = try importer.importIntoNewJournal(at: path, now: time.now) {
+            outcome = created
+            store = try SQLiteEventStore(path: path, mode: .mustExist)
+        } else {
+            let events = try importer.read()
+            store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
+            try store.enlargeCache(megabytes: 512)
+            outcome = try importer.append(events, to: store, at: time.now)
+        }
         let skipped = outcome.events - outcome.added
         print("Imported \(outcome.added) of \(outcome.events) events from \(file)" + (skipped > 0 ? " (\(skipped) already here)" : "")
               + "; the journal now holds \(try store.count())")

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import Foundation
 import JournalDomain
 import JournalStore
@@ -7,110 +13,182 @@ import JournalStore
 /// already present with the same content are skipped, and one with different content refuses the whole file.
 struct Importer {
     let path: String
+    /// About how many bytes of the file are checked as one chunk (nil: what suits the machine and the file).
+    var chunkBytes: Int?
+
+    init(path: String, chunkBytes: Int? = nil) {
+        self.path = path
+        self.chunkBytes = chunkBytes
+    }
 
     struct Outcome: Equatable {
         let events: Int
         let added: Int
     }
 
-    /// Every line of the file, checked: the events in order, chained from genesis, with the head line last.
-    func read() throws -> [ExportedEvent] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    private func load() throws -> ExportBytes {
+        guard let file = ExportBytes.load(path: path) else {
             throw CLIError(.noJournal, "cannot read \(path); check the path and its permissions")
         }
-        var events: [ExportedEvent] = []
-        var head: (hash: [UInt8], events: Int, line: Int)?
-        var previous = HashChain.genesis
-        var number = 0
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                number += 1
-                defer { start = end + 1 }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-                guard head == nil else { throw failure(number, "there is a line after the head line; the file was altered or joined") }
-                let parsed: ExportLine
-                do {
-                    parsed = try ExportLineParser.parse(line)
-                } catch let error as ExportLineParser.Failure {
-                    throw failure(number, error.reason)
-                }
-                switch parsed {
-                case .head(let hash, let count):
-                    head = (hash, count, number)
-                case .event(let event):
-                    try check(event, line: number, previous: previous, index: events.count)
-                    previous = event.hash
-                    events.append(event)
-                }
+        return file
+    }
+
+    /// Every line of the file, checked: the events in order, chained from genesis, with the head line last.
+    /// The lines are checked in stretches on every core, then joined in order, so the failure reported is the
+    /// first in the file, in the words a check from the top gives.
+    func read() throws -> CheckedExport {
+        let file = try load()
+        let bytes = file.buffer
+        // By default two chunks for each core, none under 4 MB.
+        let parts = chunkBytes.map { bytes.count / max($0, 1) + 1 }
+            ?? max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, bytes.count >> 22))
+        let ranges = Self.split(bytes, into: parts)
+        var checks = [ChunkCheck](repeating: ChunkCheck(), count: ranges.count)
+        checks.withUnsafeMutableBufferPointer { checks in
+            // Each thread reads the file and writes its own chunk's result, nothing else.
+            let shared = Unchecked((bytes, checks))
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+                shared.value.1[index] = ChunkCheck(shared.value.0, ranges[index])
             }
         }
-        guard let head else {
-            throw CLIError(.data, "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)")
-        }
-        guard head.events == events.count, head.hash == (events.last?.hash ?? HashChain.genesis) else {
-            throw failure(head.line, "the head line does not match the events before it (\(events.count) events); the file was altered")
-        }
-        return events
+        var join = ChunkJoin(path: path)
+        let joined = try checks.map { try join.join($0) }
+        try join.finish()
+        return CheckedExport(file: file, chunks: joined, streams: join.streams, count: join.count)
     }
 
-    private func check(_ event: ExportedEvent, line: Int, previous: [UInt8], index: Int) throws {
-        guard event.position == Int64(index + 1) else {
-            throw failure(line, "position \(event.position) where \(index + 1) was expected; events are missing or out of order")
+    /// About `parts` ranges of whole lines, each ending after a newline (or at the end of the file).
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, into parts: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        let parts = max(1, parts)
+        for part in 1...parts {
+            var end = part == parts ? bytes.count : max(start, bytes.count / parts * part)
+            while end < bytes.count, end > 0, bytes[end - 1] != 0x0A { end += 1 }
+            if end > start { ranges.append(start..<end) }
+            start = end
         }
-        guard event.previousHash == previous else {
-            throw failure(line, "the event does not chain to the one before it; events were removed, inserted or reordered")
-        }
-        let computed = HashChain.hash(previous: previous, position: event.position, eventId: event.eventId, streamId: event.streamId,
-                                      streamVersion: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion,
-                                      payload: event.payload, metadata: event.metadata, occurredAt: event.occurredAt,
-                                      recordedAt: event.recordedAt)
-        guard computed == event.hash else { throw failure(line, "the event's content does not match its hash; it was altered") }
-        do {
-            _ = try JournalEvent(type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
-        } catch {
-            throw failure(line, "\(error)")
-        }
-        guard Instant(iso: event.occurredAt) != nil, Instant(iso: event.recordedAt) != nil else {
-            throw failure(line, "occurredAt and recordedAt must be ISO-8601 times")
-        }
-    }
-
-    private func failure(_ line: Int, _ reason: String) -> CLIError {
-        CLIError(.data, "\(path) line \(line): \(reason) (nothing was imported)")
+        return ranges.isEmpty ? [0..<0] : ranges
     }
 
     /// Appends the events this journal lacks, keeping their ids, types, payloads, metadata and both times.
-    func append(_ events: [ExportedEvent], to store: SQLiteEventStore, at now: Instant) throws -> Outcome {
-        var batches: [AppendBatch] = []
-        for event in events {
-            guard let occurred = Instant(iso: event.occurredAt), let recorded = Instant(iso: event.recordedAt) else { continue }
-            let fresh = NewEvent(eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
-                                 metadata: event.metadata, occurredAt: occurred, recordedAt: recorded)
-            if let last = batches.last, last.stream == event.streamId {
-                batches[batches.count - 1].events.append(fresh)
-            } else {
-                batches.append(AppendBatch(stream: event.streamId, expected: .any, events: [fresh]))
-            }
-        }
+    func append(_ export: CheckedExport, to store: SQLiteEventStore, at now: Instant) throws -> Outcome {
         do {
             let added = try store.write(recordedAt: now) { session in
-                let added = try session.appendCounting(batches)
-                // Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
-                for stream in Set(events.map(\.streamId)) where stream.hasPrefix("goal-") {
-                    let goal = GoalState.replay(try session.readStream(stream).map { try $0.envelope() })
-                    try session.setGoalIndex(key: String(stream.dropFirst("goal-".count)), entry: goal.map { ($0.quarter, $0.status) })
-                }
+                let added = try session.importCounting(streams: export.streams, count: export.count) { export.event($0) }
+                try Self.updateGoalIndex(session, streams: export.streams)
                 return added
             }
-            return Outcome(events: events.count, added: added)
+            return Outcome(events: export.count, added: added)
         } catch StoreError.eventIdConflict(let id) {
-            let line = (events.firstIndex { $0.eventId == id } ?? 0) + 1
-            throw failure(line, "event \(id) is already in this journal with different content")
+            let line = (export.firstIndex(ofEventId: id) ?? 0) + 1
+            throw ChunkJoin(path: path).failure(line, "event \(id) is already in this journal with different content")
         }
+    }
+
+    /// Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
+    private static func updateGoalIndex(_ session: borrowing WriteSession, streams: [String]) throws {
+        for stream in Set(streams) where stream.hasPrefix("goal-") {
+            let goal = GoalState.replay(try session.readStream(stream).map { try $0.envelope() })
+            try session.setGoalIndex(key: String(stream.dropFirst("goal-".count)), entry: goal.map { ($0.quarter, $0.status) })
+        }
+    }
+
+    /// Imports into a journal to be created at `journalPath`, when there is none there yet, with what
+    /// `read` and `append` would give, sooner: the journal is built aside (`SQLiteEventStore.buildNew`), so
+    /// it can take each stretch of the file as soon as that is checked, while the next one is; a file that
+    /// fails its check leaves nothing behind. Returns nil when the usual way must be taken: a journal is there
+    /// (or appears), the journal cannot be built aside, or storing the events failed (the usual way then
+    /// meets the same error, after checking the whole file first as it always does).
+    func importIntoNewJournal(at journalPath: String, now: Instant) throws -> Outcome? {
+        var info = stat()
+        guard lstat(journalPath, &info) != 0 else { return nil }
+        // Chunks of about 8 MB: the first is ready soon, and the others are read and checked while it is stored.
+        guard let pipeline = CheckPipeline(path: path, chunkSize: chunkBytes ?? 8 << 20) else { return nil }
+        pipeline.start()
+        defer { pipeline.cancel() }
+        var join = ChunkJoin(path: path)
+        var fileFailure: CLIError?
+        do {
+            let added = try SQLiteEventStore.buildNew(at: journalPath, recordedAt: now, cacheMegabytes: 512) { session in
+                let importing = try session.beginImport()
+                var index = 0
+                var ended = false
+                while !ended {
+                    // Every chunk checked by now goes in one part (see JoinedChunks).
+                    var part = JoinedChunks()
+                    for piece in pipeline.take(from: index) where !ended {
+                        index += 1
+                        switch piece {
+                        case .checked(let check, let file):
+                            do {
+                                part.append(try join.join(check), file: file)
+                            } catch let failure as CLIError {
+                                fileFailure = failure
+                                throw failure
+                            }
+                        case .end: ended = true
+                        case .unreadable: throw ReadTheUsualWay()
+                        }
+                    }
+                    try importing.append(streams: join.streams, count: part.count) { part.event($0) }
+                }
+                do {
+                    try join.finish()
+                } catch let failure as CLIError {
+                    fileFailure = failure
+                    throw failure
+                }
+                let added = try importing.finish()
+                try Self.updateGoalIndex(session, streams: join.streams)
+                return added
+            }
+            return added.map { Outcome(events: join.count, added: $0) }
+        } catch {
+            if let fileFailure { throw fileFailure }
+            return nil
+        }
+    }
+}
+
+/// The file could not be read in chunks (a read failed, or it grew): `read` reads it, or says why it cannot.
+private struct ReadTheUsualWay: Error {}
+
+/// A value handed to other threads that is safe by how it is used, which the compiler cannot see.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// An export whose every line passed: its events, their text still in the file's bytes.
+final class CheckedExport {
+    private let file: ExportBytes
+    private let chunks: [JoinedChunk]
+    /// The stream names, in the order the file first names them.
+    let streams: [String]
+    let count: Int
+    /// The chunk of the last event asked for: the store asks in order.
+    private var lastChunk = 0
+
+    init(file: ExportBytes, chunks: [JoinedChunk], streams: [String], count: Int) {
+        self.file = file
+        self.chunks = chunks.filter { !$0.records.isEmpty }
+        self.streams = streams
+        self.count = count
+    }
+
+    /// The event at `index` (0 ..< count), for the store.
+    func event(_ index: Int) -> ImportedEvent {
+        var chunk = lastChunk
+        if !(chunks[chunk].firstIndex <= index && index < chunks[chunk].firstIndex + chunks[chunk].records.count) {
+            chunk = chunks.lastIndex { $0.firstIndex <= index } ?? 0
+            lastChunk = chunk
+        }
+        return chunks[chunk].event(index - chunks[chunk].firstIndex, file: file.buffer)
+    }
+
+    /// The first event whose id is `id` (as a string), as the conflict is reported.
+    func firstIndex(ofEventId id: String) -> Int? {
+        (0..<count).first { String(decoding: event($0).eventId, as: UTF8.self) == id }
     }
 }

@@ -70,8 +70,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Exactly YYYY-MM-DDTHH:MM:SS.mmmZ (what `description` writes) with a valid date and time; nil for
-    /// anything else, which the general parser then reads (or refuses).
-    static func storedForm(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
+    /// anything else, which the general parser then reads (or refuses). When it gives an instant, that
+    /// instant's `description` is these very bytes: text in this form can be stored as it is.
+    public static func storedForm(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
         guard b.count == 24, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "."),
               b[23] == UInt8(ascii: "Z") else { return nil }

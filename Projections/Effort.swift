@@ -16,7 +16,7 @@ public struct Effort: Equatable, Sendable {
         for activity in activities { add(activity) }
     }
 
-    public mutating func add(_ activity: ActivityFact) {
+    public mutating func add(_ activity: borrowing ActivityFact) {
         if activity.goal == nil { minutesUnlinked += activity.minutes } else { minutesLinked += activity.minutes }
     }
 

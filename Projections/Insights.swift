@@ -81,14 +81,19 @@ public struct Insights: Equatable, Sendable {
         self.period = period
         self.through = counted?.upperBound
 
-        let activities = counted.map { Insights.activities(ledger, in: $0, time: time, known) } ?? []
-        effort = Effort(activities)
-        weeks = counted.map { Insights.weeks(activities, counted: $0, period: period, time: time) } ?? []
-
+        // One pass over the period's activities for the effort, the weeks and each goal's minutes.
+        var effort = Effort()
+        var tally = counted.map { WeekTally(counted: $0, period: period) }
         var minutesByGoal: [String: Int] = [:]
-        for activity in activities {
-            if let goal = activity.goal { minutesByGoal[goal, default: 0] += activity.minutes }
+        if let counted {
+            ledger.forEachActivity(in: counted, time: time, known, occurredBy: time.now) { activity in
+                effort.add(activity)
+                tally?.add(activity, time: time)
+                if let goal = activity.goal { minutesByGoal[goal, default: 0] += activity.minutes }
+            }
         }
+        self.effort = effort
+        weeks = tally?.weeks ?? []
         var keys = Set(minutesByGoal.keys)
         if let quarter = period.quarter {
             keys.formUnion(ledger.goals(in: quarter, at: time.now, known).map(\.key))
@@ -116,12 +121,6 @@ public struct Insights: Equatable, Sendable {
         }
     }
 
-    /// Activities that count, occurred on the days of `range` and by `time.now`.
-    static func activities(_ ledger: Ledger, in range: ClosedRange<LocalDate>, time: TimeContext,
-                           _ known: Knowledge, linkedTo goal: String? = nil) -> [ActivityFact] {
-        ledger.activities(in: range, time: time, known, linkedTo: goal, occurredBy: time.now)
-    }
-
     static func goal(_ key: String, minutes: Int, ledger: Ledger, period: Period,
                      counted: ClosedRange<LocalDate>?, time: TimeContext, _ known: Knowledge) -> GoalInsight {
         let goal = ledger.goal(key, at: time.now, known)
@@ -140,8 +139,9 @@ public struct Insights: Equatable, Sendable {
             // Completed or dropped by then: done with, not stuck. A goal logged after the fact still counts.
             let closed = ledger.goal(key, at: end, known).map { $0.status != .active } ?? false
             if !closed, since <= through {
-                stuckMinutes = activities(ledger, in: since...through, time: time, known, linkedTo: key)
-                    .reduce(0) { $0 + $1.minutes }
+                ledger.forEachActivity(in: since...through, time: time, known, linkedTo: key, occurredBy: time.now) {
+                    stuckMinutes += $0.minutes
+                }
                 if stuckMinutes > 0 { stuckWeeks = (since.days(until: through) + 1) / 7 }
             }
         }
@@ -152,21 +152,33 @@ public struct Insights: Equatable, Sendable {
                            status: goal?.status)
     }
 
-    static func weeks(_ activities: [ActivityFact], counted: ClosedRange<LocalDate>, period: Period,
-                      time: TimeContext) -> [Week] {
-        func index(_ date: LocalDate) -> Int {
+    /// Weekly linked and unlinked minutes, from the period's first week to the week of its last day counted.
+    struct WeekTally {
+        let period: Period
+        var linked: [Int], unlinked: [Int]
+
+        init(counted: ClosedRange<LocalDate>, period: Period) {
+            self.period = period
+            let count = WeekTally.index(counted.upperBound, period) + 1
+            linked = Array(repeating: 0, count: count)
+            unlinked = Array(repeating: 0, count: count)
+        }
+
+        static func index(_ date: LocalDate, _ period: Period) -> Int {
             if let quarter = period.quarter, let week = quarter.week(of: date) { return week - 1 }
             return period.from.days(until: date) / 7
         }
-        let count = index(counted.upperBound) + 1
-        var linked = Array(repeating: 0, count: count), unlinked = Array(repeating: 0, count: count)
-        for activity in activities {
-            let i = index(time.localDate(of: activity.occurredAt))
-            guard linked.indices.contains(i) else { continue }
+
+        mutating func add(_ activity: borrowing ActivityFact, time: TimeContext) {
+            let i = WeekTally.index(time.localDate(of: activity.occurredAt), period)
+            guard linked.indices.contains(i) else { return }
             if activity.goal == nil { unlinked[i] += activity.minutes } else { linked[i] += activity.minutes }
         }
-        return (0..<count).map { i in
-            Week(from: period.from.adding(days: 7 * i), minutesLinked: linked[i], minutesUnlinked: unlinked[i])
+
+        var weeks: [Week] {
+            linked.indices.map { i in
+                Week(from: period.from.adding(days: 7 * i), minutesLinked: linked[i], minutesUnlinked: unlinked[i])
+            }
         }
     }
 }

@@ -112,17 +112,26 @@ public struct Ledger: Equatable, Sendable {
     /// those that occurred by then.
     public func activities(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now,
                            linkedTo goal: String? = nil, occurredBy latest: Instant? = nil) -> [ActivityFact] {
-        let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
         // Room for every activity up front: growing by doubling copied a quarter's activities again and again.
         var matching: [ActivityFact] = []
         matching.reserveCapacity(activities.count)
+        forEachActivity(in: range, time: time, knowledge, linkedTo: goal, occurredBy: latest) { matching.append($0) }
+        return matching
+    }
+
+    /// The same activities as `activities(in:...)`, handed to `body` one by one without copying them into a list
+    /// (a long read's many passes over tens of thousands of activities).
+    public func forEachActivity(in range: ClosedRange<LocalDate>, time: TimeContext, _ knowledge: Knowledge = .now,
+                                linkedTo goal: String? = nil, occurredBy latest: Instant? = nil,
+                                _ body: (borrowing ActivityFact) -> Void) {
+        let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
         let last = latest.map { min($0, Instant(millisecondsSinceEpoch: end.millisecondsSinceEpoch - 1)) }
             ?? Instant(millisecondsSinceEpoch: end.millisecondsSinceEpoch - 1)
-        for activity in activities where (goal == nil || activity.goal == goal) && activity.occurredAt >= start
-            && activity.occurredAt <= last && counts(eventId: activity.eventId, recordedAt: activity.recordedAt, knowledge) {
-            matching.append(activity)
+        for i in activities.indices {
+            guard goal == nil || activities[i].goal == goal, activities[i].occurredAt >= start, activities[i].occurredAt <= last,
+                  counts(eventId: activities[i].eventId, recordedAt: activities[i].recordedAt, knowledge) else { continue }
+            body(activities[i])
         }
-        return matching
     }
 
     /// The review of a quarter: the newest that counts.

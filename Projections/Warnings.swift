@@ -79,7 +79,8 @@ public enum Warnings {
         }
         let upTo = min(today, quarter.lastDay)
         if upTo >= quarter.firstDay {
-            let effort = Effort(ledger.activities(in: quarter.firstDay...upTo, time: time, known, occurredBy: time.now))
+            var effort = Effort()
+            ledger.forEachActivity(in: quarter.firstDay...upTo, time: time, known, occurredBy: time.now) { effort.add($0) }
             if let warning = busyWarning(effort, period: "\(quarter)") { warnings.append(warning) }
         }
         return warnings

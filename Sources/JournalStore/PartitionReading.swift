@@ -1,20 +1,15 @@
 import CSQLite
-import Foundation
 import JournalDomain
 
 extension SQLiteEventStore {
-    /// Reads of at least this many events are split between this connection and a second one on another thread.
-    static let parallelReadThreshold = 4_000
-
     /// The events of the named partitions, each once, in log order (a missing partition adds nothing).
     public func partitionEnvelopes(_ keys: [String]) throws -> [Envelope] {
         Array(try partitionEnvelopeBatches(keys).joined())
     }
 
-    /// The same events as `partitionEnvelopes`, in one or two batches that follow each other in log order. A
-    /// long read is split in two: the later half is read and decoded on a second connection, on another core,
-    /// while this one reads the first. Events are immutable and every position a partition names is at or
-    /// before its checkpoint, so the second connection's snapshot holds exactly the same rows.
+    /// The same events as `partitionEnvelopes`, as batches that follow each other in log order (one, today:
+    /// reading the later half on a second connection and core measured slower, its own page cache and set-up
+    /// costing more than the decoding it took over).
     public func partitionEnvelopeBatches(_ keys: [String]) throws -> [[Envelope]] {
         do {
             return try inReadSnapshot {
@@ -23,13 +18,7 @@ extension SQLiteEventStore {
                     if let stored = try storedPositions(key) { positions += stored }
                 }
                 if keys.count > 1 { positions = PositionList.sortedUnique(positions) }
-                guard positions.count >= SQLiteEventStore.parallelReadThreshold else {
-                    return [try EventsByPosition.read(positions[...], from: db, path: path)]
-                }
-                let middle = positions.count / 2
-                let laterHalf = SecondReader(path: path, positions: Array(positions[middle...]))
-                let first = try EventsByPosition.read(positions[..<middle], from: db, path: path)
-                return [first, try laterHalf.result()]
+                return [try EventsByPosition.read(positions[...], from: db, path: path)]
             }
         } catch let error as SQLiteError {
             throw StoreError(error, path: path)
@@ -50,34 +39,6 @@ extension SQLiteEventStore {
 
     func inReadSnapshot<T>(_ body: () throws -> T) throws -> T {
         db.isAutocommit ? try db.readTransaction(body) : try body()
-    }
-}
-
-/// Reads events at given positions on a connection of its own, on a thread of its own.
-private final class SecondReader: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    // Written by the thread before it signals `done`, read only after waiting for it.
-    private var outcome: Result<[Envelope], any Error> = .success([])
-
-    init(path: String, positions: [Int64]) {
-        let thread = Thread { [self] in
-            outcome = Result {
-                let db = try SQLiteDatabase(path: path, flags: SQLITE_OPEN_READONLY)
-                sqlite3_busy_timeout(db.handle, SQLiteEventStore.busyTimeoutMilliseconds)
-                return try db.readTransaction { try EventsByPosition.read(positions[...], from: db, path: path) }
-            }
-            done.signal()
-        }
-        thread.start()
-    }
-
-    func result() throws -> [Envelope] {
-        done.wait()
-        switch outcome {
-        case .success(let envelopes): return envelopes
-        case .failure(let error as SQLiteError): throw error
-        case .failure(let error): throw error
-        }
     }
 }
 

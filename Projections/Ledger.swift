@@ -17,6 +17,8 @@ public struct Ledger: Equatable, Sendable {
     public private(set) var directions: [String: [Fact<DirectionSet>]] = [:]
     /// Retractions by the id of the event they retract.
     public private(set) var retractions: [String: Fact<EventRetracted>] = [:]
+    /// Which ids may be retracted, checked before the dictionary: reads ask about every activity several times.
+    private var mayBeRetracted = IdFilter()
 
     public init() {}
 
@@ -39,7 +41,10 @@ public struct Ledger: Equatable, Sendable {
             directions[e.key, default: []].append(Fact(envelope, e))
         case .eventRetracted(let e):
             // The first retraction of an event is the one that counts; the domain refuses a second.
-            if retractions[e.target] == nil { retractions[e.target] = Fact(envelope, e) }
+            if retractions[e.target] == nil {
+                retractions[e.target] = Fact(envelope, e)
+                mayBeRetracted.insert(e.target)
+            }
         }
     }
 
@@ -59,7 +64,9 @@ public struct Ledger: Equatable, Sendable {
     /// Whether an event counts under `knowledge`: recorded by then, and not retracted by then.
     public func counts(eventId: String, recordedAt: Instant, _ knowledge: Knowledge) -> Bool {
         guard knowledge.knows(recordedAt) else { return false }
-        if let retraction = retractions[eventId], knowledge.knows(retraction.recordedAt) { return false }
+        if mayBeRetracted.mayContain(eventId), let retraction = retractions[eventId], knowledge.knows(retraction.recordedAt) {
+            return false
+        }
         return true
     }
 
@@ -207,5 +214,27 @@ public struct ActivityFact: Equatable, Sendable {
         milestone = e.milestone
         minutes = e.minutes ?? 0
         tags = e.tags
+    }
+}
+
+/// A set of ids that answers "certainly not" cheaply: 1,024 bits, one per id, chosen by its first eight bytes
+/// (event ids are UUIDs, whose first characters are random). "Maybe" is then settled by a real lookup.
+struct IdFilter: Equatable, Sendable {
+    private var words = [UInt64](repeating: 0, count: 16)
+
+    mutating func insert(_ id: String) {
+        let bit = IdFilter.bit(id)
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    func mayContain(_ id: String) -> Bool {
+        let bit = IdFilter.bit(id)
+        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    static func bit(_ id: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8.prefix(8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash >> 54)   // the top 10 bits: 0..<1024
     }
 }

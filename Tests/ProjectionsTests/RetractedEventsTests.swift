@@ -1,5 +1,6 @@
+import Foundation
 import JournalDomain
-import Projections
+@testable import Projections
 import Testing
 
 @Suite("Retracted events")
@@ -27,5 +28,23 @@ struct RetractedEventsTests {
             for e in events.dropFirst(split) { incremental.apply(e) }
             #expect(incremental == whole)
         }
+    }
+}
+
+@Suite("The retracted-id pre-check")
+struct IdFilterTests {
+    @Test func neverSaysNoToAnIdItHolds() {
+        var filter = IdFilter()
+        let held = (0..<200).map { _ in UUID().uuidString.lowercased() }
+        for id in held { filter.insert(id) }
+        #expect(held.allSatisfy(filter.mayContain))
+        let others = (0..<2_000).map { _ in UUID().uuidString.lowercased() }
+        // With 200 ids in 1,024 bits most others are turned away without a lookup (about 18% are not).
+        #expect(others.filter(filter.mayContain).count < 700)
+    }
+
+    @Test func anEmptyFilterHoldsNothing() {
+        let filter = IdFilter()
+        #expect(!filter.mayContain(UUID().uuidString.lowercased()) && !filter.mayContain("") && !filter.mayContain("é"))
     }
 }

@@ -9,7 +9,7 @@
 # --baseline also times another journal binary on the 25,000-event history (before/after a change).
 # Installs what it needs (apt-get: taskwarrior, hyperfine, sqlite3; pip: jrnl, eventsourcing==9.5.6); a peer that
 # cannot be installed (offline) is skipped with a message. Builds `journal` as shipped: release, --static-swift-stdlib,
-# scratch path .build-release. Raw hyperfine JSON stays in the temp folder it prints; the databases are deleted.
+# scratch path $SCRATCH (default .build-release). Raw hyperfine JSON stays in the temp folder it prints; the databases are deleted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -62,8 +62,8 @@ if [ $have_python = 1 ]; then
 fi
 
 # --- build journal as shipped ---------------------------------------------------------------------------------
-say "building journal and journal-gen (release, --static-swift-stdlib, .build-release)"
-flags=(-c release --static-swift-stdlib --scratch-path .build-release)
+say "building journal and journal-gen (release, --static-swift-stdlib, ${SCRATCH:-.build-release})"
+flags=(-c release --static-swift-stdlib --scratch-path "${SCRATCH:-.build-release}")
 swift build "${flags[@]}" --product journal >/dev/null
 swift build "${flags[@]}" --product journal-gen >/dev/null
 bin=$(swift build "${flags[@]}" --show-bin-path)

@@ -274,6 +274,13 @@ public final class SQLiteEventStore: EventStore {
     // MARK: - Verifying
 
     /// Recomputes the hash chain from the first event and names the first position that does not check out.
+    /// The position of the event whose chain hash is `hash`, if the log holds one. After `verify()` has found the
+    /// chain intact, a head hash recorded earlier that is still found here proves that nothing up to it was cut
+    /// off or rewritten; one that is not found proves that something was.
+    public func position(ofChainHash hash: [UInt8]) throws(StoreError) -> Int64? {
+        try wrap { try db.integer("SELECT position FROM events WHERE hash = ? ORDER BY position LIMIT 1", [.blob(hash)]) }
+    }
+
     public func verify() throws(StoreError) -> VerifyResult {
         try wrap {
             try db.readTransaction {

@@ -27,6 +27,31 @@ struct VerifyTests {
         #expect(single.status == 0 && single.stdout.hasPrefix("OK: 1 event, hash chain intact; head "), "\(single)")
     }
 
+    @Test func anEarlierHeadShowsACutOffTail() throws {
+        let s = try Fixture.sandbox()
+        let earlier = try s.lastEvent().hash          // the head as verify printed it before two more events
+        _ = try s.log("partner", "Sam")
+        _ = try s.log("activity", "Read a chapter", "--minutes", "30")
+        let later = try s.lastEvent().hash
+        let ok = try s.ok(["verify", "--head", earlier.uppercased()])
+        #expect(ok.hasSuffix("; the earlier head is event \(Fixture.eventCount) (2 recorded since)\n"), "\(ok)")
+
+        // Someone with the file cuts the last two events off: the chain that is left is intact, so verify alone
+        // cannot tell; the head recorded before the cut can.
+        let cut = try SQLiteShell.run(s.db, """
+            DROP TRIGGER events_are_immutable_delete;
+            DELETE FROM events WHERE position > \(Fixture.eventCount);
+            """, in: s)
+        try #require(cut.status == 0, "\(cut)")
+        #expect(try s.ok(["verify"]).hasPrefix("OK: \(Fixture.eventCount) events, hash chain intact; head \(earlier)"))
+        expectRefusal(try s.run("verify", "--head", later), status: 65, mentioning: ["no longer holds the head \(later)", "cut off", "backup or an export"])
+        #expect(try s.ok(["verify", "--head", earlier]).contains("the earlier head is event \(Fixture.eventCount) (0 recorded since)"))
+
+        for bad in ["abc", String(repeating: "g", count: 64), String(earlier.dropLast()), earlier + "0"] {
+            expectRefusal(try s.run("verify", "--head", bad), status: 64, mentioning: ["--head", "64 hexadecimal digits"])
+        }
+    }
+
     @Test func theTriggersRefuseEdits() throws {
         let s = try Fixture.sandbox()
         let update = try SQLiteShell.run(s.db, "UPDATE events SET payload = '{}' WHERE position = 3;", in: s)

@@ -5,17 +5,56 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the hash chain: OK with the event count and head hash, or the first bad position.",
-        discussion: "Example: journal verify")
+        discussion: """
+            The head hash it prints (also the last line of every export) is worth keeping somewhere else: an intact \
+            chain alone cannot show that its newest events were cut off, or that it was rewritten from some point \
+            on; with --head, verify also checks that the journal still holds that earlier head.
+            Example: journal verify   journal verify --head 7fd8d5cd25d666ee18d42ce2c99124f9c56265b0995ee05d6295c2e3071e6bb1
+            """)
 
+    @Option(help: ArgumentHelp("A head hash printed earlier (by verify or at the end of an export) that this journal must still hold.",
+                               valueName: "hash"))
+    var head: String?
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
+        let earlier = try head.map(Verify.hashBytes)
         let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: journal.db), mode: .mustExist)
         switch try store.verify() {
-        case .ok(let count, let head):
-            print("OK: \(count) event\(count == 1 ? "" : "s"), hash chain intact; head \(HashChain.hex(head))")
+        case .ok(let count, let current):
+            var line = "OK: \(count) event\(count == 1 ? "" : "s"), hash chain intact; head \(HashChain.hex(current))"
+            if let earlier, let head {
+                guard let position = try store.position(ofChainHash: earlier) else {
+                    throw CLIError(.data, "the journal no longer holds the head \(head.lowercased()) recorded earlier: events were cut off its end or the chain was rewritten; restore it from a backup or an export")
+                }
+                line += "; the earlier head is event \(position) (\(count - position) recorded since)"
+            }
+            print(line)
         case .broken(let position, let reason):
             throw CLIError(.data, "the hash chain breaks at position \(position): \(reason); restore the journal from a backup or an export")
         }
+    }
+
+    /// The 32 bytes of a hash written as 64 hexadecimal digits.
+    static func hashBytes(_ text: String) throws -> [UInt8] {
+        let digits = Array(text.lowercased().utf8)
+        func value(_ d: UInt8) -> UInt8? {
+            switch d {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return d - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return d - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        var bytes: [UInt8] = []
+        if digits.count == 64 {
+            for i in stride(from: 0, to: 64, by: 2) {
+                guard let high = value(digits[i]), let low = value(digits[i + 1]) else { break }
+                bytes.append(high << 4 | low)
+            }
+        }
+        guard bytes.count == 32 else {
+            throw CLIError(.usage, "--head takes the 64 hexadecimal digits verify prints after 'head'; copy it whole")
+        }
+        return bytes
     }
 }

@@ -2,13 +2,14 @@
 # Runs a reliability harness against a journal binary it builds (or is given).
 #   bash Tools/reliability/run.sh crash [--ci|--full] [--binary PATH] [--release] [other crash.py options]
 #   bash Tools/reliability/run.sh concurrency [--ci|--full] [--binary PATH] [--release] [...]
+#   bash Tools/reliability/run.sh tamper [--ci|--full] [--binary PATH] [--release] [--seed S]
 # Without --binary it builds `journal` with `swift build` in $SCRATCH (default .build: CI's test build is reused),
 # debug unless --release. Needs python3 (standard library, with its sqlite3 module) and Linux's /proc/locks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 harness=${1:?usage: run.sh crash|concurrency [options]}
 shift
-case "$harness" in crash|concurrency) ;; *) echo "run.sh: unknown harness $harness" >&2; exit 64 ;; esac
+case "$harness" in crash|concurrency|tamper) ;; *) echo "run.sh: unknown harness $harness" >&2; exit 64 ;; esac
 
 binary=""
 config=debug

@@ -32,7 +32,11 @@ public final class SQLiteEventStore: EventStore {
             throw StoreError.notAJournal(path: path, reason: "it is a folder")
         }
         do {
-            db = try SQLiteDatabase(path: path, flags: SQLITE_OPEN_READWRITE)
+            if exists, let snapshot = SQLiteEventStore.readOnlySnapshotURI(path) {
+                db = try SQLiteDatabase(path: snapshot, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+            } else {
+                db = try SQLiteDatabase(path: path, flags: SQLITE_OPEN_READWRITE)
+            }
         } catch {
             throw StoreError(error, path: path)
         }
@@ -51,6 +55,26 @@ public final class SQLiteEventStore: EventStore {
                 waited += pause
             }
         }
+    }
+
+    /// A journal in a folder this user cannot write, with no write-ahead log beside it (its last writer closed it),
+    /// is opened as an immutable snapshot: SQLite cannot create the WAL index it needs to read a WAL journal
+    /// there, and nothing can be written anyway. nil for every other journal (opened as usual).
+    static func readOnlySnapshotURI(_ path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        var info = stat()
+        guard access(folder, W_OK) != 0, stat(path + "-wal", &info) != 0 else { return nil }
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     /// Checks the file is a journal of this schema, migrating an older one.

@@ -84,4 +84,35 @@ struct ReadOnlyJournalTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: s.db)
         #expect(try SQLiteShell.run(s.db, "SELECT count(*) FROM projection_partitions;", in: s).stdout == "0\n", "nothing was written")
     }
+
+    /// Runs journal as another user when the tests run as root (root writes through file modes).
+    func runAsAnotherUser(_ s: Sandbox, _ arguments: [String]) throws -> RunResult {
+        let journal = try JournalBinary.require().path
+        guard geteuid() == 0 else { return try s.run(arguments) }
+        let setpriv = try #require(["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                   "running as root, this test needs setpriv (util-linux) to read as another user")
+        return try s.spawnProgram(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", journal] + arguments).wait()
+    }
+
+    @Test func aJournalInAFolderThatCannotBeWrittenIsReadAndRefusesWrites() throws {
+        let s = try Sandbox.demo(now: "2025-05-16T18:00")
+        let board = try s.ok(["sprint", "--db", s.db])
+        let report = try s.ok(["report", "2025-Q2", "--db", s.db])
+        let count = try s.count()
+        // Readable by anyone, in a folder nobody but root may write: SQLite cannot make its WAL index there.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: s.db)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: s.root.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: s.root.path) }
+        let sprint = try runAsAnotherUser(s, ["sprint", "--db", s.db])
+        #expect(sprint.status == 0 && sprint.stderr.isEmpty && sprint.stdout == board, "\(sprint)")
+        let read = try runAsAnotherUser(s, ["report", "2025-Q2", "--db", s.db])
+        #expect(read.status == 0 && read.stdout == report, "\(read)")
+        #expect(try runAsAnotherUser(s, ["verify", "--db", s.db]).stdout.hasPrefix("OK: \(count) events"))
+        let log = try runAsAnotherUser(s, ["log", "activity", "x", "--db", s.db])
+        expectRefusal(log, status: 74, mentioning: ["cannot write", "folder's permissions"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: s.root.path)
+        #expect(try s.count() == count, "nothing was written")
+        #expect(try s.run("log", "activity", "x").status == 0, "once the folder can be written, logging works again")
+    }
 }
+

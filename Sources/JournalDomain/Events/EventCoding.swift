@@ -126,7 +126,7 @@ extension JournalEvent {
         switch kind {
         case .activityLogged:
             // The bulk of every log, so it is built in place rather than copied out of an optional event.
-            if let e = FastPayloadDecoder.read(payload) { FastPayloadDecoder.activityLogged(&$0, tags: schemaVersion != 1) } {
+            if let e = FastPayloadDecoder.read(payload, { FastPayloadDecoder.activityLogged(&$0, tags: schemaVersion != 1) }) {
                 self = .activityLogged(e)
                 return
             }
@@ -146,7 +146,7 @@ extension JournalEvent {
         if let kind = Kind.named(utf8: typeUTF8), schemaVersion >= 1, schemaVersion <= kind.schemaVersion {
             switch kind {
             case .activityLogged:
-                if let e = FastPayloadDecoder.whole(payloadUTF8) { FastPayloadDecoder.activityLogged(&$0, tags: schemaVersion != 1) } {
+                if let e = FastPayloadDecoder.whole(payloadUTF8, { FastPayloadDecoder.activityLogged(&$0, tags: schemaVersion != 1) }) {
                     self = .activityLogged(e)
                     return
                 }

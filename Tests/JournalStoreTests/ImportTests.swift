@@ -67,7 +67,7 @@ final class ImportFixture {
     }
 
     static func random(count: Int, streams: Int, seed: UInt64) -> [Event] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = Seeded(seed: seed)
         return (0..<count).map { index -> Event in
             let stream = "stream-\(Int.random(in: 0..<streams, using: &generator))"
             let occurred: Int64 = t0.millisecondsSinceEpoch + Int64(index) * 61_001
@@ -79,18 +79,6 @@ final class ImportFixture {
             event.recordedAt = Instant(millisecondsSinceEpoch: recorded)
             return event
         }
-    }
-}
-
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -285,7 +273,7 @@ struct EventIdSyntaxTests {
 @Suite("Hash chain from bytes")
 struct HashChainBytesTests {
     @Test func theHashOfBytesIsTheHashOfTheirStrings() {
-        var generator = SeededGenerator(seed: 9)
+        var generator = Seeded(seed: 9)
         let texts = ["", "a", "{}", "caf\u{E9}", "\u{1F600}", String(repeating: "x", count: 1000), "line\nbreak", "nul\u{0}inside"]
         let numbers: [Int] = [0, 1, -1, 9, 10, 12_345, Int(Int64.max), Int(Int64.min), -987_654_321]
         var scratch: [UInt8] = []

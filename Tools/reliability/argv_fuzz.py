@@ -10,16 +10,17 @@ rejected call leaves the event count unchanged.
 strings here are just under that; nor can a NUL byte, which ends a C string.) Python 3 standard library only.
 """
 
-import argparse
 import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common  # noqa: E402
 
 DOCUMENTED = {0, 1, 64, 65, 66, 69, 70, 73, 74, 75, 130}
 NOW = "2025-05-16T18:00"
@@ -89,23 +90,8 @@ def shown(words):
     return [w[:60] if isinstance(w, str) else repr(w[:60]) for w in words][:12]
 
 
-def count(db):
-    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
-    try:
-        return con.execute("SELECT count(*) FROM events").fetchone()[0]
-    finally:
-        con.close()
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--ci", action="store_true")
-    parser.add_argument("--full", action="store_true")
-    parser.add_argument("--seed", type=int, default=int(time.time()))
-    parser.add_argument("--count", type=int)
-    args = parser.parse_args()
-    total = args.count or (10_000 if args.full else 600)
+    args, total = common.fuzz_arguments(__doc__, full=10_000, ci=600)
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="journal-argv-fuzz-")
     db = os.path.join(work, "j.sqlite")
@@ -116,7 +102,7 @@ def main():
     statuses, failures = {}, []
     for n in range(total):
         words = invocation(rng)
-        before = count(db)
+        before = common.event_count_and_head(db)[0]
         argv = [args.binary] + [w.encode("utf-8", "surrogateescape") if isinstance(w, str) else w for w in words]
         try:
             done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
@@ -135,13 +121,13 @@ def main():
             lines = [line for line in stderr.split("\n") if line]
             if len(lines) != 1 or not lines[0].startswith("journal: "):
                 problem = "a rejection that is not one 'journal: ...' line"
-            elif count(db) != before:
+            elif common.event_count_and_head(db)[0] != before:
                 problem = "a rejected call changed the event count"
         if problem:
             failures.append({"n": n, "argv": shown(words), "status": status,
                              "stderr": stderr[:300], "problem": problem})
     figures = {"seed": args.seed, "invocations": total, "exit statuses": dict(sorted(statuses.items())),
-               "events at the end": count(db), "failures": failures[:20], "failure count": len(failures),
+               "events at the end": common.event_count_and_head(db)[0], "failures": failures[:20], "failure count": len(failures),
                "seconds": round(time.time() - started, 1)}
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     print("argv fuzzer: %d invocations, %d failures%s" % (total, len(failures), " (journal kept in %s)" % work if failures else ""))

@@ -208,3 +208,30 @@ class LockProbe:
             elif main and main in line and start == "1073741826":   # SHARED_FIRST: an EXCLUSIVE lock
                 found.setdefault(pid, set()).add("checkpoint")
         return found
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The fuzzers' shared command line and their look at the file.
+
+def fuzz_arguments(description, full, ci):
+    """--binary, --ci/--full, --seed and --count; returns (args, count): `full` invocations with --full, else `ci`."""
+    import argparse
+    import time
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--ci", action="store_true")
+    parser.add_argument("--full", action="store_true")
+    parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--count", type=int)
+    args = parser.parse_args()
+    return args, args.count or (full if args.full else ci)
+
+
+def event_count_and_head(db):
+    """(number of events, highest stored hash) read straight from the file: what a refused command must not change."""
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    try:
+        return con.execute("SELECT count(*), max(hash) FROM events").fetchone()
+    finally:
+        con.close()
+

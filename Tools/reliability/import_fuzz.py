@@ -10,12 +10,10 @@ leaves the file valid (rare: e.g. a flipped byte inside a hash that is then neve
 Python 3 standard library only.
 """
 
-import argparse
 import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -82,23 +80,8 @@ def mutate(lines, rng):
     return lines, kind
 
 
-def count(db):
-    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
-    try:
-        return con.execute("SELECT count(*), max(hash) FROM events").fetchone()
-    finally:
-        con.close()
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--ci", action="store_true")
-    parser.add_argument("--full", action="store_true")
-    parser.add_argument("--seed", type=int, default=int(time.time()))
-    parser.add_argument("--count", type=int)
-    args = parser.parse_args()
-    total = args.count or (5_000 if args.full else 200)
+    args, total = common.fuzz_arguments(__doc__, full=5_000, ci=200)
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="journal-import-fuzz-")
     env = common.journal_env()
@@ -118,13 +101,13 @@ def main():
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
         shutil.copy(base, db)
-        before = count(db)
+        before = common.event_count_and_head(db)
         lines, kind = mutate(good, rng)
         path = os.path.join(work, "damaged.jsonl")
         with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
             f.write("\n".join(lines) + "\n")
         done = subprocess.run([args.binary, "import", path, "--db", db], env=env, capture_output=True, timeout=60)
-        after = count(db)
+        after = common.event_count_and_head(db)
         stderr = done.stderr.decode("utf-8", "replace")
         lines_err = [l for l in stderr.split("\n") if l]
         if done.returncode == 0:

@@ -19,9 +19,12 @@ public func fuzzParsers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = LocalDate(iso: text)
     case 1:
         _ = Quarter(parsing: text)
-        _ = try? Validate.quarter(text)
+        _ = try? Validate.quarter(text, today: time.today)
         _ = try? DateInput.day(text, option: "--on", time: time)
+        _ = try? DateInput.day(text, option: "--until", time: time, week: .last)
+        _ = try? DateInput.week(text, option: "--week", time: time)
         _ = try? DateInput.moment(text, option: "--on", time: time)
+        _ = IsoWeek(parsing: text)
     default:
         // A payload of each event type, at each schema version: the fast reader must agree with JSONDecoder.
         let kind = JournalEvent.Kind.allCases[Int(selector / 4) % JournalEvent.Kind.allCases.count]

@@ -16,15 +16,18 @@ struct InsightsCommand: ParsableCommand {
             With --calibration instead: over every quarter that has ended, the confidence you stated when setting \
             goals (--confidence) against what you completed within the quarter, and a suggested sprint size.
             Examples: journal insights   journal insights --quarter 2025-Q2 --format markdown   \
-            journal insights --since 2025-04-01 --until 2025-04-30 --format json   journal insights --calibration
+            journal insights --since 2025-04-01 --until 2025-04-30 --format json   journal insights --week last-week   \
+            journal insights --calibration
             """)
 
-    @Option(help: ArgumentHelp("The quarter to look at, e.g. 2025-Q2 (default: the current one).", valueName: "quarter"))
+    @Option(help: ArgumentHelp("The quarter to look at, e.g. 2025-Q2 or last-quarter (default: the current one).", valueName: "quarter"))
     var quarter: String?
-    @Option(help: ArgumentHelp("Look at the days from this date instead of a quarter (with or without --until).", valueName: "date"))
+    @Option(help: ArgumentHelp("Look at the days from this date instead of a quarter (with or without --until); a week means its Monday.", valueName: "date"))
     var since: String?
-    @Option(help: ArgumentHelp("The last day to look at, with --since (default: today).", valueName: "date"))
+    @Option(help: ArgumentHelp("The last day to look at, with --since (default: today); a week means its Sunday.", valueName: "date"))
     var until: String?
+    @Option(help: ArgumentHelp("Look at one week, Monday to Sunday: 2025-W07, this-week, last-week or a day in it.", valueName: "week"))
+    var week: String?
     @Flag(help: ArgumentHelp("""
         Show forecast calibration instead: over every past quarter, the confidence stated when goals were set \
         against what was completed, the Brier score and a suggested sprint size.
@@ -33,8 +36,8 @@ struct InsightsCommand: ParsableCommand {
     @OptionGroup var options: ReadOptions
 
     func run() throws {
-        if calibration, quarter != nil || since != nil || until != nil {
-            throw CLIError(.usage, "--calibration looks at every past quarter and takes no --quarter, --since or --until; drop them")
+        if calibration, quarter != nil || since != nil || until != nil || week != nil {
+            throw CLIError(.usage, "--calibration looks at every past quarter and takes no --quarter, --since, --until or --week; drop them")
         }
         let time = try JournalEnvironment().time()
         if calibration {
@@ -49,18 +52,22 @@ struct InsightsCommand: ParsableCommand {
 
     /// The period the options name; usage errors for combinations that make no sense.
     func period(time: TimeContext) throws -> Insights.Period {
-        if quarter != nil, since != nil || until != nil {
-            throw CLIError(.usage, "give either --quarter or --since/--until, not both")
+        if [quarter != nil, since != nil || until != nil, week != nil].filter({ $0 }).count > 1 {
+            throw CLIError(.usage, "give one of --quarter, --week or --since/--until, not several")
+        }
+        if let week {
+            let days = try DateInput.week(week, option: "--week", time: time).days
+            return .dates(from: days.lowerBound, to: days.upperBound)
         }
         if let quarter {
-            return .quarter(try Validate.quarter(quarter))
+            return .quarter(try Validate.quarter(quarter, today: time.today))
         }
         guard let since else {
             if until != nil { throw CLIError(.usage, "--until needs --since; give the first day too, e.g. --since 2025-04-01") }
             return .quarter(time.today.quarter)
         }
         let from = try DateInput.day(since, option: "--since", time: time)
-        let to = try until.map { raw throws(DomainError) in try DateInput.day(raw, option: "--until", time: time) } ?? time.today
+        let to = try until.map { raw throws(DomainError) in try DateInput.day(raw, option: "--until", time: time, week: .last) } ?? time.today
         guard from <= to else {
             throw CLIError(.usage, "--since \(from) is after \(until == nil ? "today" : "--until") (\(to)); give a first day on or before the last")
         }

@@ -37,7 +37,7 @@ struct LogGoal: LogSubcommand {
     @Option(help: "How you will know you succeeded.") var metric: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("A number to reach, e.g. 15.", valueName: "n")) var target: String?
     @Option(help: "The unit of --target, e.g. connections.") var unit: String?
-    @Option(help: ArgumentHelp("The deadline.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("The deadline: 2025-06-15, friday, next-week (its Sunday), 2025-W24.", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("The key of the long-term direction this goal serves.", valueName: "key")) var direction: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How sure you are that you will complete it, 0-100.", valueName: "0-100"))
     var confidence: String?
@@ -50,9 +50,9 @@ struct LogGoal: LogSubcommand {
         try record(advise: !quiet) { time in
             .setGoal(GoalDraft(
                 key: try key.map { raw throws(DomainError) in try Validate.key(raw, what: "--key") } ?? "",
-                title: words(title), quarter: try Validate.quarter(quarter), metric: metric,
+                title: words(title), quarter: try Validate.quarter(quarter, today: time.today), metric: metric,
                 target: try parseNumber(target, option: "--target"), unit: unit,
-                due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time) },
+                due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time, week: .last) },
                 direction: direction, confidence: try parseInt(confidence, option: "--confidence"), force: force))
         }
     }
@@ -66,9 +66,9 @@ struct LogMilestone: LogSubcommand {
 
     @Argument(help: "The goal's key.") var goal: String
     @Argument(help: "What will be done.") var title: [String]
-    @Option(help: ArgumentHelp("The sprint week it is planned for (1-13).", valueName: "n")) var week: String?
+    @Option(help: ArgumentHelp("The sprint week it is planned for (1-13), or a calendar week: 2025-W20, next-week.", valueName: "n")) var week: String?
     @Option(help: ArgumentHelp("The sprint weeks it spans, e.g. 1-4.", valueName: "a-b")) var weeks: String?
-    @Option(help: ArgumentHelp("A due date instead of weeks.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("A due date instead of weeks (a week means its Sunday).", valueName: "date")) var due: String?
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
@@ -163,7 +163,7 @@ struct LogRevise: LogSubcommand {
     @Option(help: "A new success metric.") var metric: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("A new numeric target.", valueName: "n")) var target: String?
     @Option(help: "A new unit for the target.") var unit: String?
-    @Option(help: ArgumentHelp("A new deadline.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("A new deadline (a week means its Sunday).", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("Move the goal to another quarter.", valueName: "quarter")) var quarter: String?
     @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key")) var direction: String?
     @Option(help: "Why the goal changes (required).") var reason: String
@@ -178,8 +178,8 @@ struct LogRevise: LogSubcommand {
                 goal: try Validate.key(goal, what: "goal key"),
                 changes: GoalChanges(
                     title: title, metric: metric, target: try parseNumber(target, option: "--target"), unit: unit,
-                    due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time) },
-                    quarter: try quarter.map { raw throws(DomainError) in try Validate.quarter(raw) },
+                    due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time, week: .last) },
+                    quarter: try quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) },
                     direction: direction),
                 reason: reason, force: force)
         }

@@ -24,9 +24,9 @@ struct LogReview: LogSubcommand {
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in
+        try record { time in
             .recordReview(ReviewRecorded(
-                quarter: try Validate.quarter(quarter), planned: planned, accomplished: accomplished,
+                quarter: try Validate.quarter(quarter, today: time.today), planned: planned, accomplished: accomplished,
                 obstacles: obstacles, learned: learned, next: next,
                 blockers: try blockers.map { raw throws(DomainError) in try Validate.blocker(raw) }))
         }

@@ -7,7 +7,14 @@ enum MilestoneScheduleInput {
         guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
             throw DomainError(.conflictingOptions, "give one of --week, --weeks or --due, not several")
         }
-        if let week, let n = try parseInt(week, option: "--week") { return .weeks(WeekSpan(first: n, last: n)) }
+        if let week {
+            // A sprint week is a small number; anything else names a calendar week (2025-W20, next-week, a date).
+            let number = week.trimmingCharacters(in: .whitespaces).drop(while: { $0 == "-" || $0 == "+" })
+            if number.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = try parseInt(week, option: "--week") {
+                return .weeks(WeekSpan(first: n, last: n))
+            }
+            return .isoWeek(try DateInput.week(week, option: "--week", time: time))
+        }
         if let weeks {
             let parts = weeks.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let a = try parseInt(String(parts[0]), option: "--weeks"),
@@ -16,7 +23,7 @@ enum MilestoneScheduleInput {
             }
             return .weeks(WeekSpan(first: a, last: b))
         }
-        if let due { return .due(try DateInput.day(due, option: "--due", time: time)) }
+        if let due { return .due(try DateInput.day(due, option: "--due", time: time, week: .last)) }
         return nil
     }
 

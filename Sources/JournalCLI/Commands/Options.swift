@@ -11,7 +11,7 @@ struct JournalOptions: ParsableArguments {
 /// When a logged thing happened, for backdating.
 struct OccurredOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "When it happened, if not now: 2025-04-10, 2025-04-10T14:30, today, yesterday or '3 days ago' (your time zone).",
+        "When it happened, if not now: 2025-04-10, 2025-04-10T14:30, today, yesterday, '3 days ago', monday (the last one) or 2025-W07-3 (your time zone).",
         valueName: "date"))
     var on: String?
 }

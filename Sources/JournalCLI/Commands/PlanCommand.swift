@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
             Examples: journal plan 2025-Q3   journal plan 2025-Q3 --from plan.json --yes
             """)
 
-    @Argument(help: ArgumentHelp("The quarter to plan: 2025-Q3, Q3-2025 or \"Q3 2025\".", valueName: "quarter"))
+    @Argument(help: ArgumentHelp("The quarter to plan: 2025-Q3, Q3-2025, \"Q3 2025\" or next-quarter.", valueName: "quarter"))
     var quarter: String
     @Option(help: ArgumentHelp("Read the plan from a JSON file (- for standard input).", valueName: "file")) var from: String?
     @Flag(help: "Record without asking for confirmation; without a terminal, keep the unfinished goals the plan does not mention.")
@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
-        let quarter = try Validate.quarter(self.quarter)
+        let quarter = try Validate.quarter(self.quarter, today: time.today)
         let file = try from.map { path in try AnswerFile.decode(PlanFile.self, from: path) }
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
         let context = PlanContext(ledger: try store.ledger(.allGoals, time: time), quarter: quarter)

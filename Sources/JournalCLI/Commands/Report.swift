@@ -12,17 +12,18 @@ struct Report: ParsableCommand {
             Examples: journal report 2025-Q2   journal report 2025-Q2 --as-known-at 2025-06-01 --format json
             """)
 
-    @Argument(help: ArgumentHelp("The quarter: 2025-Q2, Q2-2025 or \"Q2 2025\".", valueName: "quarter"))
+    @Argument(help: ArgumentHelp("The quarter: 2025-Q2, Q2-2025, \"Q2 2025\", this-quarter or last-quarter.", valueName: "quarter"))
     var quarter: String
     @Option(name: .customLong("as-known-at"),
-            help: ArgumentHelp("Leave out what was recorded after this day.", valueName: "date"))
+            help: ArgumentHelp("Leave out what was recorded after this day (a week means its Sunday).", valueName: "date"))
     var asKnownAt: String?
     @OptionGroup var output: ReadOptions
 
     func run() throws {
-        let quarter = try Validate.quarter(self.quarter)
-        let context = try ReadContext(output.journal) { _ in .quarter(quarter) }
-        let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: context.time) }
+        let time = try JournalEnvironment().time()
+        let quarter = try Validate.quarter(self.quarter, today: time.today)
+        let context = try ReadContext(output.journal, time: time, scope: .quarter(quarter))
+        let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: time, week: .last) }
         let report = QuarterReport(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
         print(ReportRendering.render(report, format: output.format, today: context.time.today))
     }

@@ -34,7 +34,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
-        let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw) } ?? ReviewInterview.defaultQuarter(today: time.today)
+        let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? ReviewInterview.defaultQuarter(today: time.today)
         let answers = try givenAnswers()
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
         let review = try Prompter.standardInputIsTerminal

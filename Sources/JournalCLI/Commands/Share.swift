@@ -21,16 +21,17 @@ struct Share: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp(
-        "The quarter to share (default: the current one): 2025-Q2, Q2-2025 or \"Q2 2025\".", valueName: "quarter"))
+        "The quarter to share (default: the current one): 2025-Q2, Q2-2025, \"Q2 2025\" or last-quarter.", valueName: "quarter"))
     var quarter: String?
     @Option(help: ArgumentHelp("markdown for a shared document, text for a message.", valueName: "format"))
     var format: ShareFormat = .markdown
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw) }
-        let context = try ReadContext(journal) { time in .quarter(quarter ?? time.today.quarter) }
-        let document = ShareDocument(ledger: context.ledger, quarter: quarter ?? context.time.today.quarter, time: context.time)
+        let time = try JournalEnvironment().time()
+        let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
+        let context = try ReadContext(journal, time: time, scope: .quarter(quarter))
+        let document = ShareDocument(ledger: context.ledger, quarter: quarter, time: time)
         print(ShareRendering(document: document).render(format))
     }
 }

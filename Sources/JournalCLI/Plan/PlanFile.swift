@@ -94,7 +94,7 @@ struct PlanFile: Decodable {
             case "revise":
                 guard let reason = entry.reason else { throw CLIError(.usage, "carryOver \(goal): a revision needs a reason; add \"reason\"") }
                 let changes = GoalChanges(title: entry.title, metric: entry.metric, target: entry.target, unit: entry.unit,
-                                          due: try entry.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time) },
+                                          due: try entry.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time, week: .last) },
                                           direction: entry.direction)
                 plan.carryOver.append(.revise(goal: goal, changes: changes, reason: reason))
             default:
@@ -113,7 +113,7 @@ struct PlanFile: Decodable {
             chosen.insert(key)
             plan.goals.append(GoalDraft(
                 key: key, title: goal.title, quarter: quarter, metric: goal.metric, target: goal.target, unit: goal.unit,
-                due: try goal.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time) },
+                due: try goal.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time, week: .last) },
                 direction: goal.direction, confidence: try goal.confidence.map { value throws(DomainError) in try Self.confidence(value) }))
             for milestone in goal.milestones {
                 plan.milestones.append(try Self.milestone(milestone, goal: key, time: time))

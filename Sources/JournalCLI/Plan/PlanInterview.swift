@@ -68,7 +68,7 @@ struct PlanInterview {
             changes.target = try prompter.ask("  Target", prefill: goal.target.map(NumberText.format)) { try Validate.number($0, option: "target") }
         }
         let due = SprintPlan.carriedDue(goal, into: context.quarter) ?? goal.due
-        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try DateInput.day($0, option: "deadline", time: time) }
+        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
         return changes
     }
 
@@ -80,7 +80,7 @@ struct PlanInterview {
         if draft.target != nil {
             draft.unit = try prompter.ask("  Unit of that number, e.g. connections") { try Validate.title($0, what: "unit") }
         }
-        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try DateInput.day($0, option: "deadline", time: time) }
+        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
         if !context.directions.isEmpty {
             let choices = context.directions.map { "\($0.key) = \($0.title)" }.joined(separator: "; ")
             prompter.say("  Long-term directions: \(choices)")

@@ -48,9 +48,14 @@ struct ReadContext {
     let ledger: Ledger
 
     init(_ options: JournalOptions, scope: (TimeContext) throws -> LedgerSlices.Scope) throws {
-        let environment = JournalEnvironment()
-        time = try environment.time()
-        let store = try SQLiteEventStore(path: try environment.databasePath(option: options.db), mode: .mustExist)
-        ledger = try store.ledger(try scope(time), time: time)
+        let time = try JournalEnvironment().time()
+        try self.init(options, time: time, scope: try scope(time))
+    }
+
+    /// For commands that needed "now" before they knew their scope (a quarter given as last-quarter).
+    init(_ options: JournalOptions, time: TimeContext, scope: LedgerSlices.Scope) throws {
+        self.time = time
+        let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: options.db), mode: .mustExist)
+        ledger = try store.ledger(scope, time: time)
     }
 }

@@ -44,6 +44,8 @@ public struct GoalDraft: Equatable, Sendable {
 
 public enum MilestoneSchedule: Equatable, Sendable {
     case weeks(WeekSpan)
+    /// A calendar week: the sprint weeks of the goal's quarter that its days fall in.
+    case isoWeek(IsoWeek)
     case due(LocalDate)
 }
 

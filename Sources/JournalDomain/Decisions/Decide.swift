@@ -25,6 +25,8 @@ public enum Decider {
                     throw DomainError(.invalidWeek, "\(given); a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
                 }
                 weeks = span
+            case .isoWeek(let week)?:
+                weeks = try sprintWeeks(of: week, in: goal)
             case .due(let date)?:
                 due = date
             case nil:
@@ -213,4 +215,16 @@ public enum Decider {
             throw DomainError(.futureDate, "--on \(on) is in the future (today is \(today)); the journal records what has happened")
         }
     }
+
+    /// The sprint weeks (1...13) of the goal's quarter that a calendar week's days fall in: one, or two when the
+    /// quarter's weeks do not start on Mondays.
+    static func sprintWeeks(of week: IsoWeek, in goal: GoalState) throws(DomainError) -> WeekSpan {
+        let quarter = goal.quarter
+        let first = max(week.monday, quarter.firstDay), last = min(week.sunday, quarter.lastDay)
+        guard first <= last, let a = quarter.week(of: first), let b = quarter.week(of: last) else {
+            throw DomainError(.invalidWeek, "\(week) is not in goal \(goal.key)'s quarter \(quarter) (\(IsoWeek(containing: quarter.firstDay)) to \(IsoWeek(containing: quarter.lastDay))); give a week of that quarter or a sprint week, e.g. --week 4")
+        }
+        return WeekSpan(first: a, last: b)
+    }
+
 }

@@ -101,9 +101,18 @@ public enum Validate {
         return value
     }
 
-    public static func quarter(_ raw: String) throws(DomainError) -> Quarter {
+    /// A quarter as people type it: 2025-Q2, Q2-2025, "Q2 2025", or this-quarter, last-quarter, next-quarter
+    /// (also with a space), counted from `today`.
+    public static func quarter(_ raw: String, today: LocalDate) throws(DomainError) -> Quarter {
+        let relative = DateInput.normalized(raw)
+        switch relative {
+        case "this quarter": return today.quarter
+        case "last quarter": if today.quarter.year > LocalDate.supportedYears.lowerBound || today.quarter.number > 1 { return today.quarter.previous }
+        case "next quarter": if today.quarter.year < LocalDate.supportedYears.upperBound || today.quarter.number < 4 { return today.quarter.next }
+        default: break
+        }
         guard let quarter = Quarter(parsing: raw) else {
-            throw DomainError(.invalidQuarter, "'\(DateInput.printable(raw))' is not a quarter; write 2025-Q2, Q2-2025 or \"Q2 2025\" (quarters are Q1 to Q4)")
+            throw DomainError(.invalidQuarter, "'\(DateInput.printable(raw))' is not a quarter; write 2025-Q2, Q2-2025, \"Q2 2025\", this-quarter, last-quarter or next-quarter (quarters are Q1 to Q4)")
         }
         return quarter
     }

@@ -1,22 +1,47 @@
-/// Dates as people type them, read in their time zone. The forms: an ISO date (2025-04-10),
-/// "today", "yesterday", "N days ago"; where a moment is meant, also an ISO date-time
+/// Dates as people type them, read in their time zone. The forms: an ISO date (2025-04-10), today,
+/// yesterday, tomorrow, "N days ago", "N weeks ago", a weekday name (the most recent one: "monday" on a
+/// Wednesday is two days ago, on a Monday today; "last monday" is never today), an ISO week day
+/// (2025-W07-3); a week (2025-W07, this week, last week, next week) stands for its Monday, or its Sunday
+/// where the end of a span or a deadline is meant. Where a moment is meant, also an ISO date-time
 /// (2025-04-10T14:30, local unless it carries Z or an offset).
 public enum DateInput {
+    /// Which day of a week stands for the week where one day is asked for.
+    public enum WeekSide: Sendable {
+        /// Its Monday: --on, --since.
+        case first
+        /// Its Sunday: --until, --due, --as-of, --as-known-at.
+        case last
+    }
+
+    static let forms = "YYYY-MM-DD (e.g. 2025-04-10), today, yesterday, 'N days ago', a weekday (monday), last week or 2025-W07"
+
     /// A calendar day. Impossible dates such as 2025-02-30 are refused.
-    public static func day(_ raw: String, option: String, time: TimeContext) throws(DomainError) -> LocalDate {
-        let text = raw.trimmingCharactersInWhitespace().lowercased()
+    public static func day(_ raw: String, option: String, time: TimeContext, week side: WeekSide = .first) throws(DomainError) -> LocalDate {
+        let text = normalized(raw)
         if let relative = relativeDay(text, today: time.today) { return relative }
+        if let week = week(text, today: time.today) { return side == .first ? week.monday : week.sunday }
+        if let day = isoWeekDay(text) { return day }
         switch DateTimeSyntax.parse(text) {
         case .date(let date)?:
             return date
         default:
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a valid date; use YYYY-MM-DD (e.g. 2025-04-10), today, yesterday or 'N days ago'")
+            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a valid date; use \(forms)")
+        }
+    }
+
+    /// A week: 2025-W07, this week, last week, next week, "N weeks ago", or any day form (the week holding it).
+    public static func week(_ raw: String, option: String, time: TimeContext) throws(DomainError) -> IsoWeek {
+        if let week = week(normalized(raw), today: time.today) { return week }
+        do {
+            return IsoWeek(containing: try day(raw, option: option, time: time))
+        } catch {
+            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a week; use 2025-W07, this week, last week, 'N weeks ago' or a date in the week")
         }
     }
 
     /// A moment: a date-time, or a day (now if it is today, else noon local time that day).
     public static func moment(_ raw: String, option: String, time: TimeContext) throws(DomainError) -> Instant {
-        let text = raw.trimmingCharactersInWhitespace().lowercased()
+        let text = normalized(raw)
         switch DateTimeSyntax.parse(text) {
         case .dateTime(let date, let h, let m, let s, let ms, let offset)?:
             if let offset { return Instant(date: date, hour: h, minute: m, second: s, millisecond: ms, offsetSeconds: offset) }
@@ -27,17 +52,73 @@ public enum DateInput {
         }
     }
 
+    /// Lowercased, trimmed, runs of spaces made one; "last-week" written as "last week".
+    static func normalized(_ raw: String) -> String {
+        let words = raw.lowercased().split(whereSeparator: { $0.isWhitespace })
+        let text = words.joined(separator: " ")
+        guard text.contains("-"), !text.contains(where: { $0.isNumber }) else { return text }
+        return text.split(separator: "-").joined(separator: " ")
+    }
+
     static func relativeDay(_ text: String, today: LocalDate) -> LocalDate? {
         switch text {
         case "today": return today
         case "yesterday": return today.adding(days: -1)
+        case "tomorrow": return today.adding(days: 1)
         default: break
         }
+        if let weekday = weekdays[text] { return supported(today.adding(days: -((today.isoWeekday - weekday + 7) % 7))) }
         let words = text.split(separator: " ")
-        guard words.count == 3, words[2] == "ago", words[1] == "days" || words[1] == "day",
-              words[0].count <= 5, let n = LocalDate.digits(ArraySlice(words[0].utf8)) else { return nil }
-        let date = today.adding(days: -n)
-        return LocalDate.supportedYears.contains(date.year) ? date : nil
+        if words.count == 2, words[0] == "last", let weekday = weekdays[String(words[1])] {
+            let back = (today.isoWeekday - weekday + 7) % 7
+            return supported(today.adding(days: -(back == 0 ? 7 : back)))
+        }
+        guard words.count == 3, words[2] == "ago", let n = count(words[0]) else { return nil }
+        switch words[1] {
+        case "day", "days": return supported(today.adding(days: -n))
+        case "week", "weeks": return supported(today.adding(days: -7 * n))
+        default: return nil
+        }
+    }
+
+    /// The weeks people name: 2025-W07, this week, last week, next week.
+    static func week(_ text: String, today: LocalDate) -> IsoWeek? {
+        let current = IsoWeek(containing: today)
+        switch text {
+        case "this week": return current
+        case "last week": return supportedWeek(current.monday.adding(days: -7))
+        case "next week": return supportedWeek(current.monday.adding(days: 7))
+        default: return IsoWeek(parsing: text)
+        }
+    }
+
+    /// 2025-W07-3: the Wednesday of that ISO week.
+    static func isoWeekDay(_ text: String) -> LocalDate? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[8] == UInt8(ascii: "-"), let weekday = LocalDate.digits(bytes[9...]),
+              (1...7).contains(weekday), let week = IsoWeek(parsing: String(decoding: bytes[0..<8], as: UTF8.self)) else { return nil }
+        return supported(week.day(weekday))
+    }
+
+    static let weekdays: [String: Int] = [
+        "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+        "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+        "sunday": 7, "sun": 7,
+    ]
+
+    /// "3", "a", "an" or "one" in "3 days ago", "a week ago".
+    static func count(_ word: Substring) -> Int? {
+        if word == "a" || word == "an" || word == "one" { return 1 }
+        guard word.count <= 5 else { return nil }
+        return LocalDate.digits(ArraySlice(word.utf8))
+    }
+
+    static func supported(_ date: LocalDate) -> LocalDate? {
+        LocalDate.supportedYears.contains(date.year) ? date : nil
+    }
+
+    static func supportedWeek(_ monday: LocalDate) -> IsoWeek? {
+        supported(monday).map { IsoWeek(containing: $0) }
     }
 
     /// Keeps error messages on one line whatever the user typed.

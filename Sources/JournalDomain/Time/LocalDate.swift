@@ -18,6 +18,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// For dates known to exist (January 4th, December 28th of a supported year).
+    init(validYear year: Int, month: Int, day: Int) {
+        self.init(unchecked: year, month, day)
+    }
+
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month

@@ -11,7 +11,7 @@ struct Journal: ParsableCommand {
               journal log activity "Practice exam 1" --goal aws --minutes 90
             """,
         version: JournalVersion.current,
-        subcommands: [Log.self, PlanCommand.self, ReviewCommand.self, Sprint.self, Report.self, History.self, InsightsCommand.self, Resume.self, Share.self, Events.self, Export.self, Import.self, Verify.self, Rebuild.self, Demo.self]
+        subcommands: [Log.self, Undo.self, PlanCommand.self, ReviewCommand.self, Sprint.self, Report.self, History.self, InsightsCommand.self, Resume.self, Share.self, Events.self, Export.self, Import.self, Verify.self, Rebuild.self, Demo.self]
     )
 }
 

@@ -83,9 +83,9 @@ struct ShareTests {
         #expect(out.contains("\n## Dropped\n\n- Speak at a conference (talk): No call for papers this spring\n"))
     }
 
-    @Test func jsonIsNotAShareFormat() throws {
+    @Test func anUnknownFormatOrQuarterIsRefused() throws {
         let s = try demo()
-        expectRefusal(try s.run("share", "--db", s.db, "--format", "json"), status: 64, mentioning: ["json", "markdown", "text"])
+        expectRefusal(try s.run("share", "--db", s.db, "--format", "yaml"), status: 64, mentioning: ["yaml", "markdown", "text", "json"])
         expectRefusal(try s.run("share", "2025-Q5", "--db", s.db), status: 64, mentioning: ["2025-Q5"])
     }
 

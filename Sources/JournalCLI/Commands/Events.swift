@@ -10,7 +10,7 @@ struct Events: ParsableCommand {
         discussion: "Examples: journal events --goal aws   journal events --type activity-logged --since 2025-04-01 --format jsonl")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, jsonl
+        case text, jsonl, json
     }
 
     @Option(help: ArgumentHelp("Only events about this goal (its own events and the activities linked to it).", valueName: "key"))
@@ -20,7 +20,8 @@ struct Events: ParsableCommand {
         valueName: "type"))
     var types: [String] = []
     @Option(help: ArgumentHelp("Only events that occurred on or after this date.", valueName: "date")) var since: String?
-    @Option(help: "text for people, jsonl for scripts (one JSON object a line, every stored field).") var format: Format = .text
+    @Option(help: "text for people; jsonl (one JSON object a line, every stored field) or json (one array of them) for scripts.")
+    var format: Format = .text
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
@@ -52,11 +53,16 @@ struct Events: ParsableCommand {
             selected.append((recorded, envelope))
             selectedIds.insert(recorded.eventId)
         }
+        if format == .json {
+            let objects = selected.map { "  " + EventListing.jsonLine($0.0, retracted: retracted.contains($0.0.eventId)) }
+            print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")
+            return
+        }
         for (recorded, _) in selected {
             let isRetracted = retracted.contains(recorded.eventId)
             switch format {
             case .text: print(EventListing.textLine(recorded, retracted: isRetracted, time: time))
-            case .jsonl: print(EventListing.jsonLine(recorded, retracted: isRetracted))
+            case .jsonl, .json: print(EventListing.jsonLine(recorded, retracted: isRetracted))
             }
         }
     }

@@ -2,12 +2,14 @@ import ArgumentParser
 import JournalDomain
 import Projections
 
-/// How `journal share` prints the document: it is for people, so there is no json.
+/// How `journal share` prints the document: markdown by default, since it is meant to be pasted.
 enum ShareFormat: String, ExpressibleByArgument, CaseIterable {
     /// To paste into a shared document.
     case markdown
     /// To paste into a message or an email.
     case text
+    /// For scripts: the sprint board's fields and the document's additions.
+    case json
 }
 
 struct Share: ParsableCommand {
@@ -23,7 +25,7 @@ struct Share: ParsableCommand {
     @Argument(help: ArgumentHelp(
         "The quarter to share (default: the current one): 2025-Q2, Q2-2025, \"Q2 2025\" or last-quarter.", valueName: "quarter"))
     var quarter: String?
-    @Option(help: ArgumentHelp("markdown for a shared document, text for a message.", valueName: "format"))
+    @Option(help: ArgumentHelp("markdown for a shared document, text for a message, json for scripts.", valueName: "format"))
     var format: ShareFormat = .markdown
     @OptionGroup var journal: JournalOptions
 

@@ -12,25 +12,40 @@ struct Verify: ParsableCommand {
             Example: journal verify   journal verify --head 7fd8d5cd25d666ee18d42ce2c99124f9c56265b0995ee05d6295c2e3071e6bb1
             """)
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @Option(help: ArgumentHelp("A head hash printed earlier (by verify or at the end of an export) that this journal must still hold.",
                                valueName: "hash"))
     var head: String?
+    @Option(help: ArgumentHelp("text for people; json for scripts (also printed when the check fails, before the error).", valueName: "format"))
+    var format: Format = .text
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
         let earlier = try head.map(Verify.hashBytes)
         let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: journal.db), mode: .mustExist)
+        var report: [(String, JSONValue)] = []
+        defer { if format == .json { print(JSONValue.object(report).rendered()) } }
         switch try store.verify() {
         case .ok(let count, let current):
+            report = [("ok", .bool(true)), ("events", .int(Int(count))), ("head", .string(HashChain.hex(current))), ("brokenAt", .null), ("problem", .null)]
             var line = "OK: \(count) event\(count == 1 ? "" : "s"), hash chain intact; head \(HashChain.hex(current))"
             if let earlier, let head {
-                guard let position = try store.position(ofChainHash: earlier) else {
+                let position = try store.position(ofChainHash: earlier)
+                report.append(("earlierHead", .object([("hash", .string(head.lowercased())), ("position", .optional(position.map { Int($0) })),
+                                                       ("recordedSince", .optional(position.map { Int(count - $0) }))])))
+                guard let position else {
+                    report[0].1 = .bool(false)
                     throw CLIError(.data, "the journal no longer holds the head \(head.lowercased()) recorded earlier: events were cut off its end or the chain was rewritten; restore it from a backup or an export")
                 }
                 line += "; the earlier head is event \(position) (\(count - position) recorded since)"
             }
-            print(line)
+            if format == .text { print(line) }
         case .broken(let position, let reason):
+            report = [("ok", .bool(false)), ("events", .int(Int(try store.count()))), ("head", .null), ("brokenAt", .int(Int(position))),
+                      ("problem", .string(reason))]
             throw CLIError(.data, "the hash chain breaks at position \(position): \(reason); restore the journal from a backup or an export")
         }
     }

@@ -13,6 +13,7 @@ struct ShareRendering {
         switch format {
         case .markdown: return markdown().joined(separator: "\n")
         case .text: return text().joined(separator: "\n")
+        case .json: return json().rendered()
         }
     }
 

@@ -26,16 +26,17 @@ DOCUMENTED = {0, 1, 64, 65, 66, 69, 70, 73, 74, 75, 130}
 NOW = "2025-05-16T18:00"
 
 GOOD = {
-    "goal": ["aws", "network"], "ref": ["aws/1", "aws/2", "network/4"], "date": ["2025-05-01", "yesterday", "today"],
-    "quarter": ["2025-Q2", "2025-Q3"], "text": ["Practice exam", "Coffee chat with a data lead"], "minutes": ["30", "90"],
-    "number": ["2", "15"], "key": ["newgoal", "deep-work"], "week": ["3", "1-4"], "format": ["text", "markdown", "json"],
+    "goal": ["aws", "network"], "ref": ["aws/1", "aws/2", "network/4"], "date": ["2025-05-01", "yesterday", "today", "monday", "last week", "2025-W19"],
+    "quarter": ["2025-Q2", "2025-Q3", "this-quarter", "last quarter"], "text": ["Practice exam", "Coffee chat with a data lead"], "minutes": ["30", "90"],
+    "number": ["2", "15"], "key": ["newgoal", "deep-work"], "week": ["3", "1-4", "2025-W20", "next-week"], "format": ["text", "markdown", "json"],
     "position": ["5", "12"], "tag": ["exam", "@work"],
 }
 BAD = ["2025-02-30", "2025-13-01", "2025-Q5", "Q0-2025", "-1", "0", "-0", "99999999999999999999", "1e309", "NaN",
        "", " ", "\t", "x" * 131_000, "\u00e9\u0301" * 1000, "a\x01b\x7f", "line\nbreak", "\r", "\x1b[31mred",
        b"bad \xff\xfe\xfd utf-8", b"\xc3", "'; DROP TABLE events; --", "\" OR 1=1 --", "%s%n%x", "../../etc/passwd",
        "--", "-", "--bogus", "-Z", "--db", "--help=x", "aws/", "/1", "aws/0", "aws/-3", "AWS", "a" * 40,
-       "2025-05-01T25:61", "9999-12-31", "0000-01-01", "tomorrow", "3 days ago", "Q2 2025", "2025-W07"]
+       "2025-05-01T25:61", "9999-12-31", "0000-01-01", "tomorrow", "3 days ago", "Q2 2025", "2025-W07", "2025-W53", "2025-W07-8", "next tuesday",
+       "last", "99999 weeks ago", "previous-quarter"]
 
 COMMANDS = [
     ["log", "goal", "{text}", "--quarter", "{quarter}", "--key", "{key}", "--due", "{date}", "--target", "{number}"],
@@ -59,7 +60,11 @@ COMMANDS = [
     ["resume", "--format", "{format}"],
     ["share", "{quarter}", "--format", "{format}"],
     ["events", "--format", "{format}"],
-    ["verify", "--head", "{text}"],
+    ["verify", "--head", "{text}", "--format", "{format}"],
+    ["insights", "--week", "{date}", "--format", "{format}"],
+    ["undo"],
+    ["undo", "--to", "{position}"],
+    ["undo", "--yes", "--reason", "{text}"],
     ["plan", "{quarter}", "--yes"],
     ["review", "{quarter}", "--yes"],
 ]

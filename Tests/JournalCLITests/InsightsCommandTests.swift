@@ -163,9 +163,9 @@ struct InsightsCommandTests {
         let s = try sprint()
         let before = try s.count()
         expectRefusal(try s.run("insights", "--quarter", "2025-Q2", "--since", "2025-04-01"), status: 64,
-                      mentioning: ["--quarter", "not both"])
+                      mentioning: ["--quarter", "not several"])
         expectRefusal(try s.run("insights", "--quarter", "2025-Q2", "--until", "2025-04-30"), status: 64,
-                      mentioning: ["not both"])
+                      mentioning: ["not several"])
         expectRefusal(try s.run("insights", "--until", "2025-04-30"), status: 64, mentioning: ["--until needs --since"])
         expectRefusal(try s.run("insights", "--since", "2025-05-03", "--until", "2025-05-01"), status: 64,
                       mentioning: ["--since 2025-05-03 is after --until (2025-05-01)"])

@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"], exclude: ["Golden"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,24 +33,47 @@ struct Export: ParsableCommand {
     }
 }
 
-/// `journal import FILE`: appends an export's events this journal does not hold yet.
+/// `journal import FILE`: appends an export's events this journal does not hold yet; with `--from`, another
+/// tool's records as activities.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Append an export's events to this journal: checked, idempotent, all or nothing.",
+        abstract: "Append an export's events to this journal, or another tool's records as activities: idempotent, all or nothing.",
         discussion: """
             The file's own hash chain and head line are checked first, and every event must be one journal can read. \
             Events whose id is already here with the same content are skipped, so an import can be run again and two \
             journals can be merged; an id present with different content refuses the whole file. New events keep \
             their ids, types, payloads, metadata and both times, and get this journal's positions, stream versions \
             and hash chain, in the file's order.
-            Example: journal import backup.jsonl
+            With --from, FILE is another tool's export (task export, timew export, jrnl --format json, \
+            watson log --all --json): each record becomes activities, linked to a goal by --map NAME=GOAL (a tag or \
+            project; the first matching map wins) or else effort linked to no goal, its labels kept as tags. Each \
+            record's activities have ids derived from the record, so importing the file again adds only new records.
+            Examples: journal import backup.jsonl
+                      journal import --from timewarrior timew.json --map aws=aws-cert --map blog=blog/2
             """)
 
-    @Argument(help: ArgumentHelp("An export written by journal export.", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("An export written by journal export (or by the tool --from names).", valueName: "file"))
+    var file: String
+    @Option(help: ArgumentHelp("Read another tool's export: taskwarrior, timewarrior, jrnl or watson.", valueName: "tool"))
+    var from: PeerTool?
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "With --from: link records with this tag or project to a goal or milestone (repeatable; the first match wins).",
+        valueName: "name=goal[/n]"))
+    var maps: [String] = []
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
+        if let from {
+            return try PeerImport(tool: from, file: file, maps: maps, db: journal.db).run()
+        }
+        guard maps.isEmpty else {
+            throw CLIError(.usage, "--map needs --from TOOL (it links another tool's tags or projects to goals); add e.g. --from timewarrior")
+        }
+        try importExport()
+    }
+
+    private func importExport() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
         let importer = Importer(path: file)

@@ -1,0 +1,78 @@
+import JournalDomain
+import JournalStore
+
+/// Records a plan's activities in one write transaction: every --map's goal must exist, each activity is
+/// decided by the journal's own rules, and ids already in the log are left as they are. All or nothing.
+struct PeerAppend {
+    let source: PeerSource
+    let maps: [PeerMap]
+    let time: TimeContext
+
+    struct Outcome: Equatable {
+        let added: Int
+        let alreadyHere: Int
+        /// Of those already here, how many the file or the maps would now record differently: the log keeps
+        /// what the first import recorded (a retraction and a new `journal log activity` change it).
+        let differing: Int
+    }
+
+    func append(_ plan: PeerPlan, to store: SQLiteEventStore) throws -> Outcome {
+        let metadata = try Recorder.metadata(command: "import --from \(source.tool.rawValue)")
+        return try store.write(recordedAt: time.now) { session in
+            let goals = try mappedGoals(session)
+            var batches: [AppendBatch] = []
+            var alreadyHere = 0, differing = 0
+            for planned in plan.activities.sorted(by: { ($0.occurredAt, $0.eventId) < ($1.occurredAt, $1.eventId) }) {
+                let event = try decide(planned, goals: goals)
+                let payload = try event.payloadJSON()
+                if let stored = try session.event(withId: planned.eventId) {
+                    alreadyHere += 1
+                    if stored.payload != payload || stored.occurredAt != planned.occurredAt { differing += 1 }
+                    continue
+                }
+                let new = NewEvent(eventId: planned.eventId, type: event.type, schemaVersion: event.schemaVersion,
+                                   payload: payload, metadata: metadata, occurredAt: planned.occurredAt)
+                let stream = StreamName.activities(time.localDate(of: planned.occurredAt))
+                if batches.last?.stream == stream {
+                    batches[batches.count - 1].events.append(new)
+                } else {
+                    batches.append(AppendBatch(stream: stream, expected: .any, events: [new]))
+                }
+            }
+            let added = try session.appendCounting(batches)
+            return Outcome(added: added, alreadyHere: alreadyHere, differing: differing)
+        }
+    }
+
+    /// The goal of every --map, as it stands: a map to a goal (or milestone) this journal lacks refuses the file.
+    private func mappedGoals(_ session: borrowing WriteSession) throws -> [String: GoalState] {
+        var goals: [String: GoalState] = [:]
+        for map in maps {
+            let stream = try session.readStream(StreamName.goal(map.goal)).map { try $0.envelope() }
+            guard let goal = GoalState.replay(stream) else {
+                throw CLIError(.data, "--map \(DateInput.printable(map.given)): no goal \(map.goal) in this journal; set it with journal log goal \"TITLE\" --quarter Q --key \(map.goal), or check the key with journal events --type goal-set (nothing was imported)")
+            }
+            if let number = map.milestone, goal.milestones[number] == nil {
+                throw CLIError(.data, "--map \(DateInput.printable(map.given)): no milestone \(map.goal)/\(number); plan it with journal log milestone \(map.goal) \"TITLE\" (nothing was imported)")
+            }
+            goals[map.goal] = goal
+        }
+        return goals
+    }
+
+    /// The activity as `journal log activity` would record it, by the same rules.
+    private func decide(_ planned: PlannedActivity, goals: [String: GoalState]) throws -> JournalEvent {
+        let a = planned.activity
+        let state = DecisionState(goal: a.goal.flatMap { goals[$0] }, occurredOn: time.localDate(of: planned.occurredAt),
+                                  today: time.today)
+        do {
+            guard let event = try Decider.decide(.logActivity(text: a.text, goal: a.goal, milestone: a.milestone,
+                                                             minutes: a.minutes, tags: a.tags), state).first else {
+                throw CLIError(.software, "an activity of \(planned.record) was decided into no event")
+            }
+            return event
+        } catch let error as DomainError {
+            throw CLIError(.data, "\(source.file) \(planned.record): \(error.message) (nothing was imported)")
+        }
+    }
+}

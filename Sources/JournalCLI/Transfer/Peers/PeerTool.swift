@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import JournalDomain
+
+/// The tools `journal import --from` reads, each through its own export format.
+enum PeerTool: String, CaseIterable, ExpressibleByArgument {
+    case taskwarrior, timewarrior, jrnl, watson
+
+    /// The tools' command names are accepted too: people type what they type every day.
+    init?(argument: String) {
+        switch argument.lowercased() {
+        case "task": self = .taskwarrior
+        case "timew": self = .timewarrior
+        default: self.init(rawValue: argument.lowercased())
+        }
+    }
+
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// The command that writes the file this tool's importer reads: named in every refusal, as the fix.
+    var exportCommand: String {
+        switch self {
+        case .taskwarrior: return "task export"
+        case .timewarrior: return "timew export"
+        case .jrnl: return "jrnl --format json"
+        case .watson: return "watson log --all --json"
+        }
+    }
+
+    var displayName: String {
+        switch self {
+        case .taskwarrior: return "Taskwarrior"
+        case .timewarrior: return "Timewarrior"
+        case .jrnl: return "jrnl"
+        case .watson: return "Watson"
+        }
+    }
+
+    /// The file's records, in the file's order. jrnl writes local wall-clock times, read in `time`'s zone.
+    func records(in json: PeerJSON, source: PeerSource, time: TimeContext) throws -> PeerRecords {
+        switch self {
+        case .taskwarrior: return try TaskwarriorRecords.read(json, source)
+        case .timewarrior: return try TimewarriorRecords.read(json, source)
+        case .jrnl: return try JrnlRecords.read(json, source, time: time)
+        case .watson: return try WatsonRecords.read(json, source)
+        }
+    }
+}
+
+/// The file being imported, as refusals name it.
+struct PeerSource {
+    let file: String
+    let tool: PeerTool
+
+    /// The file's bytes as JSON: exit 66 when it cannot be read, 65 when it is not JSON (as `journal import`
+    /// of a damaged export).
+    func load() throws -> PeerJSON {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CLIError(.noJournal, "cannot read \(file); check the path and its permissions")
+        }
+        do {
+            return try PeerJSONParser.parse([UInt8](data))
+        } catch {
+            throw failure(nil, "is not JSON (\(error.description))")
+        }
+    }
+
+    /// "FILE RECORD: PROBLEM; make the file with EXPORT (nothing was imported)", exit 65.
+    func failure(_ record: String?, _ problem: String) -> CLIError {
+        let subject = record.map { "\(file) \($0):" } ?? file
+        return CLIError(.data, "\(subject) \(problem); give the output of \(tool.exportCommand) (nothing was imported)")
+    }
+}

@@ -108,9 +108,10 @@ def main():
     for n in range(total):
         words = invocation(rng)
         before = common.event_count_and_head(db)[0]
-        argv = [args.binary] + [w.encode("utf-8", "surrogateescape") if isinstance(w, str) else w for w in words]
+        argv = [os.path.abspath(args.binary)] + [w.encode("utf-8", "surrogateescape") if isinstance(w, str) else w for w in words]
         try:
-            done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
+            # In the scratch folder: a fuzzed --db or --output names a file relative to it, never in the repository.
+            done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30, cwd=work)
         except subprocess.TimeoutExpired:
             failures.append({"n": n, "argv": shown(words), "problem": "timed out"})
             continue

@@ -55,7 +55,7 @@ enum ChartGraphics {
         let roadAt = { (offset: Double) in
             Pace.road(target: road.target, from: start, to: road.reaches, on: start.adding(days: Int(offset)))
         }
-        chart.line([0, reach, end].map { ($0, roadAt($0), nil) }, cssClass: "road", dots: false)
+        chart.line((reach < end ? [0, reach, end] : [0, end]).map { ($0, roadAt($0), nil) }, cssClass: "road", dots: false)
         chart.line(road.points.map { p in
             (Double(start.days(until: p.day)), p.actual,
              "\(TextStyle.date(p.day, reference: quarter.lastDay)) (week \(p.week)): \(NumberText.format(p.actual))\(unit); the road: \(NumberText.format((p.expected * 10).rounded() / 10))")

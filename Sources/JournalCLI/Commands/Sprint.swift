@@ -23,8 +23,9 @@ struct Sprint: ParsableCommand {
         let quarter = chosen ?? time.today.quarter
         let board = SprintBoard(ledger: ledger, quarter: quarter, time: time)
         let charts = QuarterCharts.sprint(ledger: ledger, quarter: quarter, time: time)
-        // The drift so far: the report as known by the end of today.
-        let drift = QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: time.today, time: time)
-        try output.emit(SprintRendering.render(board, charts: charts, drift: drift, format: output.format, palette: output.palette))
+        // The page's drift so far: the report as known by the end of today.
+        try output.emit(SprintRendering.render(board, charts: charts,
+                                               drift: QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: time.today, time: time),
+                                               format: output.format, palette: output.palette))
     }
 }

@@ -3,14 +3,14 @@ import Projections
 
 /// The sprint board in the four output formats.
 enum SprintRendering {
-    /// - Parameter drift: the quarter report as known today, for the page's drift table.
-    static func render(_ board: SprintBoard, charts: QuarterCharts, drift: QuarterReport, format: PageFormat,
+    /// - Parameter drift: the quarter report as known today, for the page's drift table (worked out for html only).
+    static func render(_ board: SprintBoard, charts: QuarterCharts, drift: @autoclosure () -> QuarterReport, format: PageFormat,
                        palette: Palette = .plain) -> String {
         switch format {
         case .text: return text(board, charts: charts, palette: palette)
         case .markdown: return markdown(board)
         case .json: return json(board).rendered()
-        case .html: return SprintPage(board: board, charts: charts, drift: drift).render()
+        case .html: return SprintPage(board: board, charts: charts, drift: drift()).render()
         }
     }
 

@@ -24,6 +24,7 @@ enum ChartSections {
 
     static func burnUpCaption(_ charts: QuarterCharts) -> String {
         let left = "Goals dropped or moved to another quarter are left out."
+        guard charts.milestoneTotal > 0 else { return "No milestones planned for this quarter's goals. " + left }
         guard let last = charts.weeks.last(where: \.counted), let done = last.milestonesDone else {
             return "The quarter has not begun: \(TextStyle.plural(charts.milestoneTotal, "milestone")) planned. " + left
         }

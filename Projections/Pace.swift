@@ -32,8 +32,7 @@ public struct Pace: Equatable, Sendable {
             let end = max(goal.due ?? goal.quarter.lastDay, start)
             let span = start.days(until: end)
             let elapsed = min(max(start.days(until: today), 0), max(span, 0))
-            let fraction = span > 0 ? Double(elapsed) / Double(span) : (today >= end ? 1 : 0)
-            let road = target * fraction
+            let road = Pace.road(target: target, from: start, to: end, on: today)
             expected = road
             if goal.current + 1e-9 < road {
                 // The day the road passed the current value: that far behind it is.
@@ -47,6 +46,15 @@ public struct Pace: Equatable, Sendable {
         let numericBehind = expected.map { goal.current + 1e-9 < $0 } ?? false
         onTrack = late.isEmpty && !numericBehind
         weeksBehind = onTrack ? 0 : max(1, (daysBehind + 6) / 7)
+    }
+
+    /// Where the straight road from 0 on `start` to `target` on `end` stands on `day`: 0 until it starts, the
+    /// target from `end` on (the sprint board's "by today" and the charts' road).
+    public static func road(target: Double, from start: LocalDate, to end: LocalDate, on day: LocalDate) -> Double {
+        let span = start.days(until: end)
+        let elapsed = min(max(start.days(until: day), 0), max(span, 0))
+        let fraction = span > 0 ? Double(elapsed) / Double(span) : (day >= end ? 1 : 0)
+        return target * fraction
     }
 
     /// The last day a milestone was planned for: its last week's last day, or its due date.

@@ -22,10 +22,13 @@ struct Demo: ParsableCommand {
         let zone = TimeZone.current
         let path = try db ?? DemoJournal.temporaryPath()
         let written = try DemoJournal.write(to: path, zone: zone)
-        let board = SprintBoard(ledger: written.ledger, quarter: DemoStory.quarter, time: try DemoJournal.time(DemoStory.boardDay, zone))
+        let boardTime = try DemoJournal.time(DemoStory.boardDay, zone)
+        let board = SprintBoard(ledger: written.ledger, quarter: DemoStory.quarter, time: boardTime)
+        let boardCharts = QuarterCharts.sprint(ledger: written.ledger, quarter: DemoStory.quarter, time: boardTime)
         let reportTime = try DemoJournal.time(DemoStory.reportDay, zone)
         let report = QuarterReport(ledger: written.ledger, quarter: DemoStory.quarter, time: reportTime)
-        print(DemoRendering.render(path: path, events: written.events, board: board, report: report,
+        let reportCharts = QuarterCharts.report(ledger: written.ledger, quarter: DemoStory.quarter, time: reportTime)
+        print(DemoRendering.render(path: path, events: written.events, sprint: (board, boardCharts), report: (report, reportCharts),
                                    format: format, reportDay: reportTime.today))
     }
 }

@@ -47,7 +47,8 @@ struct InsightsCommand: ParsableCommand {
         }
         let period = try self.period(time: time)
         let ledger = try ReadContext(options.journal) { _ in period.scope }.ledger
-        print(InsightsReport.render(Insights(ledger: ledger, period: period, time: time), format: options.format, time: time))
+        print(InsightsReport.render(Insights(ledger: ledger, period: period, time: time), format: options.format, time: time,
+                                    palette: options.palette))
     }
 
     /// The period the options name; usage errors for combinations that make no sense.

@@ -9,7 +9,10 @@ struct Report: ParsableCommand {
         discussion: """
             By default the report shows everything that occurred in the quarter, as known now. With --as-known-at
             it leaves out every event recorded after that day: the report as you could have read it then.
+            --format html writes one self-contained page (styles and charts inside, nothing fetched): milestones planned \
+            vs done, each numeric goal's road vs its progress, effort linked vs unlinked a week, and the drift table.
             Examples: journal report 2025-Q2   journal report 2025-Q2 --as-known-at 2025-06-01 --format json
+            journal report 2025-Q2 --format html --output q2.html
             """)
 
     @Argument(help: ArgumentHelp("The quarter: 2025-Q2, Q2-2025, \"Q2 2025\", this-quarter or last-quarter.", valueName: "quarter"))
@@ -17,7 +20,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("as-known-at"),
             help: ArgumentHelp("Leave out what was recorded after this day (a week means its Sunday).", valueName: "date"))
     var asKnownAt: String?
-    @OptionGroup var output: ReadOptions
+    @OptionGroup var output: PageReadOptions
 
     func run() throws {
         let time = try JournalEnvironment().time()
@@ -25,6 +28,8 @@ struct Report: ParsableCommand {
         let context = try ReadContext(output.journal, time: time, scope: .quarter(quarter))
         let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: time, week: .last) }
         let report = QuarterReport(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
-        print(ReportRendering.render(report, format: output.format, today: context.time.today))
+        let charts = QuarterCharts.report(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
+        try output.emit(ReportRendering.render(report, charts: charts, format: output.format, today: context.time.today,
+                                               palette: output.palette))
     }
 }

@@ -6,17 +6,25 @@ struct Sprint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sprint",
         abstract: "Where this quarter's sprint stands: goals, milestones against the calendar, progress, warnings.",
-        discussion: "Examples: journal sprint   journal sprint --quarter 2025-Q2 --format markdown")
+        discussion: """
+            --format html writes one self-contained page with the board and its charts up to today: milestones planned \
+            vs done, each numeric goal's road vs its progress, effort linked vs unlinked a week, and the drift so far.
+            Examples: journal sprint   journal sprint --quarter 2025-Q2 --format markdown   journal sprint --format html --output sprint.html
+            """)
 
     @Option(help: ArgumentHelp("The quarter to show (default: the current one): 2025-Q2, Q2-2025, \"Q2 2025\" or last-quarter.", valueName: "quarter"))
     var quarter: String?
-    @OptionGroup var output: ReadOptions
+    @OptionGroup var output: PageReadOptions
 
     func run() throws {
         let time = try JournalEnvironment().time()
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
-        let context = try ReadContext(output.journal, time: time, scope: .quarter(quarter))
-        let board = SprintBoard(ledger: context.ledger, quarter: quarter, time: time)
-        print(SprintRendering.render(board, format: output.format))
+        let ledger = try ReadContext(output.journal, time: time, scope: .quarter(quarter)).ledger
+        let board = SprintBoard(ledger: ledger, quarter: quarter, time: time)
+        let charts = QuarterCharts.sprint(ledger: ledger, quarter: quarter, time: time)
+        // The page's drift so far: the report as known by the end of today.
+        try output.emit(SprintRendering.render(board, charts: charts,
+                                               drift: QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: time.today, time: time),
+                                               format: output.format, palette: output.palette))
     }
 }

@@ -3,9 +3,10 @@ import Projections
 
 /// What `journal demo` prints: where the sample went, then the sprint board and the quarter report.
 enum DemoRendering {
-    static func render(path: String, events: Int64, board: SprintBoard, report: QuarterReport,
-                       format: OutputFormat, reportDay: LocalDate) -> String {
+    static func render(path: String, events: Int64, sprint: (board: SprintBoard, charts: QuarterCharts),
+                       report: (report: QuarterReport, charts: QuarterCharts), format: OutputFormat, reportDay: LocalDate) -> String {
         let journal = "journal --db \(path)"
+        let (board, report, charts) = (sprint.board, report.report, report.charts)
         switch format {
         case .json:
             return JSONValue.object([
@@ -18,11 +19,11 @@ enum DemoRendering {
 
                 The sprint board as it stood on \(TextStyle.date(board.today)) (\(journal) sprint, with JOURNAL_NOW=\(board.today)):
 
-                \(SprintRendering.text(board))
+                \(SprintRendering.text(board, charts: sprint.charts))
 
                 The quarter's report after the review (\(journal) report \(report.quarter)):
 
-                \(ReportRendering.text(report, today: reportDay))
+                \(ReportRendering.text(report, charts: charts, today: reportDay))
                 """
         case .markdown:
             return """

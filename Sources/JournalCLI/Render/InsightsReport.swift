@@ -3,9 +3,9 @@ import Projections
 
 /// How `journal insights` shows busyness against progress: text for people, markdown to share, json for scripts.
 enum InsightsReport {
-    static func render(_ insights: Insights, format: OutputFormat, time: TimeContext) -> String {
+    static func render(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain) -> String {
         switch format {
-        case .text: return text(insights, today: time.today)
+        case .text: return text(insights, today: time.today, palette: palette)
         case .markdown: return markdown(insights)
         case .json: return json(insights).rendered()
         }
@@ -60,12 +60,12 @@ enum InsightsReport {
 
     // MARK: - text
 
-    static func text(_ insights: Insights, today: LocalDate) -> String {
-        var lines = [title(insights) + ": " + span(insights, today: today)]
+    static func text(_ insights: Insights, today: LocalDate, palette: Palette = .plain) -> String {
+        var lines = [palette.bold(title(insights) + ": " + span(insights, today: today))]
         let effort = insights.effort
         lines.append("Effort    \(TextStyle.minutes(effort.minutesLinked)) linked to a goal, "
             + "\(TextStyle.minutes(effort.minutesUnlinked)) to none  "
-            + "\(TextStyle.bar(effort.unlinkedShare)) \(TextStyle.percent(effort.unlinkedShare)) unlinked")
+            + "\(palette.yellow(TextStyle.bar(effort.unlinkedShare))) \(TextStyle.percent(effort.unlinkedShare)) unlinked")
         if effort.totalMinutes > 0 {
             lines.append("Weekly    " + TextStyle.sparkline(insights.weeks.map { $0.minutesLinked + $0.minutesUnlinked })
                 + "  (minutes a week, from " + TextStyle.date(insights.period.from, reference: today) + ")")
@@ -87,14 +87,14 @@ enum InsightsReport {
         if stuck.isEmpty {
             lines.append("Findings: none busy but stuck")
         } else {
-            lines.append("Findings")
-            lines += stuck.map { "  " + finding($0, insights: insights, today: today) }
+            lines.append(palette.bold("Findings"))
+            lines += stuck.map { "  " + palette.yellow(finding($0, insights: insights, today: today)) }
         }
         if insights.warnings.isEmpty {
             lines.append("Warnings: none")
         } else {
-            lines.append("Warnings")
-            lines += insights.warnings.map { "  [\($0.code.rawValue)] \($0.message)" }
+            lines.append(palette.bold("Warnings"))
+            lines += insights.warnings.map { "  " + palette.yellow("[\($0.code.rawValue)]") + " \($0.message)" }
         }
         return lines.joined(separator: "\n")
     }

@@ -1,13 +1,15 @@
 import JournalDomain
 import Projections
 
-/// The quarter report in the three output formats.
+/// The quarter report in the four output formats.
 enum ReportRendering {
-    static func render(_ report: QuarterReport, format: OutputFormat, today: LocalDate) -> String {
+    static func render(_ report: QuarterReport, charts: QuarterCharts, format: PageFormat, today: LocalDate,
+                       palette: Palette = .plain) -> String {
         switch format {
-        case .text: return text(report, today: today)
+        case .text: return text(report, charts: charts, today: today, palette: palette)
         case .markdown: return markdown(report)
         case .json: return json(report).rendered()
+        case .html: return ReportPage(report: report, charts: charts, today: today).render()
         }
     }
 
@@ -117,12 +119,36 @@ enum ReportRendering {
     }
 
     /// How each goal ended, a goal a line.
-    static func endedLines(_ r: QuarterReport) -> [String] {
+    static func endedLines(_ r: QuarterReport, palette: Palette = .plain) -> [String] {
         if r.goals.isEmpty { return ["  no goals"] }
         return TextStyle.table(r.goals.map { g in
-            ["  " + g.key, g.status.rawValue, "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
+            ["  " + g.key, statusText(g.status, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
              g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + $0 } ?? "")" } ?? ""]
         })
+    }
+
+    static func statusText(_ status: GoalStatus, _ palette: Palette) -> String {
+        switch status {
+        case .completed: return palette.green(status.rawValue)
+        case .dropped: return palette.dim(status.rawValue)
+        case .active: return status.rawValue
+        }
+    }
+
+    /// Linked and unlinked minutes a week on one scale, milestones done a week, and each numeric goal's progress.
+    static func weeklyLines(_ r: QuarterReport, charts: QuarterCharts, palette: Palette) -> [String] {
+        let top = r.weekly.map { max($0.minutesLinked, $0.minutesUnlinked) }.max() ?? 0
+        var rows = [
+            ["  linked", palette.green(TextStyle.sparkline(r.weekly.map(\.minutesLinked), top: top)), "minutes on goals, weeks 1-13"],
+            ["  unlinked", palette.yellow(TextStyle.sparkline(r.weekly.map(\.minutesUnlinked), top: top)), "minutes on no goal, same scale"],
+            ["  done", TextStyle.sparkline(r.weekly.map(\.milestonesDone)), "milestones done"],
+        ]
+        for road in charts.roads {
+            let values = road.points.map(\.actual)
+            rows.append(["  " + road.key, TextStyle.sparkline(values, top: max(road.target, values.max() ?? 0)),
+                         "progress: \(NumberText.format(road.current)) of \(NumberText.format(road.target))\(road.unit.map { " " + $0 } ?? "")"])
+        }
+        return TextStyle.table(rows)
     }
 
     static func effortLine(_ r: QuarterReport) -> String {
@@ -130,41 +156,41 @@ enum ReportRendering {
             + "in particular (\(TextStyle.percent(r.effort.unlinkedShare)) unlinked) \(TextStyle.bar(r.effort.unlinkedShare))"
     }
 
-    static func text(_ r: QuarterReport, today: LocalDate) -> String {
+    static func text(_ r: QuarterReport, charts: QuarterCharts, today: LocalDate, palette: Palette = .plain) -> String {
         let ref = r.quarter.lastDay
         let day = { (d: LocalDate) in TextStyle.date(d, reference: ref) }
-        var lines = ["\(r.quarter) report, " + (r.asKnownAt.map { "as known at the end of \(TextStyle.date($0, reference: today))" } ?? "as known now")]
+        let heading = palette.bold
+        var lines = [heading("\(r.quarter) report, " + (r.asKnownAt.map { "as known at the end of \(TextStyle.date($0, reference: today))" } ?? "as known now"))]
 
-        lines += ["", "Planned by the end of week 1 (\(day(r.quarter.firstDay.adding(days: 6))))"]
+        lines += ["", heading("Planned by the end of week 1 (\(day(r.quarter.firstDay.adding(days: 6))))")]
         lines += plannedLines(r)
-        lines += ["", "How it ended"]
-        lines += endedLines(r)
+        lines += ["", heading("How it ended")]
+        lines += endedLines(r, palette: palette)
         let drifts = r.goals.filter { !$0.drift.isEmpty }
         if !drifts.isEmpty {
-            lines += ["", "Drift from the plan"]
+            lines += ["", heading("Drift from the plan")]
             lines += TextStyle.table(drifts.map { ["  " + $0.key, driftPhrases($0).joined(separator: "; ")] })
         }
 
-        lines += ["", "Week by week"]
+        lines += ["", heading("Week by week")]
         var rows = [["  week", "from", "done", "linked", "unlinked"]]
         for w in r.weekly {
             rows.append(["  \(w.week)", day(w.days.lowerBound), String(w.milestonesDone),
                          TextStyle.minutes(w.minutesLinked), TextStyle.minutes(w.minutesUnlinked)])
         }
         lines += TextStyle.table(rows, rightAligned: [0, 2, 3, 4])
-        lines.append("  effort  " + TextStyle.sparkline(r.weekly.map { $0.minutesLinked + $0.minutesUnlinked }) + "  (weeks 1-13)")
-        lines.append("  done    " + TextStyle.sparkline(r.weekly.map(\.milestonesDone)))
+        lines += weeklyLines(r, charts: charts, palette: palette)
         lines += ["", effortLine(r)]
 
-        lines += ["", "Review"]
+        lines += ["", heading("Review")]
         if let v = r.review {
             for (question, answer) in reviewItems(v) { lines.append("  \(question): \(answer)") }
             lines.append("  Blockers: " + (v.blockers.isEmpty ? "none named" : v.blockers.map(\.rawValue).joined(separator: ", ")))
         } else {
-            lines.append("  not recorded yet; record it with journal log review \(r.quarter) --planned ... (five answers)")
+            lines.append(palette.yellow("  not recorded yet; record it with journal log review \(r.quarter) --planned ... (five answers)"))
         }
 
-        lines += ["", "Accomplishments"]
+        lines += ["", heading("Accomplishments")]
         if r.accomplishments.isEmpty { lines.append("  none yet") }
         lines += r.accomplishments.map { "  - " + accomplishmentLine($0, dateText: day) }
         return lines.joined(separator: "\n")

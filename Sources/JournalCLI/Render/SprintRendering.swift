@@ -1,13 +1,16 @@
 import JournalDomain
 import Projections
 
-/// The sprint board in the three output formats.
+/// The sprint board in the four output formats.
 enum SprintRendering {
-    static func render(_ board: SprintBoard, format: OutputFormat) -> String {
+    /// - Parameter drift: the quarter report as known today, for the page's drift table (worked out for html only).
+    static func render(_ board: SprintBoard, charts: QuarterCharts, drift: @autoclosure () -> QuarterReport, format: PageFormat,
+                       palette: Palette = .plain) -> String {
         switch format {
-        case .text: return text(board)
+        case .text: return text(board, charts: charts, palette: palette)
         case .markdown: return markdown(board)
         case .json: return json(board).rendered()
+        case .html: return SprintPage(board: board, charts: charts, drift: drift()).render()
         }
     }
 
@@ -79,6 +82,25 @@ enum SprintRendering {
         }
     }
 
+    /// The standing in its colour: green when on track or completed, yellow when behind, dim when dropped.
+    static func standing(_ card: SprintBoard.Card, _ palette: Palette) -> String {
+        let text = "[" + standing(card) + "]"
+        switch card.status {
+        case .completed: return palette.green(text)
+        case .dropped: return palette.dim(text)
+        case .active: return card.onTrack ? palette.green(text) : palette.yellow(text)
+        }
+    }
+
+    /// The goal's minutes a week so far, on the scale of the board's busiest goal-week: "effort 9h45 ▃▅▄ ▄ █  (weeks 1-7)".
+    static func effortLine(_ key: String, charts: QuarterCharts) -> String? {
+        guard let series = charts.goalMinutes.first(where: { $0.key == key }), !series.minutes.isEmpty else { return nil }
+        guard series.total > 0 else { return "effort none logged yet" }
+        let top = charts.goalMinutes.flatMap(\.minutes).max() ?? 0
+        let weeks = series.minutes.count == 1 ? "week 1" : "weeks 1-\(series.minutes.count)"
+        return "effort \(TextStyle.minutes(series.total)) \(TextStyle.sparkline(series.minutes, top: top))  (\(weeks))"
+    }
+
     static func schedule(_ m: SprintBoard.Milestone, today: LocalDate) -> String {
         if let weeks = m.weeks { return weeks.description }
         if let due = m.due { return "due " + TextStyle.date(due, reference: today) }
@@ -95,8 +117,8 @@ enum SprintRendering {
         return line
     }
 
-    static func text(_ board: SprintBoard) -> String {
-        var lines = [headline(board)]
+    static func text(_ board: SprintBoard, charts: QuarterCharts, palette: Palette = .plain) -> String {
+        var lines = [palette.bold(headline(board))]
         if let partner = board.partner { lines.append("Accountability partner: \(partner)") }
         if board.goals.isEmpty {
             lines.append("")
@@ -105,18 +127,19 @@ enum SprintRendering {
         let today = board.today
         for card in board.goals {
             lines.append("")
-            lines.append("\(card.key)  \(card.title)  [\(standing(card))]")
+            lines.append("\(palette.bold(card.key))  \(card.title)  \(standing(card, palette))")
             var facts: [String] = []
             if let metric = card.metric { facts.append("metric: \(metric)") }
             if let due = card.due { facts.append("due \(TextStyle.date(due, reference: today))") }
             if let direction = card.direction { facts.append("direction: \(direction)") }
-            if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
+            if !facts.isEmpty { lines.append("  " + palette.dim(facts.joined(separator: " · "))) }
             if let progress = progressLine(card) { lines.append("  " + progress) }
+            if let effort = effortLine(card.key, charts: charts) { lines.append("  " + effort) }
             if card.total > 0 {
                 lines.append("  milestones \(card.done)/\(card.total) \(TextStyle.bar(Double(card.done) / Double(card.total)))")
                 let rows = card.milestones.map { m in
                     ["   ", m.ref, m.title, schedule(m, today: today),
-                     m.doneOn.map { "done " + TextStyle.date($0, reference: today) } ?? (m.late ? "LATE" : "")]
+                     m.doneOn.map { palette.dim("done " + TextStyle.date($0, reference: today)) } ?? (m.late ? palette.red("LATE") : "")]
                 }
                 lines += TextStyle.table(rows)
             } else {
@@ -125,8 +148,8 @@ enum SprintRendering {
         }
         if !board.warnings.isEmpty {
             lines.append("")
-            lines.append("Warnings")
-            lines += WarningRendering.textLines(board.warnings)
+            lines.append(palette.bold("Warnings"))
+            lines += WarningRendering.textLines(board.warnings, palette: palette)
         }
         return lines.joined(separator: "\n")
     }
@@ -177,8 +200,8 @@ enum WarningRendering {
         .object([("code", .string(warning.code.rawValue)), ("goal", .optional(warning.goal)), ("message", .string(warning.message))])
     }
 
-    static func textLines(_ warnings: [Warning]) -> [String] {
-        TextStyle.table(warnings.map { ["  " + $0.code.rawValue, $0.message] })
+    static func textLines(_ warnings: [Warning], palette: Palette = .plain) -> [String] {
+        TextStyle.table(warnings.map { ["  " + palette.yellow($0.code.rawValue), $0.message] })
     }
 
     static func markdownLines(_ warnings: [Warning]) -> [String] {

@@ -18,13 +18,19 @@ enum TextStyle {
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
-    /// One character a value, scaled to the largest: ▁▂▃▄▅▆▇█ (a space for zero).
-    static func sparkline(_ values: [Int]) -> String {
+    /// One character a value, scaled to the largest (or to `top`, so that several lines share a scale):
+    /// ▁▂▃▄▅▆▇█, a space for zero.
+    static func sparkline(_ values: [Int], top: Int? = nil) -> String {
+        sparkline(values.map(Double.init), top: Double(top ?? values.max() ?? 0))
+    }
+
+    /// One character a value scaled to `top`: the eighth of it the value reaches, rounded up (a space for zero).
+    static func sparkline(_ values: [Double], top: Double) -> String {
         let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        let top = values.max() ?? 0
         return String(values.map { value -> Character in
-            guard top > 0, value > 0 else { return " " }
-            return levels[min(levels.count - 1, (value * levels.count - 1) / top)]
+            guard top > 0, value > 0, value.isFinite else { return " " }
+            let eighths = (value / top * Double(levels.count)).rounded(.up)
+            return levels[Int(min(max(eighths, 1), Double(levels.count))) - 1]
         })
     }
 
@@ -71,9 +77,10 @@ enum TextStyle {
         }
     }
 
-    /// Characters, as a column counts them: the byte count when the text is ASCII (the usual case, and cheap).
+    /// Characters, as a column counts them: the byte count when the text is ASCII (the usual case, and cheap);
+    /// colour codes take no room.
     static func displayWidth(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x1B } ? text.utf8.count : Palette.visible(text).count
     }
 }
 

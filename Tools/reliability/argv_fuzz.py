@@ -28,7 +28,7 @@ NOW = "2025-05-16T18:00"
 GOOD = {
     "goal": ["aws", "network"], "ref": ["aws/1", "aws/2", "network/4"], "date": ["2025-05-01", "yesterday", "today", "monday", "last week", "2025-W19"],
     "quarter": ["2025-Q2", "2025-Q3", "this-quarter", "last quarter"], "text": ["Practice exam", "Coffee chat with a data lead"], "minutes": ["30", "90"],
-    "number": ["2", "15"], "key": ["newgoal", "deep-work"], "week": ["3", "1-4", "2025-W20", "next-week"], "format": ["text", "markdown", "json"],
+    "number": ["2", "15"], "key": ["newgoal", "deep-work"], "week": ["3", "1-4", "2025-W20", "next-week"], "format": ["text", "markdown", "json", "html"],
     "position": ["5", "12"], "tag": ["exam", "@work"],
 }
 BAD = ["2025-02-30", "2025-13-01", "2025-Q5", "Q0-2025", "-1", "0", "-0", "99999999999999999999", "1e309", "NaN",

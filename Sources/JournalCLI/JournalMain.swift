@@ -25,16 +25,23 @@ public enum JournalMain {
             printError(cliError.message)
             return cliError.status
         }
-        // Help, version and parse errors come from ArgumentParser.
+        // Help, version, completion scripts and the shell's completion answers arrive as "errors" to print on
+        // stdout with exit 0.
         let code = Journal.exitCode(for: error)
         if code == .success {
             Journal.exit(withError: error)
         }
+        // A completion request that fails (a script from another version of journal) must not print into the
+        // command line the user is typing.
+        if arguments.first == completionRequest { return .usage }
         let firstLine = Journal.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
         let message = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine
         printError("\(lowercasedFirst(message)); see '\(commandPath(arguments)) --help'")
         return .usage
     }
+
+    /// The first argument of the shells' calls back into journal for completions (see CompletionCandidates).
+    static let completionRequest = "---completion"
 
     static func isArgumentParserError(_ error: Error) -> Bool {
         String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")

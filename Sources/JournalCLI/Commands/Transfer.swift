@@ -15,7 +15,8 @@ struct Export: ParsableCommand {
             Examples: journal export > journal.jsonl   journal export --output backup.jsonl
             """)
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"), completion: .file())
+    var output: String?
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
@@ -47,7 +48,7 @@ struct Import: ParsableCommand {
             Example: journal import backup.jsonl
             """)
 
-    @Argument(help: ArgumentHelp("An export written by journal export.", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("An export written by journal export.", valueName: "file"), completion: .file()) var file: String
     @OptionGroup var journal: JournalOptions
 
     func run() throws {

@@ -31,9 +31,9 @@ public enum JournalMain {
         if code == .success {
             Journal.exit(withError: error)
         }
-        // A completion request that fails (a script from another version of journal) must not print into the
-        // command line the user is typing.
-        if arguments.first == completionRequest { return .usage }
+        // A completion request that fails (a script from another version of journal) has nothing to offer, and must
+        // not print into the command line the user is typing: it ends as one that found nothing.
+        if arguments.first == completionRequest { return .ok }
         printError(usageLine(Journal.message(for: error), helpCommand: commandPath(arguments)))
         return .usage
     }

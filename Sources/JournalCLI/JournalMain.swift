@@ -22,19 +22,51 @@ public enum JournalMain {
     static func report(_ error: Error, arguments: [String]) -> ExitStatus {
         if !isArgumentParserError(error) {
             let cliError = CLIError.from(error)
-            printError(cliError.message)
+            printError(errorLine(cliError))
             return cliError.status
         }
-        // Help, version and parse errors come from ArgumentParser.
+        // Help, version, completion scripts and the shell's completion answers arrive as "errors" to print on
+        // stdout with exit 0.
         let code = Journal.exitCode(for: error)
         if code == .success {
             Journal.exit(withError: error)
         }
-        let firstLine = Journal.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-        let message = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine
-        printError("\(lowercasedFirst(message)); see '\(commandPath(arguments)) --help'")
+        // A completion request that fails (a script from another version of journal) has nothing to offer, and must
+        // not print into the command line the user is typing: it ends as one that found nothing.
+        if arguments.first == completionRequest { return .ok }
+        printError(usageLine(Journal.message(for: error), helpCommand: commandPath(arguments)))
         return .usage
     }
+
+    /// ArgumentParser's message as one "problem; fix" line: the fix it gives ("Please provide one of ...", on the
+    /// same line or the next) is kept, and the command's help is named last.
+    static func usageLine(_ message: String, helpCommand: String) -> String {
+        var lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var problem = lines.isEmpty ? "invalid arguments" : lines.removeFirst()
+        if problem.hasPrefix("Error: ") { problem = String(problem.dropFirst("Error: ".count)) }
+        var fix: String?
+        if let please = problem.range(of: ". Please ") {
+            fix = String(problem[please.upperBound...])
+            problem = String(problem[..<please.lowerBound])
+        } else if let next = lines.first, next.hasPrefix("Please ") {
+            fix = ([String(next.dropFirst("Please ".count))] + lines.dropFirst()).joined(separator: " ")
+        }
+        let parts = [problem] + (fix.map { [$0] } ?? []) + ["see '\(helpCommand) --help'"]
+        return parts.map { lowercasedFirst(withoutFinalPeriod($0)) }.joined(separator: "; ")
+    }
+
+    static func withoutFinalPeriod(_ text: String) -> String {
+        text.hasSuffix(".") && !text.hasSuffix("..") ? String(text.dropLast()) : text
+    }
+
+    /// What the user reads for an error of journal's own. A bug (exit 70) has no fix the user can make but one:
+    /// telling us.
+    static func errorLine(_ error: CLIError) -> String {
+        error.status == .software ? error.message + "; this is a bug in journal, please report it" : error.message
+    }
+
+    /// The first argument of the shells' calls back into journal for completions (see CompletionCandidates).
+    static let completionRequest = "---completion"
 
     static func isArgumentParserError(_ error: Error) -> Bool {
         String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")

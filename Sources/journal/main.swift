@@ -29,7 +29,8 @@ func preferHugePagesForTheHeap() {
     if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_HUGEPAGE) }
 }
 
-// Not for `journal log`: it allocates little, and its whole run is a few milliseconds.
-if CommandLine.arguments.dropFirst().first != "log" { preferHugePagesForTheHeap() }
+// Not for `journal log` nor the shell's completion requests: they allocate little, and their whole run is a few
+// milliseconds.
+if !["log", "---completion"].contains(CommandLine.arguments.dropFirst().first) { preferHugePagesForTheHeap() }
 #endif
 JournalMain.run()

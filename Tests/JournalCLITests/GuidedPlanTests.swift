@@ -284,7 +284,7 @@ struct GuidedPlanTests {
         let before = try s.count()
         let cases: [(String, Int32, [String])] = [
             (#"{"carryOver": [{"goal": "network", "action": "drop"}]}"#, 64, ["a drop needs a reason"]),
-            (#"{"carryOver": [{"goal": "network", "action": "pause"}]}"#, 64, ["action 'pause' is not keep, revise or drop"]),
+            (#"{"carryOver": [{"goal": "network", "action": "pause"}]}"#, 64, ["action 'pause' is not keep, revise or drop; set \"action\" to one of them"]),
             (#"{"carryOver": [{"goal": "aws", "action": "keep"}]}"#, 65, ["aws, which is not an unfinished goal of 2025-Q2"]),
             (#"{"carryOver": [{"goal": "network", "action": "drop", "reason": "r"}]}"#, 65, ["a sprint needs one to three goals"]),
             (#"{"goals": [{"title": "x", "milestones": [{"title": "m", "weeks": "3-1"}]}], "carryOver": [{"goal": "network", "action": "keep"}]}"#, 64, ["weeks 3-1 are not sprint weeks"]),

@@ -13,7 +13,7 @@ struct Demo: ParsableCommand {
             Example: journal demo   journal demo --db /tmp/sample.sqlite --format markdown
             """)
 
-    @Option(help: ArgumentHelp("Write the sample here (a new file) instead of a temporary one.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write the sample here (a new file) instead of a temporary one.", valueName: "path"), completion: .file())
     var db: String?
     @Option(help: ArgumentHelp("text for people, markdown to share, json for scripts.", valueName: "format"))
     var format: OutputFormat = .text

@@ -13,11 +13,12 @@ struct Events: ParsableCommand {
         case text, jsonl, json
     }
 
-    @Option(help: ArgumentHelp("Only events about this goal (its own events and the activities linked to it).", valueName: "key"))
+    @Option(help: ArgumentHelp("Only events about this goal (its own events and the activities linked to it).", valueName: "key"),
+            completion: CompletionCandidates.anyGoal.kind)
     var goal: String?
     @Option(name: .customLong("type"), help: ArgumentHelp(
         "Only events of this type (repeatable): \(JournalEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "type"))
+        valueName: "type"), completion: .list(JournalEvent.Kind.allCases.map(\.rawValue)))
     var types: [String] = []
     @Option(help: ArgumentHelp("Only events that occurred on or after this date.", valueName: "date")) var since: String?
     @Option(help: "text for people; jsonl (one JSON object a line, every stored field) or json (one array of them) for scripts.")

@@ -11,7 +11,14 @@ struct Journal: ParsableCommand {
               journal log activity "Practice exam 1" --goal aws --minutes 90
             """,
         version: JournalVersion.current,
-        subcommands: [Log.self, Undo.self, PlanCommand.self, ReviewCommand.self, Sprint.self, Report.self, History.self, InsightsCommand.self, Resume.self, Share.self, Events.self, Export.self, Import.self, Verify.self, Rebuild.self, Demo.self]
+        // `journal --help` lists them in these three groups, in this order.
+        groupedSubcommands: [
+            CommandGroup(name: "Logging", subcommands: [Log.self, Undo.self, PlanCommand.self, ReviewCommand.self]),
+            CommandGroup(name: "Reading", subcommands: [
+                Sprint.self, Report.self, History.self, InsightsCommand.self, Resume.self, Share.self, Events.self, Demo.self,
+            ]),
+            CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Verify.self, Rebuild.self]),
+        ]
     )
 }
 

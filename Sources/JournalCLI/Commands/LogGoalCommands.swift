@@ -8,7 +8,8 @@ struct LogDirection: LogSubcommand {
         discussion: "Example: journal log direction \"Move into engineering management\" --key mgmt --by 2028")
 
     @Argument(help: "Where you want to be in 3-5 years.") var title: [String]
-    @Option(help: "A short key for goals to name with --direction (derived from the title if omitted; an existing key is updated).")
+    @Option(help: "A short key for goals to name with --direction (derived from the title if omitted; an existing key is updated).",
+            completion: CompletionCandidates.directions.kind)
     var key: String?
     @Option(help: ArgumentHelp("When you want to be there: a year or a date.", valueName: "year|date")) var by: String?
     @OptionGroup var occurred: OccurredOptions
@@ -38,7 +39,9 @@ struct LogGoal: LogSubcommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("A number to reach, e.g. 15.", valueName: "n")) var target: String?
     @Option(help: "The unit of --target, e.g. connections.") var unit: String?
     @Option(help: ArgumentHelp("The deadline: 2025-06-15, friday, next-week (its Sunday), 2025-W24.", valueName: "date")) var due: String?
-    @Option(help: ArgumentHelp("The key of the long-term direction this goal serves.", valueName: "key")) var direction: String?
+    @Option(help: ArgumentHelp("The key of the long-term direction this goal serves.", valueName: "key"),
+            completion: CompletionCandidates.directions.kind)
+    var direction: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How sure you are that you will complete it, 0-100.", valueName: "0-100"))
     var confidence: String?
     @Flag(help: "Add a fourth goal to the quarter although three is the maximum.") var force = false
@@ -64,7 +67,7 @@ struct LogMilestone: LogSubcommand {
         abstract: "Plan a weekly milestone for a goal; it gets the ref GOAL/N.",
         discussion: "Example: journal log milestone aws \"Finish sections 1-5\" --weeks 1-4")
 
-    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
     @Argument(help: "What will be done.") var title: [String]
     @Option(help: ArgumentHelp("The sprint week it is planned for (1-13), or a calendar week: 2025-W20, next-week.", valueName: "n")) var week: String?
     @Option(help: ArgumentHelp("The sprint weeks it spans, e.g. 1-4.", valueName: "a-b")) var weeks: String?
@@ -90,7 +93,8 @@ struct LogDone: LogSubcommand {
         abstract: "Mark a milestone done.",
         discussion: "Example: journal log done aws/1 --on yesterday")
 
-    @Argument(help: ArgumentHelp("The milestone's ref, GOAL/N.", valueName: "goal/n")) var milestone: String
+    @Argument(help: ArgumentHelp("The milestone's ref, GOAL/N.", valueName: "goal/n"), completion: CompletionCandidates.openMilestones.kind)
+    var milestone: String
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
@@ -108,7 +112,7 @@ struct LogProgress: LogSubcommand {
         abstract: "Measure progress toward a goal's numeric target.",
         discussion: "Examples: journal log progress network 3 --note \"meetup\"   journal log progress network --set 12")
 
-    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.goalsWithTarget.kind) var goal: String
     @Argument(help: ArgumentHelp("How much to add toward the target.", valueName: "amount")) var amount: String?
     @Option(name: .customLong("set"), parsing: .unconditional, help: ArgumentHelp("Record an absolute value instead of adding.", valueName: "n"))
     var value: String?
@@ -134,7 +138,9 @@ struct LogActivity: LogSubcommand {
             """)
 
     @Argument(help: "What you did.") var text: [String]
-    @Option(help: ArgumentHelp("The goal (or milestone, GOAL/N) it served.", valueName: "goal[/n]")) var goal: String?
+    @Option(help: ArgumentHelp("The goal (or milestone, GOAL/N) it served.", valueName: "goal[/n]"),
+            completion: CompletionCandidates.activeGoalsAndOpenMilestones.kind)
+    var goal: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How long it took, in minutes (1-1440).", valueName: "n")) var minutes: String?
     @Option(name: .customLong("tag"), help: ArgumentHelp("A label for the activity (repeatable; lowercase letters, digits and dashes; a leading @, + or # is dropped).", valueName: "tag"))
     var tags: [String] = []
@@ -158,14 +164,16 @@ struct LogRevise: LogSubcommand {
         abstract: "Revise a goal; the reason is required and each change is recorded from old to new.",
         discussion: "Example: journal log revise aws --due 2025-06-30 --reason \"Exam slots full until late June\"")
 
-    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
     @Option(help: "A new title.") var title: String?
     @Option(help: "A new success metric.") var metric: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("A new numeric target.", valueName: "n")) var target: String?
     @Option(help: "A new unit for the target.") var unit: String?
     @Option(help: ArgumentHelp("A new deadline (a week means its Sunday).", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("Move the goal to another quarter.", valueName: "quarter")) var quarter: String?
-    @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key")) var direction: String?
+    @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key"),
+            completion: CompletionCandidates.directions.kind)
+    var direction: String?
     @Option(help: "Why the goal changes (required).") var reason: String
     @Flag(help: "Move the goal into a quarter that already has three goals.") var force = false
     @Flag(help: "Do not print SMART advice about the goal.") var quiet = false
@@ -192,7 +200,7 @@ struct LogComplete: LogSubcommand {
         abstract: "Mark a goal completed.",
         discussion: "Example: journal log complete aws --outcome \"Passed with 870/1000\"")
 
-    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
     @Option(help: "What came of it, for your accomplishments.") var outcome: String?
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
@@ -208,7 +216,7 @@ struct LogDrop: LogSubcommand {
         abstract: "Drop a goal, with the reason; it frees its place in the quarter.",
         discussion: "Example: journal log drop network --reason \"Team reorg changed my focus\"")
 
-    @Argument(help: "The goal's key.") var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
     @Option(help: "Why you are dropping it (required).") var reason: String
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions

@@ -18,7 +18,8 @@ struct LogReview: LogSubcommand {
     @Option(help: "What did I learn about my own working patterns?") var learned: String
     @Option(help: "Based on what I know now, what are my goals for next quarter?") var next: String
     @Option(name: .customLong("blocker"), help: ArgumentHelp(
-        "A blocker (repeatable): overcommitting, too-many-goals, lost-interest, wrong-goal, other.", valueName: "blocker"))
+        "A blocker (repeatable): overcommitting, too-many-goals, lost-interest, wrong-goal, other.", valueName: "blocker"),
+        completion: .list(Blocker.allCases.map(\.rawValue)))
     var blockers: [String] = []
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions

@@ -4,7 +4,7 @@ import ArgumentParser
 struct JournalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The journal file. Default: $JOURNAL_DB, else $XDG_DATA_HOME/journal/journal.sqlite, else ~/.local/share/journal/journal.sqlite.",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var db: String?
 }
 

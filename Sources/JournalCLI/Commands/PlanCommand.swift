@@ -18,7 +18,8 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The quarter to plan: 2025-Q3, Q3-2025, \"Q3 2025\" or next-quarter.", valueName: "quarter"))
     var quarter: String
-    @Option(help: ArgumentHelp("Read the plan from a JSON file (- for standard input).", valueName: "file")) var from: String?
+    @Option(help: ArgumentHelp("Read the plan from a JSON file (- for standard input).", valueName: "file"), completion: .file())
+    var from: String?
     @Flag(help: "Record without asking for confirmation; without a terminal, keep the unfinished goals the plan does not mention.")
     var yes = false
     @Flag(help: "Allow more than three goals in the quarter.") var force = false

@@ -25,9 +25,11 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "What did I learn about my own working patterns?") var learned: String?
     @Option(help: "Based on what I know now, what are my goals for next quarter?") var next: String?
     @Option(name: .customLong("blocker"), help: ArgumentHelp(
-        "A blocker (repeatable): overcommitting, too-many-goals, lost-interest, wrong-goal, other.", valueName: "blocker"))
+        "A blocker (repeatable): overcommitting, too-many-goals, lost-interest, wrong-goal, other.", valueName: "blocker"),
+        completion: .list(Blocker.allCases.map(\.rawValue)))
     var blockers: [String] = []
-    @Option(help: ArgumentHelp("Read the answers from a JSON file (- for standard input).", valueName: "file")) var from: String?
+    @Option(help: ArgumentHelp("Read the answers from a JSON file (- for standard input).", valueName: "file"), completion: .file())
+    var from: String?
     @Flag(help: "Record without asking for confirmation.") var yes = false
     @OptionGroup var journal: JournalOptions
 

@@ -15,7 +15,8 @@ struct Export: ParsableCommand {
             Examples: journal export > journal.jsonl   journal export --output backup.jsonl
             """)
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"), completion: .file())
+    var output: String?
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
@@ -53,7 +54,8 @@ struct Import: ParsableCommand {
                       journal import --from timewarrior timew.json --map aws=aws-cert --map blog=blog/2
             """)
 
-    @Argument(help: ArgumentHelp("An export written by journal export (or by the tool --from names).", valueName: "file"))
+    @Argument(help: ArgumentHelp("An export written by journal export (or by the tool --from names).", valueName: "file"),
+              completion: .file())
     var file: String
     @Option(help: ArgumentHelp("Read another tool's export: taskwarrior, timewarrior, jrnl or watson.", valueName: "tool"))
     var from: PeerTool?

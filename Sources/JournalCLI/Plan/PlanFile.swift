@@ -98,7 +98,7 @@ struct PlanFile: Decodable {
                                           direction: entry.direction)
                 plan.carryOver.append(.revise(goal: goal, changes: changes, reason: reason))
             default:
-                throw CLIError(.usage, "carryOver \(goal): action '\(DateInput.printable(entry.action))' is not keep, revise or drop")
+                throw CLIError(.usage, "carryOver \(goal): action '\(DateInput.printable(entry.action))' is not keep, revise or drop; set \"action\" to one of them")
             }
         }
         if keepTheRest {

@@ -26,7 +26,7 @@ extension CLIError {
         case let e as DomainError: return CLIError(e)
         case let e as StoreError: return CLIError(e)
         case let e as JournalEvent.DecodingFailure:
-            return CLIError(.data, "\(e.description); this journal may be from a newer version of journal")
+            return CLIError(.data, "\(e.description); the journal may have been written by a newer version of journal: upgrade journal to read it")
         default: return CLIError(.software, "unexpected failure: \(error)")
         }
     }

@@ -1,0 +1,104 @@
+import ArgumentParser
+import JournalDomain
+import JournalStore
+
+/// What an argument naming a goal, a milestone or a direction offers when the shell completes it: the keys and
+/// refs of the journal the command line names (its --db, else JOURNAL_DB, else the default path), the ones the
+/// command would accept. The shell runs `journal ---completion ...` on every TAB, so this opens an existing
+/// journal only (never creates one), reads the goal index and a few goal streams (never the whole log), and
+/// answers nothing, silently, when there is no journal or it cannot be read: an error printed here would land
+/// in the middle of the user's command line.
+enum CompletionCandidates: Sendable {
+    /// Goals still open: what milestone, revise, complete and drop accept.
+    case activeGoals
+    /// Open goals with a numeric target: progress refuses the others.
+    case goalsWithTarget
+    /// Every goal, whatever became of it: history and events read them all.
+    case anyGoal
+    /// GOAL/N for each milestone not yet done of an open goal, for done. (Done also takes the milestones of
+    /// completed goals, but offering every old goal's leftovers would bury this quarter's.)
+    case openMilestones
+    /// Open goals and their milestones not yet done, for activity --goal GOAL[/N].
+    case activeGoalsAndOpenMilestones
+    /// Long-term direction keys, for --direction (and log direction --key, which updates one).
+    case directions
+
+    /// The ArgumentParser completion that asks the journal.
+    var kind: CompletionKind {
+        let candidates = self
+        return .custom { words, _, prefix in candidates.complete(words: words, prefix: prefix) }
+    }
+
+    /// The candidates starting with `prefix`, for the command line `words` (the shell's words, the command first).
+    func complete(words: [String], prefix: String, environment: JournalEnvironment = JournalEnvironment()) -> [String] {
+        let option = CompletionWords.databaseOption(in: words, home: environment.variables["HOME"])
+        guard let path = try? environment.databasePath(option: option),
+              let store = try? SQLiteEventStore(path: path, mode: .mustExist),
+              let all = try? candidates(in: store) else { return [] }
+        return all.filter { $0.hasPrefix(prefix) }
+    }
+
+    func candidates(in store: SQLiteEventStore) throws -> [String] {
+        switch self {
+        case .activeGoals:
+            return try store.goalKeys(status: .active)
+        case .anyGoal:
+            return try store.goalKeys(status: nil)
+        case .goalsWithTarget:
+            return try Self.openGoals(in: store).filter { $0.target != nil }.map(\.key)
+        case .openMilestones:
+            return try Self.openGoals(in: store).flatMap(Self.openMilestoneRefs)
+        case .activeGoalsAndOpenMilestones:
+            return try Self.openGoals(in: store).flatMap { [$0.key] + Self.openMilestoneRefs($0) }
+        case .directions:
+            let prefix = StreamName.direction("")
+            return try store.streamNames(prefix: prefix).compactMap { stream in
+                // A direction whose setting was retracted has a stream but no longer exists.
+                DirectionState.replay(try store.readStream(stream).map { try $0.envelope() })?.key
+            }
+        }
+    }
+
+    /// The open goals as their own streams tell them (the goal index knows keys and status, not milestones).
+    static func openGoals(in store: SQLiteEventStore) throws -> [GoalState] {
+        try store.goalKeys(status: .active).compactMap { key in
+            GoalState.replay(try store.readStream(StreamName.goal(key)).map { try $0.envelope() })
+        }
+    }
+
+    static func openMilestoneRefs(_ goal: GoalState) -> [String] {
+        goal.milestones.values.filter { $0.doneAt == nil }.map(\.number).sorted().map { "\(goal.key)/\($0)" }
+    }
+}
+
+/// Reading the shell's words the way the command will read them once it runs.
+enum CompletionWords {
+    /// The value of the last --db (as `--db PATH` or `--db=PATH`) before any `--`, with the quotes the shell
+    /// passes along removed and a leading ~/ expanded as the shell will expand it; nil when there is none.
+    static func databaseOption(in words: [String], home: String?) -> String? {
+        var found: String?
+        var index = words.startIndex + 1
+        while index < words.endIndex, words[index] != "--" {
+            let word = words[index]
+            if word == "--db", index + 1 < words.endIndex {
+                found = words[index + 1]
+                index += 1
+            } else if word.hasPrefix("--db=") {
+                found = String(word.dropFirst("--db=".count))
+            }
+            index += 1
+        }
+        return found.map { expanded(unquoted($0), home: home) }
+    }
+
+    static func unquoted(_ word: String) -> String {
+        guard word.count >= 2, let first = word.first, first == "'" || first == "\"", word.last == first else { return word }
+        return String(word.dropFirst().dropLast())
+    }
+
+    static func expanded(_ path: String, home: String?) -> String {
+        guard let home, !home.isEmpty else { return path }
+        if path == "~" { return home }
+        return path.hasPrefix("~/") ? home + path.dropFirst() : path
+    }
+}

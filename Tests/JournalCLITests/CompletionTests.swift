@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+@testable import JournalCLI
+
+/// The journal every completion case reads (JOURNAL_NOW 2025-04-10T09:00, TZ=UTC):
+///   aws      active, milestones 1 (done) and 2 (open)
+///   network  active, target 15, milestone 1 (open)
+///   reading  dropped
+///   cert     completed, milestone 1 (open)
+///   old      set, then its setting retracted (no longer a goal)
+///   direction data-lead, and direction gone (its setting retracted)
+enum CompletionFixture {
+    static let commands: [[String]] = [
+        ["log", "goal", "Complete AWS certification", "--quarter", "2025-Q2", "--key", "aws"],
+        ["log", "milestone", "aws", "Sections 1-5", "--weeks", "1-4"],
+        ["log", "milestone", "aws", "Sections 6-10", "--weeks", "5-8"],
+        ["log", "done", "aws/1"],
+        ["log", "goal", "Grow my network", "--quarter", "2025-Q2", "--key", "network", "--target", "15", "--unit", "people"],
+        ["log", "milestone", "network", "Meetup", "--week", "3"],
+        ["log", "goal", "Read more", "--quarter", "2025-Q1", "--key", "reading"],
+        ["log", "drop", "reading", "--reason", "no time"],
+        ["log", "goal", "Pass the exam", "--quarter", "2025-Q1", "--key", "cert"],
+        ["log", "milestone", "cert", "Book it"],
+        ["log", "complete", "cert"],
+        ["log", "goal", "A typo", "--quarter", "2025-Q1", "--key", "old"],
+        ["log", "retract", "12", "--reason", "logged by mistake"],
+        ["log", "direction", "Lead data engineering", "--key", "data-lead"],
+        ["log", "direction", "Something else", "--key", "gone"],
+        ["log", "retract", "15", "--reason", "not mine"],
+    ]
+
+    private static let template: Result<Data, any Error> = Result {
+        let s = try Sandbox()
+        for command in commands {
+            let result = try s.run(command)
+            guard result.status == 0 else { throw Fixture.CLIFailure(result: result) }
+        }
+        return try Data(contentsOf: URL(fileURLWithPath: s.db))
+    }
+
+    static func sandbox() throws -> Sandbox {
+        let s = try Sandbox()
+        try template.get().write(to: URL(fileURLWithPath: s.db))
+        return s
+    }
+}
+
+/// One request the shells send on TAB: the subcommand path, the argument, the words typed (the last being
+/// completed), and what must come back.
+struct CompletionCase: Sendable, CustomTestStringConvertible {
+    let path: [String]
+    let argument: String
+    let words: [String]
+    let expected: [String]
+
+    var testDescription: String { "journal " + words.dropFirst().joined(separator: " ") + "<TAB>" }
+}
+
+@Suite("Shell completion")
+struct CompletionTests {
+    static let subcommands = ["log", "plan", "review", "sprint", "report", "history", "insights", "resume", "share",
+                              "events", "demo", "export", "import", "verify", "rebuild"]
+
+    @Test("the completion script generates", arguments: ["bash", "zsh", "fish"])
+    func scripts(shell: String) throws {
+        let s = try Sandbox()
+        let script = try s.ok(["--generate-completion-script", shell])
+        if shell == "fish" {
+            for name in Self.subcommands { #expect(script.contains("-fa '\(name)'"), "\(shell) offers \(name)") }
+        } else {
+            #expect(script.contains(Self.subcommands.joined(separator: "|") + "|help)"), "\(shell) offers every subcommand")
+        }
+        for call in ["---completion log done -- positional@0", "---completion log activity -- --goal",
+                     "---completion history -- positional@0", "---completion events -- --goal",
+                     "---completion log goal -- --direction"] {
+            #expect(script.contains(call), "\(shell) asks journal for \(call)")
+        }
+        #expect(try s.count() == 0 && !FileManager.default.fileExists(atPath: s.db), "no journal created")
+    }
+
+    /// Runs what the shells run on TAB: the request, then every word typed so far (`journal` first).
+    static func request(_ c: CompletionCase, in s: Sandbox, env: [String: String?] = ["SAP_SHELL": "bash"]) throws -> RunResult {
+        let index = c.words.count - 1
+        let cursor = c.words[index].count
+        return try s.run(["---completion"] + c.path + ["--", c.argument, String(index), String(cursor)] + c.words, env: env)
+    }
+
+    @Test("goal keys and milestone refs complete from the journal", arguments: [
+        CompletionCase(path: ["log", "done"], argument: "positional@0", words: ["journal", "log", "done", ""],
+                       expected: ["aws/2", "network/1"]),
+        CompletionCase(path: ["log", "done"], argument: "positional@0", words: ["journal", "log", "done", "net"],
+                       expected: ["network/1"]),
+        CompletionCase(path: ["log", "milestone"], argument: "positional@0", words: ["journal", "log", "milestone", ""],
+                       expected: ["aws", "network"]),
+        CompletionCase(path: ["log", "progress"], argument: "positional@0", words: ["journal", "log", "progress", ""],
+                       expected: ["network"]),
+        CompletionCase(path: ["log", "revise"], argument: "positional@0", words: ["journal", "log", "revise", "a"],
+                       expected: ["aws"]),
+        CompletionCase(path: ["log", "complete"], argument: "positional@0", words: ["journal", "log", "complete", ""],
+                       expected: ["aws", "network"]),
+        CompletionCase(path: ["log", "drop"], argument: "positional@0", words: ["journal", "log", "drop", ""],
+                       expected: ["aws", "network"]),
+        CompletionCase(path: ["log", "activity"], argument: "--goal", words: ["journal", "log", "activity", "Read", "--goal", ""],
+                       expected: ["aws", "aws/2", "network", "network/1"]),
+        CompletionCase(path: ["log", "activity"], argument: "--goal", words: ["journal", "log", "activity", "Read", "--goal", "aws/"],
+                       expected: ["aws/2"]),
+        CompletionCase(path: ["history"], argument: "positional@0", words: ["journal", "history", ""],
+                       expected: ["aws", "cert", "network", "reading"]),
+        CompletionCase(path: ["events"], argument: "--goal", words: ["journal", "events", "--goal", ""],
+                       expected: ["aws", "cert", "network", "reading"]),
+        CompletionCase(path: ["log", "goal"], argument: "--direction", words: ["journal", "log", "goal", "X", "--direction", ""],
+                       expected: ["data-lead"]),
+        CompletionCase(path: ["log", "revise"], argument: "--direction", words: ["journal", "log", "revise", "aws", "--direction", ""],
+                       expected: ["data-lead"]),
+    ])
+    func candidates(_ c: CompletionCase) throws {
+        let s = try CompletionFixture.sandbox()
+        let result = try Self.request(c, in: s)
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(result.stdoutLines == c.expected, "\(result)")
+        #expect(try s.count() == CompletionFixture.commands.count, "nothing appended")
+    }
+
+    @Test func theJournalIsTheOneTheCommandLineNames() throws {
+        let s = try CompletionFixture.sandbox()
+        let elsewhere = try Sandbox()
+        try FileManager.default.moveItem(atPath: s.db, toPath: s.path("moved.sqlite"))
+        let done = { (words: [String]) in CompletionCase(path: ["log", "done"], argument: "positional@0", words: words, expected: []) }
+        // JOURNAL_DB names no journal now; --db (both spellings, and ~/ as the shell will expand it) does.
+        for words in [["journal", "log", "done", "--db", s.path("moved.sqlite"), ""],
+                      ["journal", "log", "done", "--db=" + s.path("moved.sqlite"), ""],
+                      ["journal", "log", "done", "--db", "~/moved.sqlite", ""],
+                      ["journal", "log", "done", "--db", "'\(s.path("moved.sqlite"))'", ""]] {
+            let result = try Self.request(done(words), in: s)
+            #expect(result.status == 0 && result.stdoutLines == ["aws/2", "network/1"], "\(words): \(result)")
+        }
+        // JOURNAL_DB, then the XDG default, when there is no --db.
+        let viaEnvironment = try Self.request(done(["journal", "log", "done", ""]), in: elsewhere,
+                                              env: ["JOURNAL_DB": s.path("moved.sqlite")])
+        #expect(viaEnvironment.stdoutLines == ["aws/2", "network/1"], "\(viaEnvironment)")
+        let xdg = elsewhere.path("xdg")
+        try FileManager.default.createDirectory(atPath: xdg + "/journal", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: s.path("moved.sqlite"), toPath: xdg + "/journal/journal.sqlite")
+        let viaDefault = try Self.request(done(["journal", "log", "done", ""]), in: elsewhere,
+                                          env: ["JOURNAL_DB": nil, "XDG_DATA_HOME": xdg])
+        #expect(viaDefault.stdoutLines == ["aws/2", "network/1"], "\(viaDefault)")
+    }
+
+    @Test func withoutAJournalNothingIsOfferedNorCreated() throws {
+        let s = try Sandbox()
+        let history = CompletionCase(path: ["history"], argument: "positional@0", words: ["journal", "history", ""], expected: [])
+        let missing = try Self.request(history, in: s)
+        #expect(missing.status == 0 && missing.stdout.isEmpty && missing.stderr.isEmpty, "\(missing)")
+        #expect(!FileManager.default.fileExists(atPath: s.db), "no journal created")
+
+        // A file that is not a journal is left as it was.
+        let text = Data("not a journal\n".utf8)
+        try text.write(to: URL(fileURLWithPath: s.db))
+        let notJournal = try Self.request(history, in: s)
+        #expect(notJournal.status == 0 && notJournal.stdout.isEmpty && notJournal.stderr.isEmpty, "\(notJournal)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: s.db)) == text)
+
+        // An empty --db (which the command refuses) offers nothing either.
+        let empty = try Self.request(CompletionCase(path: ["history"], argument: "positional@0",
+                                                    words: ["journal", "history", "--db", "''", ""], expected: []), in: s)
+        #expect(empty.status == 0 && empty.stdout.isEmpty && empty.stderr.isEmpty, "\(empty)")
+    }
+
+    @Test func aRequestFromAnotherVersionsScriptOffersNothing() throws {
+        let s = try CompletionFixture.sandbox()
+        for request in [["---completion", "log", "postpone", "--", "positional@0", "3", "0", "journal", "log", "postpone", ""],
+                        ["---completion", "log", "done", "--", "positional@7", "3", "0", "journal", "log", "done", ""],
+                        ["---completion", "log", "done", "--", "positional@0", "three", "0", "journal", "log", "done", ""]] {
+            let stale = try s.run(request)
+            #expect(stale.status == 0 && stale.stdout.isEmpty && stale.stderr.isEmpty, "\(stale)")
+        }
+        // The same request, well formed, does offer something: the cases above fail for their form alone.
+        let good = try s.run(["---completion", "log", "done", "--", "positional@0", "3", "0", "journal", "log", "done", ""])
+        #expect(good.stdoutLines == ["aws/2", "network/1"], "\(good)")
+    }
+
+    @Test func shellWordsAreReadAsTheCommandWillReadThem() {
+        #expect(CompletionWords.databaseOption(in: ["journal", "log", "done", ""], home: "/h") == nil)
+        #expect(CompletionWords.databaseOption(in: ["journal", "--db", "a", "--db=b", ""], home: "/h") == "b")
+        #expect(CompletionWords.databaseOption(in: ["journal", "--db", "\"~/x y\"", ""], home: "/h") == "/h/x y")
+        #expect(CompletionWords.databaseOption(in: ["journal", "--", "--db", "a"], home: "/h") == nil)
+        #expect(CompletionWords.databaseOption(in: ["journal", "--db"], home: "/h") == nil)
+        #expect(CompletionWords.databaseOption(in: ["journal", "--db", "~other/x"], home: "/h") == "~other/x")
+    }
+
+    /// The whole path as bash takes it: the generated script sourced, COMP_WORDS set as for a TAB at the end of the
+    /// line, and the completion function the script registers for `journal` called.
+    @Test func bashCompletesGoalsAndMilestonesThroughTheScript() throws {
+        let bash = try #require(["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "this test needs bash")
+        let s = try CompletionFixture.sandbox()
+        let other = s.path("other.sqlite")
+        _ = try s.run(["log", "goal", "Elsewhere", "--quarter", "2025-Q2", "--key", "elsewhere", "--db", other])
+        _ = try s.run(["log", "milestone", "elsewhere", "First step", "--db", other])
+        try Data(try s.ok(["--generate-completion-script", "bash"]).utf8).write(to: URL(fileURLWithPath: s.path("journal.bash")))
+        let binary = try JournalBinary.require().path
+        let driver = """
+            source ./journal.bash
+            spec="$(complete -p journal)"
+            [[ "$spec" == *"-F _journal journal" ]] || { echo "not registered: $spec"; exit 1; }
+            tab() {
+                COMP_WORDS=("\(binary)" "$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+                COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+                _journal journal "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                echo "$* => ${COMPREPLY[*]}"
+            }
+            tab log done ''
+            tab log done 'n'
+            tab log activity Read --goal ''
+            tab history ''
+            tab log done --db \(other) ''
+            tab log d
+            """
+        let result = try s.spawnProgram(bash, ["--noprofile", "--norc", "-c", driver]).wait()
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(result.stdoutLines == [
+            "log done  => aws/2 network/1",
+            "log done n => network/1",
+            "log activity Read --goal  => aws aws/2 network network/1",
+            "history  => aws cert network reading",
+            "log done --db \(other)  => elsewhere/1",
+            "log d => direction done drop",
+        ], "\(result)")
+    }
+}

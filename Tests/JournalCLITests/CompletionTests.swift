@@ -58,7 +58,7 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Shell completion")
 struct CompletionTests {
-    static let subcommands = ["log", "plan", "review", "sprint", "report", "history", "insights", "resume", "share",
+    static let subcommands = ["log", "undo", "plan", "review", "sprint", "report", "history", "insights", "resume", "share",
                               "events", "demo", "export", "import", "verify", "rebuild"]
 
     @Test("the completion script generates", arguments: ["bash", "zsh", "fish"])

@@ -25,7 +25,7 @@ struct HelpAndErrorTests {
         let s = try Sandbox()
         let help = try s.ok(["--help"])
         #expect(Self.groups(help) == [
-            "LOGGING": ["log", "plan", "review"],
+            "LOGGING": ["log", "undo", "plan", "review"],
             "READING": ["sprint", "report", "history", "insights", "resume", "share", "events", "demo"],
             "MAINTENANCE": ["export", "import", "verify", "rebuild"],
         ], "\(help)")
@@ -38,7 +38,7 @@ struct HelpAndErrorTests {
 
     @Test("usage errors name ArgumentParser's fix and the command's help", arguments: [
         (["sprint", "--format", "pdf"],
-         "journal: the value 'pdf' is invalid for '--format <format>'; provide one of 'text', 'markdown' or 'json'; see 'journal sprint --help'"),
+         "journal: the value 'pdf' is invalid for '--format <format>'; provide one of 'text', 'markdown', 'json' or 'html'; see 'journal sprint --help'"),
         (["--generate-completion-script", "tcsh"],
          "journal: can't generate completion scripts for 'tcsh'; use --generate-completion-script=<shell> with one of: zsh bash fish; see 'journal --help'"),
         (["log", "done"], "journal: missing expected argument '<goal/n>'; see 'journal log done --help'"),

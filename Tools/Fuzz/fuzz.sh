@@ -19,7 +19,19 @@ swiftc -sanitize=fuzzer -parse-as-library -O -module-name JournalDomain $sources
     -o .build-fuzz/fuzz-parsers
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# libFuzzer must see the crash itself to save the input that caused it (crash-<sha1> under .build-fuzz/): Swift's own
+# backtracer would otherwise take the signal first and the input would be lost.
+export SWIFT_BACKTRACE=enable=no
+log=.build-fuzz/fuzz.log
 # New inputs go to a scratch folder first, then into the committed corpus: libFuzzer reads both.
+status=0
 .build-fuzz/fuzz-parsers -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 \
-    -artifact_prefix=.build-fuzz/ "$work" Tools/Fuzz/corpus 2>&1 | grep -E "^#|Done|stat::|ERROR|crash|SUMMARY" | tail -12
+    -artifact_prefix=.build-fuzz/ "$work" Tools/Fuzz/corpus >"$log" 2>&1 || status=$?
+# Kept even after a finding: the inputs that led there are worth fuzzing from next time.
 cp -n "$work"/* Tools/Fuzz/corpus/ 2>/dev/null || true
+if [ "$status" -ne 0 ]; then
+    tail -40 "$log"
+    echo "fuzz.sh: libFuzzer stopped with status $status; the input is in $(ls -t .build-fuzz/crash-* .build-fuzz/timeout-* .build-fuzz/oom-* 2>/dev/null | head -1) (full log: $log)" >&2
+    exit 1
+fi
+grep -E "^#|Done|stat::" "$log" | tail -12

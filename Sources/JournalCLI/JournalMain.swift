@@ -12,11 +12,20 @@ public enum JournalMain {
                 var command = try Journal.parseAsRoot(arguments)
                 try command.run()
             }
-            status = .ok
+            status = finishOutput()
         } catch {
             status = report(error, arguments: arguments)
         }
         exit(status.rawValue)
+    }
+
+    /// Everything printed must have reached its destination: a full disk or a broken device under a redirect is
+    /// an error (exit 74), as it is for cat or sort, not a silent success with the output lost.
+    static func finishOutput() -> ExitStatus {
+        // fflush(nil) flushes every stream: Swift 6 cannot name C's stdout, a global mutable variable.
+        guard fflush(nil) != 0 else { return .ok }
+        printError("cannot write the output: \(String(cString: strerror(errno))); free some space or send it elsewhere")
+        return .io
     }
 
     static func report(_ error: Error, arguments: [String]) -> ExitStatus {
@@ -74,7 +83,8 @@ public enum JournalMain {
 
     static func printError(_ message: String) {
         let line = message.replacingOccurrences(of: "\n", with: " ")
-        FileHandle.standardError.write(Data(("journal: " + line + "\n").utf8))
+        // Nowhere left to complain to when standard error itself cannot be written; the exit status still tells.
+        try? FileHandle.standardError.write(contentsOf: Data(("journal: " + line + "\n").utf8))
     }
 
     static func lowercasedFirst(_ text: String) -> String {

@@ -37,10 +37,8 @@ struct PageReadOptions: ParsableArguments {
             return
         }
         guard !output.isEmpty else { throw CLIError(.usage, "--output is empty; give the path of the file to write") }
-        do {
-            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
-        } catch {
-            throw CLIError(.io, "cannot write \(output); check the folder exists and is writable")
-        }
+        let sink = try OutputSink(path: output)
+        try sink.write(text)
+        try sink.close()
     }
 }

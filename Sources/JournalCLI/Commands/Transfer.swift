@@ -25,11 +25,11 @@ struct Export: ParsableCommand {
         var last = HashChain.genesis
         var count: Int64 = 0
         try store.forEach(pageSize: 5000) { event in
-            sink.write(ExportLine.text(event))
+            try sink.write(ExportLine.text(event))
             last = event.hash
             count += 1
         }
-        sink.write(ExportLine.headText(hash: last, events: count))
+        try sink.write(ExportLine.headText(hash: last, events: count))
         try sink.close()
     }
 }
@@ -94,40 +94,5 @@ struct Import: ParsableCommand {
         let skipped = outcome.events - outcome.added
         print("Imported \(outcome.added) of \(outcome.events) events from \(file)" + (skipped > 0 ? " (\(skipped) already here)" : "")
               + "; the journal now holds \(try store.count())")
-    }
-}
-
-/// Standard output or a file, written through a buffer: an export of a long journal is many lines.
-final class OutputSink {
-    private let handle: FileHandle
-    private let path: String?
-    private var buffer: [UInt8] = []
-
-    init(path: String?) throws {
-        self.path = path
-        guard let path else {
-            handle = FileHandle.standardOutput
-            return
-        }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw CLIError(.io, "cannot write \(path); check the folder exists and is writable")
-        }
-        handle = file
-    }
-
-    func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    private func flush() {
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        flush()
-        if path != nil { try handle.close() }
     }
 }

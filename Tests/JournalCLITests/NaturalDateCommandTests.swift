@@ -28,6 +28,16 @@ struct NaturalDateCommandTests {
         #expect(goal["quarter"] == "2025-Q3")
     }
 
+    @Test func aDirectionsHorizonIsAYearOrAnyDateForm() throws {
+        let s = try Sandbox()
+        try s.log("direction", "Lead a data team", "--key", "lead", "--by", "2028")
+        #expect(try s.lastEvent().payload["by"] == "2028")
+        try s.log("direction", "Lead a data team", "--key", "lead", "--by", "2028-W26")
+        #expect(try s.lastEvent().payload["by"] == "2028-07-02")
+        expectRefusal(try s.run("log", "direction", "Lead", "--key", "lead", "--by", "someday"), status: 64,
+                      mentioning: ["--by", "2028"])
+    }
+
     @Test func aWeekOutsideTheGoalsQuarterIsRefusedAndNothingIsRecorded() throws {
         let s = try Sandbox()
         try s.log("goal", "Pass the AWS exam", "--quarter", "2025-Q2", "--key", "aws")

@@ -11,15 +11,25 @@ struct LogDirection: LogSubcommand {
     @Option(help: "A short key for goals to name with --direction (derived from the title if omitted; an existing key is updated).",
             completion: CompletionCandidates.directions.kind)
     var key: String?
-    @Option(help: ArgumentHelp("When you want to be there: a year or a date.", valueName: "year|date")) var by: String?
+    @Option(help: ArgumentHelp("When you want to be there: a year (2028) or a date (2028-06-30, or any date form).", valueName: "year|date"))
+    var by: String?
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in
+        try record { time in
             let title = words(self.title)
-            return .setDirection(key: key ?? GoalKey.base(for: title, fallback: "direction"), title: title, by: by)
+            return .setDirection(key: key ?? GoalKey.base(for: title, fallback: "direction"), title: title,
+                                 by: try by.map { raw throws(DomainError) in try LogDirection.horizon(raw, time: time) })
         }
+    }
+
+    /// A year stays a year; any other date form becomes the ISO date it names (a week: its Sunday). What neither
+    /// reads is left to the domain, which refuses it naming both forms.
+    static func horizon(_ raw: String, time: TimeContext) throws(DomainError) -> String {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return text }
+        return (try? DateInput.day(raw, option: "--by", time: time, week: .last).description) ?? raw
     }
 }
 

@@ -83,6 +83,22 @@ struct FastDecodingTests {
         }
     }
 
+    /// Found by libFuzzer (issue 6): JSONDecoder refuses `0e1` to `0e9` (though JSON allows them; it reads `0e0`,
+    /// `0e10`, `0e+2` and `-0e2`), and the fast reader used to accept them, so the import's check could disagree with
+    /// the reference. A bare 0 with an exponent now goes to JSONDecoder.
+    @Test(arguments: ["0E2", "0e2", "0e1", "0e9", "0e0", "0e10", "0e01", "0e+2", "0E-2", "-0E2", "-0e2", "0.0E2", "1E2", "10e2",
+                      "0.5e1", "1e-7", "1e400", "0e-400", "1e-400", "123456789012345678901234567890e-10"])
+    func numbersWithExponentsReadAsJSONDecoderReadsThem(_ number: String) throws {
+        for (type, payload) in [
+            ("goal-set", #"{"key":"k","quarter":"2025-Q3","target":\#(number),"title":""}"#),
+            ("progress-measured", #"{"amount":\#(number),"goal":"g"}"#),
+            ("goal-revised", #"{"changes":[{"field":"target","from":\#(number),"to":1}],"goal":"g","reason":"r"}"#),
+        ] {
+            try expectSameAsJSONDecoder(type: type, payload)
+            expectBytesReadAsTheirString(type: Array(type.utf8), Array(payload.utf8))
+        }
+    }
+
     @Test(arguments: [0, 1, -1, 5, 90, 100, 999_999_999_999_999_999, -999_999_999_999_999_999, Int.max, Int.min])
     func integersMatchJSONDecoder(_ value: Int) throws {
         let payloads = try [

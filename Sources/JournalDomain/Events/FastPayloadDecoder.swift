@@ -663,7 +663,8 @@ struct FastJSONScanner {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
-    /// A JSON number as a Double, rounded exactly as JSONDecoder rounds it.
+    /// A JSON number as a Double, rounded exactly as JSONDecoder rounds it; nil for what it reads differently
+    /// or not at all, which is then left to it.
     mutating func double() -> Double? {
         let start = index
         var i = index
@@ -703,6 +704,10 @@ struct FastJSONScanner {
         }
         var hasExponent = false
         if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            // JSONDecoder, the reference, refuses 0e1 to 0e9 (and 0E1 to 0E9) though JSON allows them, while it reads
+            // 0e0, 0e10, 0e+2 and -0e2: libFuzzer found this reader accepting 0E2. A bare 0 with an exponent is never
+            // what our encoder writes, so all of them are left to JSONDecoder.
+            if integerDigits == 1, fractionDigits == 0, bytes[integerStart] == UInt8(ascii: "0") { return nil }
             hasExponent = true
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }

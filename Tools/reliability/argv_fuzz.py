@@ -10,10 +10,8 @@ rejected call leaves the event count unchanged.
 strings here are just under that; nor can a NUL byte, which ends a C string.) Python 3 standard library only.
 """
 
-import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,12 +133,7 @@ def main():
     figures = {"seed": args.seed, "invocations": total, "exit statuses": dict(sorted(statuses.items())),
                "events at the end": common.event_count_and_head(db)[0], "failures": failures[:20], "failure count": len(failures),
                "seconds": round(time.time() - started, 1)}
-    print(json.dumps(figures, indent=1, ensure_ascii=False))
-    print("argv fuzzer: %d invocations, %d failures%s" % (total, len(failures), " (journal kept in %s)" % work if failures else ""))
-    if not failures:
-        shutil.rmtree(work, ignore_errors=True)
-    sys.exit(1 if failures else 0)
-
+    common.finish_fuzz("argv fuzzer: %d invocations" % total, figures, failures, work)
 
 if __name__ == "__main__":
     main()

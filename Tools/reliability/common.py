@@ -9,8 +9,10 @@
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
+import sys
 import uuid
 from collections import defaultdict
 
@@ -235,3 +237,13 @@ def event_count_and_head(db):
     finally:
         con.close()
 
+
+
+def finish_fuzz(summary, figures, failures, work):
+    """Prints a fuzzer's figures and its one-line summary, removes its scratch folder when nothing failed (it is
+    kept, and named, for a failure), and exits 1 on any failure."""
+    print(json.dumps(figures, indent=1, ensure_ascii=False))
+    print("%s, %d failures%s" % (summary, len(failures), " (kept in %s)" % work if failures else ""))
+    if not failures:
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if failures else 0)

@@ -125,12 +125,7 @@ def main():
             shutil.copy(path, os.path.join(work, "failed-%d.jsonl" % n))
     figures = {"seed": args.seed, "files": total, "outcomes": dict(sorted(outcomes.items())),
                "failures": failures[:10], "failure count": len(failures), "seconds": round(time.time() - started, 1)}
-    print(json.dumps(figures, indent=1))
-    print("import fuzzer: %d damaged files, %d failures%s" % (total, len(failures), " (kept in %s)" % work if failures else ""))
-    if not failures:
-        shutil.rmtree(work, ignore_errors=True)
-    sys.exit(1 if failures else 0)
-
+    common.finish_fuzz("import fuzzer: %d damaged files" % total, figures, failures, work)
 
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ enum TaskwarriorRecords {
         for (index, item) in try json.records(source, what: "tasks").enumerated() {
             var fields = try PeerFields(item, name: "record \(index + 1)", source: source)
             let uuid = try fields.string("uuid")
-            fields.name += " (task \(uuid))"
+            fields.name += " (task \(DateInput.printable(uuid)))"
             guard try fields.string("status") == "completed" else {
                 result.skip(.notCompleted)
                 continue

@@ -30,6 +30,9 @@ struct JournalEnvironment {
             guard let now = TimeContext.parseNow(fixed, zone: zone) else {
                 throw CLIError(.usage, "JOURNAL_NOW '\(DateInput.printable(fixed))' is not an ISO date or date-time; use e.g. 2025-04-10 or 2025-04-10T09:30, or unset it")
             }
+            guard Instant.supported.contains(now) else {
+                throw CLIError(.usage, "JOURNAL_NOW '\(DateInput.printable(fixed))' is \(now) in UTC, outside the times the journal holds (\(Instant.supportedText)); give a time in that range, or unset it")
+            }
             return TimeContext(now: now, zone: zone)
         }
         let ms = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))

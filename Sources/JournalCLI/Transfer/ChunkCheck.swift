@@ -139,22 +139,30 @@ struct ChunkCheck {
                            recordedAt: text(event.recordedAt), scratch: &scratch)
         }
         guard computed == event.hash else { return .failure(Failure(reason: "the event's content does not match its hash; it was altered")) }
+        let decoded: JournalEvent
         do {
-            _ = try JournalEvent(typeUTF8: text(event.type), schemaVersion: event.schemaVersion, payloadUTF8: text(event.payload))
+            decoded = try JournalEvent(typeUTF8: text(event.type), schemaVersion: event.schemaVersion, payloadUTF8: text(event.payload))
         } catch {
             return .failure(Failure(reason: "\(error)"))
         }
-        let occurredStored = Instant.storedForm(text(event.occurredAt)) != nil
-        let recordedStored = Instant.storedForm(text(event.recordedAt)) != nil
-        let occurred = occurredStored ? nil : Instant(isoUTF8: text(event.occurredAt))
-        let recorded = recordedStored ? nil : Instant(isoUTF8: text(event.recordedAt))
-        guard occurredStored || occurred != nil, recordedStored || recorded != nil else {
+        let occurredStored = Instant.storedForm(text(event.occurredAt))
+        let recordedStored = Instant.storedForm(text(event.recordedAt))
+        let occurred = occurredStored == nil ? Instant(isoUTF8: text(event.occurredAt)) : nil
+        let recorded = recordedStored == nil ? Instant(isoUTF8: text(event.recordedAt)) : nil
+        guard let occurredAt = occurredStored ?? occurred, let recordedAt = recordedStored ?? recorded else {
             return .failure(Failure(reason: "occurredAt and recordedAt must be ISO-8601 times"))
+        }
+        // The values a command would have refused, and a stream other than the one the payload names.
+        do {
+            try EventRules.check(decoded, stream: String(decoding: text(event.streamId), as: UTF8.self),
+                                 occurredAt: occurredAt, recordedAt: recordedAt)
+        } catch {
+            return .failure(Failure(reason: "\(error.message); the journal's commands would not have recorded this event"))
         }
         let record = ImportRecord(position: event.position, streamVersion: event.streamVersion, schemaVersion: event.schemaVersion,
                                   eventId: event.eventId, type: event.type, payload: event.payload, metadata: event.metadata,
                                   occurredAt: event.occurredAt, recordedAt: event.recordedAt, stream: 0,
-                                  timesAsStored: occurredStored && recordedStored, hash: event.hash)
+                                  timesAsStored: occurredStored != nil && recordedStored != nil, hash: event.hash)
         return .success(Checked(record: record, rewrittenOccurredAt: occurred, rewrittenRecordedAt: recorded))
     }
 

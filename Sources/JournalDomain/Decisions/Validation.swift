@@ -2,7 +2,13 @@
 public enum Validate {
     public static let maxTitleLength = 200
     public static let maxTextLength = 20_000
+    /// Characters can be many bytes each (a base letter with hundreds of combining marks is one), so the stored
+    /// size is limited too: four bytes a character, what the longest scalar takes.
+    public static let maxTitleBytes = 4 * maxTitleLength
+    public static let maxTextBytes = 4 * maxTextLength
     public static let maxAmount = 1e12
+    /// The highest milestone number: what a GOAL/N reference can name (six digits).
+    public static let maxMilestoneNumber = 999_999
 
     /// A one-line name: title, metric, unit, partner. Trimmed; no control characters.
     public static func title(_ raw: String, what: String) throws(DomainError) -> String {
@@ -13,10 +19,40 @@ public enum Validate {
         guard !text.unicodeScalars.contains(where: isControl) else {
             throw DomainError(.invalidText, "the \(what) contains control characters or line breaks; keep it to one line of text")
         }
-        guard text.count <= maxTitleLength else {
-            throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxTitleLength + 1)")
-        }
+        try visibleAndBounded(text, what: what, maxCharacters: maxTitleLength, maxBytes: maxTitleBytes)
         return text
+    }
+
+    /// Text that shows something (not only zero-width or combining characters), contains no bidirectional
+    /// override or isolate (they reorder what a terminal shows around them), and fits its limits in characters
+    /// and in bytes.
+    static func visibleAndBounded(_ text: String, what: String, maxCharacters: Int, maxBytes: Int) throws(DomainError) {
+        guard text.unicodeScalars.contains(where: isVisible) else {
+            throw DomainError(.invalidText, "the \(what) shows nothing (only invisible or combining characters); give it a few words")
+        }
+        guard !text.unicodeScalars.contains(where: isBidiControl) else {
+            throw DomainError(.invalidText, "the \(what) contains a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which reorders the text around it; remove it")
+        }
+        guard text.utf8.count <= maxBytes else {
+            throw DomainError(.invalidText, "the \(what) is \(text.utf8.count) bytes long; keep it under \(maxBytes + 1) bytes")
+        }
+        guard text.count <= maxCharacters else {
+            throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxCharacters + 1)")
+        }
+    }
+
+    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .nonspacingMark, .enclosingMark, .spacingMark, .unassigned, .surrogate, .privateUse:
+            return false
+        default:
+            return !scalar.properties.isWhitespace
+        }
+    }
+
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     public static func optionalTitle(_ raw: String?, what: String) throws(DomainError) -> String? {
@@ -33,9 +69,7 @@ public enum Validate {
         guard !text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else {
             throw DomainError(.invalidText, "the \(what) contains control characters; remove them")
         }
-        guard text.count <= maxTextLength else {
-            throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxTextLength + 1)")
-        }
+        try visibleAndBounded(text, what: what, maxCharacters: maxTextLength, maxBytes: maxTextBytes)
         return text
     }
 
@@ -120,7 +154,7 @@ public enum Validate {
     /// A milestone reference, GOAL/N.
     public static func milestoneRef(_ raw: String) throws(DomainError) -> (goal: String, number: Int) {
         let parts = raw.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].utf8.count <= 6, let number = Int(parts[1]), number >= 1 else {
+        guard parts.count == 2, parts[1].utf8.count <= 6, let number = Int(parts[1]), (1...maxMilestoneNumber).contains(number) else {
             throw DomainError(.invalidReference, "'\(DateInput.printable(raw))' is not a milestone reference; write GOAL/N, e.g. aws/2")
         }
         return (try key(String(parts[0]), what: "goal key"), number)

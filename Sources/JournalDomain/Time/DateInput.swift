@@ -18,16 +18,28 @@ public enum DateInput {
     /// A calendar day. Impossible dates such as 2025-02-30 are refused.
     public static func day(_ raw: String, option: String, time: TimeContext, week side: WeekSide = .first) throws(DomainError) -> LocalDate {
         let text = normalized(raw)
-        if let relative = relativeDay(text, today: time.today) { return relative }
-        if let week = week(text, today: time.today) { return side == .first ? week.monday : week.sunday }
-        if let day = isoWeekDay(text) { return day }
-        switch DateTimeSyntax.parse(text) {
-        case .date(let date)?:
-            return date
-        default:
+        let found: LocalDate
+        if let relative = relativeDay(text, today: time.today) {
+            found = relative
+        } else if let week = week(text, today: time.today) {
+            found = side == .first ? week.monday : week.sunday
+        } else if let day = isoWeekDay(text) {
+            found = day
+        } else if case .date(let date)? = DateTimeSyntax.parse(text) {
+            found = date
+        } else {
             throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a valid date; use \(forms)")
         }
+        // A word or a week next to the ends of the calendar ("tomorrow" on 9999-12-31, the Sunday of 9999-W52)
+        // can name a day no stored date can hold.
+        guard supported(found) != nil else {
+            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is \(found), outside the dates the journal holds (\(supportedDays)); give a date in that range")
+        }
+        return found
     }
+
+    /// The days a date may name: those whose every instant, in every time zone, is a supported instant's.
+    public static let supportedDays = "1900-01-01 to 9999-12-31"
 
     /// A week: 2025-W07, this week, last week, next week, "N weeks ago", or any day form (the week holding it).
     public static func week(_ raw: String, option: String, time: TimeContext) throws(DomainError) -> IsoWeek {
@@ -44,12 +56,22 @@ public enum DateInput {
         let text = normalized(raw)
         switch DateTimeSyntax.parse(text) {
         case .dateTime(let date, let h, let m, let s, let ms, let offset)?:
-            if let offset { return Instant(date: date, hour: h, minute: m, second: s, millisecond: ms, offsetSeconds: offset) }
-            return time.instant(date, hour: h, minute: m, second: s, millisecond: ms)
+            let instant = offset.map { Instant(date: date, hour: h, minute: m, second: s, millisecond: ms, offsetSeconds: $0) }
+                ?? time.instant(date, hour: h, minute: m, second: s, millisecond: ms)
+            return try supported(instant, raw: raw, option: option, time: time)
         default:
             let date = try day(raw, option: option, time: time)
-            return date == time.today ? time.now : time.instant(date, hour: 12)
+            return try supported(date == time.today ? time.now : time.instant(date, hour: 12), raw: raw, option: option, time: time)
         }
+    }
+
+    /// The moment, if the log can hold it: in some zones the first and last days of the calendar begin or end
+    /// outside the supported instants (noon of 1900-01-01 in Tonga is still 1899 in UTC).
+    static func supported(_ instant: Instant, raw: String, option: String, time: TimeContext) throws(DomainError) -> Instant {
+        guard Instant.supported.contains(instant) else {
+            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is \(instant) in UTC, outside the times the journal holds (\(Instant.supportedText)); give \(instant < Instant.supported.lowerBound ? "a later" : "an earlier") date")
+        }
+        return instant
     }
 
     /// Lowercased, trimmed, runs of spaces made one; "last-week" written as "last week".

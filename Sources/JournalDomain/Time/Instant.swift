@@ -14,6 +14,15 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(millisecondsSinceEpoch: seconds * 1000 + Int64(millisecond))
     }
 
+    /// The instants the log holds: from 1900-01-02 to 9999-12-30 in UTC, so that in every time zone (offsets
+    /// of at most a day) each one falls on a supported local day (1900-01-01 to 9999-12-31). The commands refuse
+    /// a time outside, in every zone, and so does an import; a reader meets one only in a journal an earlier
+    /// build wrote, and reads it all the same.
+    public static let supported = Instant(date: LocalDate(validYear: 1900, month: 1, day: 2))
+        ... Instant(millisecondsSinceEpoch: Instant(date: LocalDate(validYear: 9999, month: 12, day: 31)).millisecondsSinceEpoch - 1)
+
+    public static let supportedText = "1900-01-02T00:00:00.000Z to 9999-12-30T23:59:59.999Z"
+
     public static func < (a: Instant, b: Instant) -> Bool {
         a.millisecondsSinceEpoch < b.millisecondsSinceEpoch
     }
@@ -86,8 +95,10 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
               let s0 = digit(17), let s1 = digit(18), let f0 = digit(20), let f1 = digit(21), let f2 = digit(22)
         else { return nil }
         let hour = h0 * 10 + h1, minute = mi0 * 10 + mi1, second = s0 * 10 + s1
+        // Any year of four digits: a time outside the supported ones (written by an earlier build) must still
+        // read, so that one event cannot make the whole journal unreadable.
         guard hour < 24, minute < 60, second < 60,
-              let date = LocalDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: mo0 * 10 + mo1, day: d0 * 10 + d1)
+              let date = LocalDate(anyYear: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: mo0 * 10 + mo1, day: d0 * 10 + d1)
         else { return nil }
         return Instant(date: date, hour: hour, minute: minute, second: second, millisecond: f0 * 100 + f1 * 10 + f2,
                        offsetSeconds: 0)

@@ -4,11 +4,13 @@ public struct IsoWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let week: Int
 
-    /// Returns nil for a week the year does not have (2025-W53) or a year outside the supported ones.
+    /// Returns nil for a week the year does not have (2025-W53), a year outside the supported ones, or a week
+    /// whose days leave them (9999-W52 ends on 10000-01-02).
     public init?(year: Int, week: Int) {
         guard LocalDate.supportedYears.contains(year), week >= 1, week <= IsoWeek.weeks(in: year) else { return nil }
         self.year = year
         self.week = week
+        guard LocalDate.supportedYears.contains(monday.year), LocalDate.supportedYears.contains(sunday.year) else { return nil }
     }
 
     /// The week a day falls in (which may belong to the previous or next week-based year).

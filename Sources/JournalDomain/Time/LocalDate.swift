@@ -18,6 +18,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// A real calendar date in any year from 1 to 9999, supported or not: for reading what is stored.
+    init?(anyYear year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        self.init(unchecked: year, month, day)
+    }
+
     /// For dates known to exist (January 4th, December 28th of a supported year).
     init(validYear year: Int, month: Int, day: Int) {
         self.init(unchecked: year, month, day)

@@ -29,13 +29,20 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, number: number)
     }
 
+    // Both computed without a year check: a quarter next to the supported years (1899-Q4 before 1900-Q1, 10000-Q1
+    // after 9999-Q4) still has its real days, so no range built from them can be upside down.
     public var firstDay: LocalDate {
-        LocalDate(year: year, month: (number - 1) * 3 + 1, day: 1) ?? LocalDate(dayNumber: 0)
+        LocalDate(validYear: year, month: (number - 1) * 3 + 1, day: 1)
     }
 
     public var lastDay: LocalDate {
-        next.firstDay.adding(days: -1)
+        let month = number * 3
+        return LocalDate(validYear: year, month: month, day: LocalDate.daysIn(month: month, year: year))
     }
+
+    /// Whether the quarter is one a person can name (its year is a supported one); `next` and `previous` of the
+    /// first and last such quarters are not.
+    public var isSupported: Bool { LocalDate.supportedYears.contains(year) }
 
     public var next: Quarter {
         number == 4 ? Quarter(validYear: year + 1, number: 1) : Quarter(validYear: year, number: number + 1)

@@ -12,6 +12,8 @@ public struct WriteSession: ~Copyable {
     public func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent? { try store.event(atPosition: position) }
     public func event(withId id: String) throws(StoreError) -> RecordedEvent? { try store.event(withId: id) }
     public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] { try store.goalKeys(in: quarter) }
+    /// The last position of the log (0 when it is empty).
+    public func count() throws(StoreError) -> Int64 { try store.count() }
 
     public func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent] {
         try store.appendInTransaction(batches, recordedAt: recordedAt)

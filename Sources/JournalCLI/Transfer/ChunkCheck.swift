@@ -45,6 +45,10 @@ struct ChunkCheck {
     var head: (hash: ChainHash, events: Int, line: Int)?
     var failure: (line: Int, reason: String)?
     var lastHash: ChainHash?
+    /// The chunk's line of each record.
+    var recordLines: [Int32] = []
+    /// The streams, other than goals', in which a record is a retraction (the import checks them whole).
+    var retractionStreams: Set<String> = []
 
     init() {
         streams = StreamNames()
@@ -111,6 +115,11 @@ struct ChunkCheck {
                     if let instant = checked.rewrittenRecordedAt { record.recordedAt = append(instant.description) }
                     record.stream = arena.withUnsafeBufferPointer { streams.index(of: event.streamId.bytes(file: file, arena: $0)) }
                     records.append(record)
+                    recordLines.append(Int32(clamping: lines))
+                    if checked.isRetraction {
+                        let name = arena.withUnsafeBufferPointer { String(decoding: event.streamId.bytes(file: file, arena: $0), as: UTF8.self) }
+                        if !name.hasPrefix("goal-") { retractionStreams.insert(name) }
+                    }
                 }
                 previous = event.hash
                 expected = event.position + 1
@@ -126,6 +135,7 @@ struct ChunkCheck {
         /// The instants of times not in the stored form.
         var rewrittenOccurredAt: Instant?
         var rewrittenRecordedAt: Instant?
+        var isRetraction = false
     }
 
     /// The event's hash, payload and times, as `Importer` has always checked them.
@@ -163,7 +173,9 @@ struct ChunkCheck {
                                   eventId: event.eventId, type: event.type, payload: event.payload, metadata: event.metadata,
                                   occurredAt: event.occurredAt, recordedAt: event.recordedAt, stream: 0,
                                   timesAsStored: occurredStored != nil && recordedStored != nil, hash: event.hash)
-        return .success(Checked(record: record, rewrittenOccurredAt: occurred, rewrittenRecordedAt: recorded))
+        var isRetraction = false
+        if case .eventRetracted = decoded { isRetraction = true }
+        return .success(Checked(record: record, rewrittenOccurredAt: occurred, rewrittenRecordedAt: recorded, isRetraction: isRetraction))
     }
 
     private mutating func append(_ text: String) -> TextRef {

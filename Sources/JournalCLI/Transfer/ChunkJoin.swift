@@ -13,6 +13,10 @@ struct ChunkJoin {
     /// The stream names, in the order the file first names them.
     private(set) var streams: [String] = []
     private var streamIndexes: [[UInt8]: Int32] = [:]
+    /// The file's line of each event, by its index in the file.
+    private(set) var lines: [Int32] = []
+    /// The streams, other than goals', that hold a retraction.
+    private(set) var retractionStreams: Set<String> = []
 
     init(path: String) { self.path = path }
 
@@ -52,6 +56,9 @@ struct ChunkJoin {
             }
             for index in records.indices { records[index].stream = global[Int(records[index].stream)] }
         }
+        let base = Int32(clamping: lineBase)
+        lines.append(contentsOf: check.recordLines.map { $0 &+ base })
+        retractionStreams.formUnion(check.retractionStreams)
         let chunk = JoinedChunk(records: records, arena: ExportBytes(copying: check.arena), firstIndex: count, previous: last)
         count += records.count
         if let hash = check.lastHash { last = hash }

@@ -54,7 +54,8 @@ struct Importer {
         var join = ChunkJoin(path: path)
         let joined = try checks.map { try join.join($0) }
         try join.finish()
-        return CheckedExport(file: file, chunks: joined, streams: join.streams, count: join.count)
+        return CheckedExport(file: file, chunks: joined, streams: join.streams, count: join.count,
+                             retractionStreams: join.retractionStreams, lines: join.lines)
     }
 
     /// About `parts` ranges of whole lines, each ending after a newline (or at the end of the file).
@@ -75,7 +76,11 @@ struct Importer {
     func append(_ export: CheckedExport, to store: SQLiteEventStore, at now: Instant) throws -> Outcome {
         do {
             let added = try store.write(recordedAt: now) { session in
+                let newFrom = try session.count() + 1
                 let added = try session.importCounting(streams: export.streams, count: export.count) { export.event($0) }
+                try checkStreams(session, goalStreams: export.streams, otherStreams: export.retractionStreams, newFrom: newFrom) { conflict in
+                    export.firstIndex(ofEventId: conflict.eventId).map { export.line(ofIndex: $0) }
+                }
                 try Self.updateGoalIndex(session, streams: export.streams)
                 return added
             }
@@ -84,6 +89,21 @@ struct Importer {
             let line = (export.firstIndex(ofEventId: id) ?? 0) + 1
             throw ChunkJoin(path: path).failure(line, "event \(id) is already in this journal with different content")
         }
+    }
+
+    /// The streams the file added to must still mean what the commands keep them meaning (`StreamRules`): every
+    /// goal stream, and the other streams the file retracted in. The first conflict refuses the whole file.
+    private func checkStreams(_ session: borrowing WriteSession, goalStreams: [String], otherStreams: Set<String>,
+                              newFrom: Int64, line: (StreamRules.Conflict) -> Int?) throws {
+        let streams = Set(goalStreams.filter { $0.hasPrefix("goal-") }).union(otherStreams).sorted()
+        var first: (line: Int, reason: String)?
+        for stream in streams {
+            let events = try session.readStream(stream).map { try $0.envelope() }
+            guard let conflict = StreamRules.firstConflict(in: events, newFrom: newFrom) else { continue }
+            let at = line(conflict) ?? Int(conflict.position - newFrom + 1)
+            if first.map({ at < $0.line }) ?? true { first = (at, conflict.reason) }
+        }
+        if let first { throw ChunkJoin(path: path).failure(first.line, first.reason) }
     }
 
     /// Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
@@ -140,6 +160,16 @@ struct Importer {
                     throw failure
                 }
                 let added = try importing.finish()
+                do {
+                    // A new journal: the file's events are its positions 1, 2, ... in order.
+                    try checkStreams(session, goalStreams: join.streams, otherStreams: join.retractionStreams, newFrom: 1) { conflict in
+                        let lines = join.lines, index = Int(conflict.position) - 1
+                        return lines.indices.contains(index) ? Int(lines[index]) : nil
+                    }
+                } catch let failure as CLIError {
+                    fileFailure = failure
+                    throw failure
+                }
                 try Self.updateGoalIndex(session, streams: join.streams)
                 return added
             }
@@ -170,12 +200,22 @@ final class CheckedExport {
     /// The chunk of the last event asked for: the store asks in order.
     private var lastChunk = 0
 
-    init(file: ExportBytes, chunks: [JoinedChunk], streams: [String], count: Int) {
+    /// The streams other than goals' that hold a retraction from the file.
+    let retractionStreams: Set<String>
+    /// The line of each event, by its index in the file.
+    private let lines: [Int32]
+
+    init(file: ExportBytes, chunks: [JoinedChunk], streams: [String], count: Int, retractionStreams: Set<String> = [],
+         lines: [Int32] = []) {
         self.file = file
         self.chunks = chunks.filter { !$0.records.isEmpty }
         self.streams = streams
         self.count = count
+        self.retractionStreams = retractionStreams
+        self.lines = lines
     }
+
+    func line(ofIndex index: Int) -> Int { lines.indices.contains(index) ? Int(lines[index]) : index + 1 }
 
     /// The event at `index` (0 ..< count), for the store.
     func event(_ index: Int) -> ImportedEvent {

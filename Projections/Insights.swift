@@ -145,7 +145,7 @@ public struct Insights: Equatable, Sendable {
                 if stuckMinutes > 0 { stuckWeeks = (since.days(until: through) + 1) / 7 }
             }
         }
-        let perMilestone = doneInPeriod == 0 ? nil : Int((Double(minutes) / Double(doneInPeriod)).rounded())
+        let perMilestone = doneInPeriod == 0 ? nil : Int(saturating: Double(minutes) / Double(doneInPeriod))
         return GoalInsight(key: key, minutes: minutes, milestonesDone: doneInPeriod, minutesPerMilestone: perMilestone,
                            stuckWeeks: stuckWeeks, lastMilestoneDone: lastDone, stuckSince: since, stuckMinutes: stuckMinutes,
                            crammedShare: goal.map { Cramming(goal: $0, time: time).share } ?? 0,

@@ -91,7 +91,7 @@ public struct Ledger: Equatable, Sendable {
             state = GoalState.evolve(state, envelope)
         }
         guard var result = state else { return nil }
-        result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber + 1)
+        result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber.saturatingSuccessor)
         return result
     }
 
@@ -212,7 +212,9 @@ public struct ActivityFact: Equatable, Sendable {
         text = e.text
         goal = e.goal
         milestone = e.milestone
-        minutes = e.minutes ?? 0
+        // What an entry can hold (1 to 24 hours): a journal an earlier build imported into may carry any Int, and
+        // every sum of minutes must stay far from overflow.
+        minutes = min(max(e.minutes ?? 0, 0), Decider.maxMinutes)
         tags = e.tags
     }
 }

@@ -38,7 +38,7 @@ public struct Pace: Equatable, Sendable {
                 // The day the road passed the current value: that far behind it is.
                 let reachedOn = Double(span) * min(goal.current / target, 1)
                 let behind = Double(elapsed) - reachedOn
-                daysBehind = max(daysBehind, Int(behind.rounded(.up)))
+                daysBehind = max(daysBehind, Int(saturating: behind.rounded(.up)))
             }
         }
         self.late = late

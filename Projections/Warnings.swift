@@ -88,7 +88,7 @@ public enum Warnings {
 
     public static func busyWarning(_ effort: Effort, period: String) -> Warning? {
         guard effort.totalMinutes > 0, effort.unlinkedShare > busyShare else { return nil }
-        let percent = Int((effort.unlinkedShare * 100).rounded())
+        let percent = Int(saturating: effort.unlinkedShare * 100)
         return Warning(code: .busyNotProgress, goal: nil,
             message: "\(percent)% of the effort logged in \(period) served no goal; ask what you are trying to accomplish, and whether each activity contributes")
     }

@@ -86,7 +86,7 @@ enum CalibrationRendering {
 
     /// The percents shown are rounded first, so the gap named is the difference of the two numbers read.
     static func verdict(meanConfidence: Double, completionRate: Double) -> String {
-        let said = Int(meanConfidence.rounded()), done = Int((completionRate * 100).rounded())
+        let said = Int(saturating: meanConfidence), done = Int(saturating: completionRate * 100)
         let opening = "You said \(said)% on average and completed \(done)%: "
         if said > done { return opening + "overconfident by \(TextStyle.plural(said - done, "point"))." }
         if said < done { return opening + "underconfident by \(TextStyle.plural(done - said, "point"))." }
@@ -105,7 +105,7 @@ enum CalibrationRendering {
     static func bandRows(_ c: Calibration) -> [[String]] {
         c.bands.compactMap { band in
             guard let said = band.meanConfidence, let rate = band.completionRate else { return nil }
-            return [bandName(band), String(band.goals), "\(Int(said.rounded()))%", TextStyle.percent(rate)]
+            return [bandName(band), String(band.goals), "\(Int(saturating: said))%", TextStyle.percent(rate)]
         }
     }
 
@@ -113,7 +113,7 @@ enum CalibrationRendering {
     static func decimal(_ value: Double, places: Int) -> String {
         var scale = 1
         for _ in 0..<places { scale *= 10 }
-        let scaled = Int((value * Double(scale)).rounded())
+        let scaled = Int(saturating: value * Double(scale))
         let whole = String(scaled / scale), fraction = String(scaled % scale)
         return places == 0 ? whole : whole + "." + String(repeating: "0", count: places - fraction.count) + fraction
     }

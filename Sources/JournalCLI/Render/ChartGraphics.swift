@@ -70,7 +70,7 @@ enum ChartGraphics {
         let ticks = Ticks.nice(top: max(hours.max() ?? 0, 1), count: 4)
         var chart = SVGChart(x: 0...Double(Quarter.weekCount), y: 0...(ticks.last ?? 1))
         chart.legend([("linked", "linked to a goal"), ("unlinked", "linked to no goal")])
-        chart.yAxis(ticks, label: { $0 == 0 ? "0" : TextStyle.minutes(Int(($0 * 60).rounded())) }, title: "time a week")
+        chart.yAxis(ticks, label: { $0 == 0 ? "0" : TextStyle.minutes(Int(saturating: $0 * 60)) }, title: "time a week")
         chart.xAxis((1...Quarter.weekCount).map { (Double($0) - 0.5, String($0)) }, title: "week")
         for w in counted {
             let linked = w.minutesLinked ?? 0, unlinked = w.minutesUnlinked ?? 0

@@ -22,7 +22,7 @@ enum Ticks {
         while magnitude * 10 <= rough { magnitude *= 10 }
         while magnitude > rough { magnitude /= 10 }
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? magnitude * 10
-        let steps = Int((top / step).rounded(.up))
+        let steps = Int(saturating: (top / step).rounded(.up))
         return (0...max(steps, 1)).map { Double($0) * step }
     }
 }

@@ -14,7 +14,7 @@ enum TextStyle {
     /// A bar `width` cells wide, filled to `fraction` (0...1): ██████░░░░.
     static func bar(_ fraction: Double, width: Int = 10) -> String {
         let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
-        let filled = Int((clamped * Double(width)).rounded())
+        let filled = Int(saturating: clamped * Double(width))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
@@ -34,7 +34,7 @@ enum TextStyle {
         })
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+    static func percent(_ share: Double) -> String { "\(Int(saturating: share * 100))%" }
 
     /// 95 -> "1h35", 45 -> "45m", 0 -> "0m".
     static func minutes(_ minutes: Int) -> String {

@@ -51,7 +51,8 @@ public struct GoalState: Equatable, Sendable {
         switch envelope.event {
         case .milestonePlanned(let e):
             s.milestones[e.number] = MilestoneState(number: e.number, title: e.title, weeks: e.weeks, due: e.due, doneAt: nil)
-            s.nextMilestoneNumber = max(s.nextMilestoneNumber, e.number + 1)
+            // Saturating: a number an earlier build let in (Int.max) must not trap the replay.
+            s.nextMilestoneNumber = max(s.nextMilestoneNumber, e.number.saturatingSuccessor)
         case .milestoneDone(let e):
             s.milestones[e.number]?.doneAt = envelope.occurredAt
         case .progressMeasured(let e):
@@ -92,7 +93,7 @@ public struct GoalState: Equatable, Sendable {
             state = evolve(state, envelope)
         }
         guard var result = state else { return nil }
-        result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber + 1)
+        result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber.saturatingSuccessor)
         return result
     }
 }

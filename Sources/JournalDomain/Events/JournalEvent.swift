@@ -326,3 +326,18 @@ public enum NumberText {
         return String(value)
     }
 }
+
+extension Int {
+    /// The nearest whole number to `value` that an Int holds: a ratio of values from the log (1 of a target of
+    /// 1e-300 is 1e300) must print as a large number, never trap the conversion. Not-a-number is 0.
+    public init(saturating value: Double) {
+        if value.isNaN { self = 0; return }
+        let rounded = value.rounded()
+        if rounded >= 9.2e18 { self = .max; return }
+        if rounded <= -9.2e18 { self = .min; return }
+        self = Int(rounded)
+    }
+
+    /// One more, or Int.max: the next milestone number after one an earlier build let in at Int.max.
+    public var saturatingSuccessor: Int { self == .max ? .max : self + 1 }
+}

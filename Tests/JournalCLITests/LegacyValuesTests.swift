@@ -102,3 +102,14 @@ import Testing
         #expect(try s.count() == 1)
     }
 }
+
+@Suite struct TinyTargetTests {
+    @Test func shareAndEveryReadOfATinyTargetPrintALargeShare() throws {
+        let s = try Sandbox(tz: "UTC", now: "2025-10-10")
+        _ = try s.ok(["log", "goal", "Tiny", "--quarter", "2025-Q4", "--target", "1e-300", "--key", "t", "--quiet", "--db", s.db])
+        _ = try s.log("progress", "t", "1", "--db", s.db)
+        for arguments in [["share"], ["share", "--format", "markdown"], ["share", "--format", "json"], ["sprint"], ["report", "2025-Q4"]] {
+            _ = try s.ok(arguments + ["--db", s.db])
+        }
+    }
+}

@@ -70,6 +70,9 @@ struct PeerAppend {
                                                              minutes: a.minutes, tags: a.tags), state).first else {
                 throw CLIError(.software, "an activity of \(planned.record) was decided into no event")
             }
+            // What every event in the log must satisfy, the time above all (a record of year 1 is no activity).
+            try EventRules.check(event, stream: StreamName.activities(time.localDate(of: planned.occurredAt)),
+                                 occurredAt: planned.occurredAt, recordedAt: time.now)
             return event
         } catch let error as DomainError {
             throw CLIError(.data, "\(source.file) \(planned.record): \(error.message) (nothing was imported)")

@@ -392,7 +392,7 @@ struct FastDecodingTests {
 
     /// The parser as it was before the shortcut for the stored form.
     func generalParse(_ text: String) -> Instant? {
-        guard case .dateTime(let date, let h, let m, let s, let ms, .some(let offset))? = DateTimeSyntax.parse(text)
+        guard case .dateTime(let date, let h, let m, let s, let ms, .some(let offset))? = DateTimeSyntax.parse(text, anyYear: true)
         else { return nil }
         return Instant(date: date, hour: h, minute: m, second: s, millisecond: ms, offsetSeconds: offset)
     }

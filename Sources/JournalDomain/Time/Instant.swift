@@ -62,7 +62,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
             self = stored
             return
         }
-        guard case .dateTime(let date, let h, let m, let s, let ms, .some(let offset))? = DateTimeSyntax.parse(text)
+        guard case .dateTime(let date, let h, let m, let s, let ms, .some(let offset))? = DateTimeSyntax.parse(text, anyYear: true)
         else { return nil }
         self.init(date: date, hour: h, minute: m, second: s, millisecond: ms, offsetSeconds: offset)
     }
@@ -127,9 +127,11 @@ enum DateTimeSyntax: Equatable {
     /// offset nil means "local time": the caller applies the user's zone.
     case dateTime(LocalDate, Int, Int, Int, Int, Int?)
 
-    static func parse(_ text: String) -> DateTimeSyntax? {
+    /// With `anyYear`, a date of any year from 1 to 9999 (times as stored, which an earlier build may have written
+    /// outside the supported years); else only the supported years, as people may type them.
+    static func parse(_ text: String, anyYear: Bool = false) -> DateTimeSyntax? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = LocalDate(isoBytes: bytes[0..<10])
+        guard bytes.count >= 10, let date = anyYear ? LocalDate(anyYearISOBytes: bytes[0..<10]) : LocalDate(isoBytes: bytes[0..<10])
         else { return nil }
         if bytes.count == 10 { return .date(date) }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),

@@ -114,6 +114,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public init?(iso text: String) { self.init(iso: Substring(text)) }
 
+    /// YYYY-MM-DD of any year from 1 to 9999.
+    init?(anyYearISOBytes bytes: ArraySlice<UInt8>) {
+        let bytes = Array(bytes)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = LocalDate.digits(bytes[0..<4]), let m = LocalDate.digits(bytes[5..<7]),
+              let d = LocalDate.digits(bytes[8..<10]) else { return nil }
+        self.init(anyYear: y, month: m, day: d)
+    }
+
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for b in bytes {

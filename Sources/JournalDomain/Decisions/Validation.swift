@@ -36,7 +36,8 @@ public enum Validate {
         guard text.utf8.count <= maxBytes else {
             throw DomainError(.invalidText, "the \(what) is \(text.utf8.count) bytes long; keep it under \(maxBytes + 1) bytes")
         }
-        guard text.count <= maxCharacters else {
+        // Counting characters walks grapheme breaks; text of no more bytes than the limit cannot have more characters.
+        guard text.utf8.count <= maxCharacters || text.count <= maxCharacters else {
             throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxCharacters + 1)")
         }
     }

@@ -25,10 +25,10 @@ public struct Ledger: Equatable, Sendable {
     public mutating func apply(_ envelope: Envelope) {
         position = max(position, envelope.position)
         switch envelope.event {
-        case .goalSet(let e):
-            goals[e.key, default: GoalTimeline(key: e.key)].events.append(envelope)
-        case .milestonePlanned, .milestoneDone, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
-            if let key = envelope.event.goalKey {
+        case .goalSet, .milestonePlanned, .milestoneDone, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
+            // A goal's events count in its own stream only, as the decisions read them (an earlier build's import let
+            // a goal-completed into the partner's stream: folds routed it by its payload, decisions never saw it).
+            if let key = envelope.event.goalKey, Self.isGoalStream(envelope.streamId, of: key) {
                 goals[key, default: GoalTimeline(key: key)].events.append(envelope)
             }
         case .activityLogged(let e):
@@ -46,6 +46,11 @@ public struct Ledger: Equatable, Sendable {
                 mayBeRetracted.insert(e.target)
             }
         }
+    }
+
+    /// Whether `stream` is `StreamName.goal(key)`, compared without building that name.
+    static func isGoalStream(_ stream: String, of key: String) -> Bool {
+        stream.utf8.count == key.utf8.count + 5 && stream.hasPrefix("goal-") && stream.utf8.dropFirst(5).elementsEqual(key.utf8)
     }
 
     /// Room for `count` more activities, when a caller knows how many are coming (a long fold grows the list once).

@@ -36,7 +36,8 @@ public struct Pace: Equatable, Sendable {
             expected = road
             if goal.current + 1e-9 < road {
                 // The day the road passed the current value: that far behind it is.
-                let reachedOn = Double(span) * min(goal.current / target, 1)
+                // Clamped: a reading below zero (an earlier build let -1e300 in) is as far behind as none at all.
+                let reachedOn = Double(span) * min(max(goal.current / target, 0), 1)
                 let behind = Double(elapsed) - reachedOn
                 daysBehind = max(daysBehind, Int(saturating: behind.rounded(.up)))
             }
@@ -45,7 +46,8 @@ public struct Pace: Equatable, Sendable {
         self.expected = expected
         let numericBehind = expected.map { goal.current + 1e-9 < $0 } ?? false
         onTrack = late.isEmpty && !numericBehind
-        weeksBehind = onTrack ? 0 : max(1, (daysBehind + 6) / 7)
+        // Rounded up without adding first, so no count of days can overflow.
+        weeksBehind = onTrack ? 0 : max(1, daysBehind / 7 + (daysBehind % 7 > 0 ? 1 : 0))
     }
 
     /// Where the straight road from 0 on `start` to `target` on `end` stands on `day`: 0 until it starts, the

@@ -30,6 +30,12 @@ import Testing
                 event("goal-set", #"{"key":"q","quarter":"2025-Q4","target":1e300,"title":"Huge"}"#),
                 event("progress-measured", #"{"value":1e300,"goal":"q"}"#),
             ]),
+            AppendBatch(stream: "goal-r", expected: .any, events: [
+                event("goal-set", #"{"due":"1900-01-01","key":"r","quarter":"2025-Q4","target":5,"title":"Due long ago"}"#),
+                event("milestone-planned", #"{"due":"9999-12-31","goal":"r","number":1,"title":"Far"}"#),
+                event("goal-revised", #"{"changes":[{"field":"target","from":5,"to":1e300},{"field":"due","from":"1900-01-01","to":"9999-12-31"}],"goal":"r","reason":"x"}"#),
+                event("progress-measured", #"{"value":0,"goal":"r"}"#),
+            ]),
             AppendBatch(stream: "partner", expected: .any, events: [event("goal-completed", #"{"goal":"p"}"#)]),
             AppendBatch(stream: "activities-2025-10-01", expected: .any, events: [
                 event("activity-logged", #"{"goal":"p","milestone":9223372036854775807,"minutes":9223372036854775807,"text":"Forever"}"#, schema: 2),
@@ -62,6 +68,10 @@ import Testing
             ["events"], ["events", "--format", "json"], ["export"], ["verify"], ["rebuild"],
         ]
         for arguments in reads { try expectRead(s, arguments) }
+        // The goal-completed in the partner's stream completes nothing, for the folds as for the decisions.
+        let board = try s.ok(["sprint", "--format", "json", "--db", s.db])
+        #expect(!board.contains("\"completed\""), "\(board)")
+        _ = try s.log("drop", "p", "--reason", "The decisions see p open", "--db", s.db)
         // At the far end of the calendar, too.
         try expectRead(s, ["sprint"], env: ["JOURNAL_NOW": "9999-10-01"])
         try expectRead(s, ["insights"], env: ["JOURNAL_NOW": "9999-12-30"])

@@ -131,7 +131,7 @@ enum DateTimeSyntax: Equatable {
     /// outside the supported years); else only the supported years, as people may type them.
     static func parse(_ text: String, anyYear: Bool = false) -> DateTimeSyntax? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = anyYear ? LocalDate(anyYearISOBytes: bytes[0..<10]) : LocalDate(isoBytes: bytes[0..<10])
+        guard bytes.count >= 10, let date = LocalDate(isoBytes: bytes[0..<10], anyYear: anyYear)
         else { return nil }
         if bytes.count == 10 { return .date(date) }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),

@@ -104,24 +104,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses exactly YYYY-MM-DD; nil for anything else, including impossible dates.
     public init?(iso text: Substring) { self.init(isoBytes: ArraySlice(text.utf8)) }
 
-    init?(isoBytes bytes: ArraySlice<UInt8>) {
+    /// With `anyYear`, a date of any year from 1 to 9999 (as stored), else of the supported years only.
+    init?(isoBytes bytes: ArraySlice<UInt8>, anyYear: Bool = false) {
         let bytes = Array(bytes)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let y = LocalDate.digits(bytes[0..<4]), let m = LocalDate.digits(bytes[5..<7]),
               let d = LocalDate.digits(bytes[8..<10]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        if anyYear { self.init(anyYear: y, month: m, day: d) } else { self.init(year: y, month: m, day: d) }
     }
 
     public init?(iso text: String) { self.init(iso: Substring(text)) }
 
-    /// YYYY-MM-DD of any year from 1 to 9999.
-    init?(anyYearISOBytes bytes: ArraySlice<UInt8>) {
-        let bytes = Array(bytes)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = LocalDate.digits(bytes[0..<4]), let m = LocalDate.digits(bytes[5..<7]),
-              let d = LocalDate.digits(bytes[8..<10]) else { return nil }
-        self.init(anyYear: y, month: m, day: d)
-    }
 
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
         var value = 0

@@ -12,7 +12,7 @@ public enum EventRules {
         try checkValues(event)
         let expected = try expectedStream(event, occurredAt: occurredAt, stream: stream)
         guard stream == expected else {
-            throw DomainError(.invalidReference, "a \(event.type) event for \(subject(event)) is in stream '\(DateInput.printable(stream))', not in \(expected); an event belongs to the stream its payload names")
+            throw DomainError(.invalidReference, "\(event.type.first == "a" || event.type.first == "e" ? "an" : "a") \(event.type) event for \(subject(event)) is in stream '\(DateInput.printable(stream))', not in \(expected); an event belongs to the stream its payload names")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalDomain
 
 /// The entry point: parse, run, and turn every failure into one line on stderr and a documented exit code.
 public enum JournalMain {
@@ -81,8 +82,9 @@ public enum JournalMain {
         String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
+    /// One line, and inert on a terminal whatever user value or path the message quotes (ShownText).
     static func printError(_ message: String) {
-        let line = message.replacingOccurrences(of: "\n", with: " ")
+        let line = ShownText.line(message.replacingOccurrences(of: "\n", with: " "))
         // Nowhere left to complain to when standard error itself cannot be written; the exit status still tells.
         try? FileHandle.standardError.write(contentsOf: Data(("journal: " + line + "\n").utf8))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalDomain
 import Testing
 @testable import JournalCLI
 
@@ -226,5 +227,104 @@ struct CompletionTests {
             "log done --db \(other)  => elsewhere/1",
             "log d => direction done drop",
         ], "\(result)")
+    }
+
+    /// A journal no version of journal should have let these keys into (an edited file, another program): each
+    /// hostile key names the marker file its command would create, were the shell to run it.
+    static func hostileJournal(_ s: Sandbox) throws -> [String] {
+        let markers = ["bash", "zsh", "fish", "tick"].map { s.path("PWNED-" + $0) }
+        let keys = ["$(touch${IFS}\(markers[0]))", "$(touch${IFS}\(markers[1]))", "$(touch${IFS}\(markers[2]))",
+                    "`touch \(markers[3])`", "a:b", "tab\there", "Upper", "new\nline", "-dash", String(repeating: "x", count: 33)]
+        let quarter = try #require(Quarter(parsing: "2025-Q2"))
+        try RawJournal.append([.goalSet(GoalSet(key: "aws", title: "AWS", quarter: quarter)),
+                               .goalSet(GoalSet(key: "network", title: "Network", quarter: quarter))]
+                              + keys.map { .goalSet(GoalSet(key: $0, title: "Hostile", quarter: quarter)) }, to: s.db)
+        return markers
+    }
+
+    @Test func onlyKeysAndRefsAreEverOffered() throws {
+        let s = try Sandbox()
+        _ = try Self.hostileJournal(s)
+        let history = CompletionCase(path: ["history"], argument: "positional@0", words: ["journal", "history", ""], expected: [])
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try Self.request(history, in: s, env: ["SAP_SHELL": shell])
+            // zsh's script drops the answer's last line, which ArgumentParser adds for it.
+            let offered = shell == "zsh" ? ["aws", "network", " "] : ["aws", "network"]
+            #expect(result.status == 0 && result.stdoutLines == offered, "\(shell): \(result)")
+        }
+        for good in ["aws", "a", "a-b", "x1/2", String(repeating: "x", count: 32) + "/10"] {
+            #expect(CompletionCandidates.isWellFormed(good), "\(good)")
+        }
+        for bad in ["", "a/", "a/0", "a/+1", "a/01", "/1", "a/1/2", "A", "a b", "a:b", "$(x)", "-a", "a-", "é"] {
+            #expect(!CompletionCandidates.isWellFormed(bad), "\(bad)")
+        }
+    }
+
+    /// Bash hands the candidates to `compgen -W`, which expands each like shell words: a key `$(cmd)` would run
+    /// cmd on TAB.
+    @Test func bashRunsNothingAJournalHolds() throws {
+        let bash = try #require(["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "this test needs bash")
+        let s = try Sandbox()
+        let markers = try Self.hostileJournal(s)
+        try Data(try s.ok(["--generate-completion-script", "bash"]).utf8).write(to: URL(fileURLWithPath: s.path("journal.bash")))
+        let binary = try JournalBinary.require().path
+        let driver = """
+            source ./journal.bash
+            COMP_WORDS=("\(binary)" history --db "\(s.db)" ''); COMP_CWORD=4
+            COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+            _journal journal '' "\(s.db)"
+            echo "${COMPREPLY[*]}"
+            """
+        let result = try s.spawnProgram(bash, ["--noprofile", "--norc", "-c", driver]).wait()
+        #expect(result.status == 0 && result.stderr.isEmpty && result.stdoutLines == ["aws network"], "\(result)")
+        for marker in markers { #expect(!FileManager.default.fileExists(atPath: marker), "bash ran \(marker)'s key") }
+    }
+
+    /// zsh and fish complete only in their line editors: each runs on a pseudo-terminal (zsh's zpty), the script
+    /// loaded, `journal history --db FILE ` typed and TAB pressed; what the screen then lists is what they offer.
+    @Test("zsh and fish run nothing and offer only keys", arguments: ["zsh", "fish"])
+    func lineEditorsRunNothing(shell: String) throws {
+        let zsh = try #require(["/usr/bin/zsh", "/bin/zsh"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                               "this test needs zsh (.ci/run installs it)")
+        let program = try #require(["/usr/bin/\(shell)", "/bin/\(shell)"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                   "this test needs \(shell) (.ci/run installs it)")
+        let s = try Sandbox()
+        let markers = try Self.hostileJournal(s)
+        let binary = try JournalBinary.require()
+        let bin = s.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: bin + "/journal", withDestinationPath: binary.path)
+        let script = try s.ok(["--generate-completion-script", shell])
+        let setup: String
+        if shell == "zsh" {
+            try FileManager.default.createDirectory(atPath: s.path("functions"), withIntermediateDirectories: true)
+            try Data(script.utf8).write(to: URL(fileURLWithPath: s.path("functions/_journal")))
+            setup = "PS1=READY; fpath=(\(s.path("functions")) $fpath); autoload -Uz compinit; compinit -u -D; echo INIT$((1 + 1))DONE"
+        } else {
+            try Data(script.utf8).write(to: URL(fileURLWithPath: s.path("journal.fish")))
+            setup = "source \(s.path("journal.fish")); function fish_prompt; echo READY; end; echo INIT(math 1 + 1)DONE"
+        }
+        let command = shell == "zsh" ? "\(program) -f -i" : "\(program) --no-config -i"
+        // The setup's marker is worked out by the shell, so the echo of the typed line does not match it; after TAB
+        // the list is read up to its last key, then what is left drained.
+        let driver = """
+            zmodload zsh/zpty
+            zpty sh 'TERM=xterm PATH=\(bin):$PATH \(command)'
+            zpty -w sh '\(setup)'
+            zpty -r sh out '*INIT2DONE*'
+            zpty -w -n sh 'journal history --db \(s.db) '$'\\t'
+            zpty -r sh out '*network*'
+            print -r -- "$out"
+            for i in {1..10}; do if zpty -r -t sh out; then print -r -- "$out"; else sleep 0.2; fi; done
+            zpty -d sh
+            """
+        let result = try s.spawnProgram("/usr/bin/timeout", ["60", zsh, "-f", "-c", driver]).wait()
+        #expect(result.status == 0, "\(result)")
+        let screen = result.stdout
+        #expect(screen.contains("aws") && screen.contains("network"), "\(shell) offers the keys: \(result)")
+        #expect(!screen.contains("PWNED") && !screen.contains("Upper") && !screen.contains("a:b") && !screen.contains("a -- b"),
+                "\(shell) offers nothing else: \(result)")
+        for marker in markers { #expect(!FileManager.default.fileExists(atPath: marker), "\(shell) ran \(marker)'s key") }
     }
 }

@@ -31,7 +31,7 @@ struct ShareTests {
         let markdown = try s.ok(["share"])
         #expect(markdown.contains("- Accountability partner: Ann\\_Lee\n"))
         #expect(markdown.contains("\n## Ship \\*v2\\* \\| the\\_api (ship)\n"))
-        #expect(markdown.contains("- Success metric: p99 \\< 200ms\n"))
+        #expect(markdown.contains("- Success metric: p99 &lt; 200ms\n"), "HTML made inert with an entity")
         #expect(markdown.contains("\n| 5 | Cut \\| merge\\_branch | planned |\n"))
         let text = try s.ok(["share", "--format", "text"])
         #expect(text.contains("\nShip *v2* | the_api (ship)\n"))

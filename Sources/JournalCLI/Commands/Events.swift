@@ -70,9 +70,12 @@ struct Events: ParsableCommand {
 }
 
 enum EventListing {
+    /// The stored type, stream and payload are shown escaped (ShownText): JSON leaves C1, bidi and zero-width
+    /// characters as they are, and a log written by another program may hold anything.
     static func textLine(_ e: RecordedEvent, retracted: Bool, time: TimeContext) -> String {
         var line = pad(String(e.position), 6, right: true) + "  " + time.display(e.occurredAt) + "  "
-            + pad(e.type, 17) + "  " + pad("\(e.streamId)#\(e.streamVersion)", 24) + "  " + e.payload
+            + pad(ShownText.line(e.type), 17) + "  " + pad(ShownText.line("\(e.streamId)#\(e.streamVersion)"), 24) + "  "
+            + ShownText.line(e.payload)
         let lag = e.recordedAt.millisecondsSinceEpoch - e.occurredAt.millisecondsSinceEpoch
         if abs(lag) >= 60_000 { line += "  (recorded \(time.display(e.recordedAt)))" }
         if retracted { line += "  [retracted]" }

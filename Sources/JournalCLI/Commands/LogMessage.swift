@@ -3,7 +3,12 @@ import JournalStore
 
 /// The one line each `journal log` prints: what was recorded, its key or ref, and its position.
 enum LogMessage {
+    /// The line with what users typed shown escaped (ShownText): a reason's line break shows as \n, keeping it one line.
     static func describe(_ recorded: Recorded, time: TimeContext) -> String {
+        ShownText.line(words(recorded, time: time))
+    }
+
+    static func words(_ recorded: Recorded, time: TimeContext) -> String {
         let position = " (event \(recorded.event.position))"
         let day = time.localDate(of: recorded.event.occurredAt)
         switch recorded.change {

@@ -29,7 +29,7 @@ func recordLogged(_ subcommand: ParsableCommand.Type, on: String?, db: String?, 
     let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
     print(LogMessage.describe(recorded, time: time))
     if advise, let goal = recorded.goal {
-        for advice in SmartAdvice.advise(goal, goalsInQuarter: recorded.goalsInQuarter) { print("  " + advice.text) }
+        for advice in SmartAdvice.advise(goal, goalsInQuarter: recorded.goalsInQuarter) { print("  " + ShownText.line(advice.text)) }
     }
 }
 

@@ -92,7 +92,7 @@ struct Import: ParsableCommand {
             outcome = try importer.append(events, to: store, at: time.now)
         }
         let skipped = outcome.events - outcome.added
-        print("Imported \(outcome.added) of \(outcome.events) events from \(file)" + (skipped > 0 ? " (\(skipped) already here)" : "")
+        print("Imported \(outcome.added) of \(outcome.events) events from \(ShownText.line(file))" + (skipped > 0 ? " (\(skipped) already here)" : "")
               + "; the journal now holds \(try store.count())")
     }
 }

@@ -35,7 +35,16 @@ enum CompletionCandidates: Sendable {
         guard let path = try? environment.databasePath(option: option),
               let store = try? SQLiteEventStore(path: path, mode: .mustExist),
               let all = try? candidates(in: store) else { return [] }
-        return all.filter { $0.hasPrefix(prefix) }
+        return all.filter { $0.hasPrefix(prefix) && Self.isWellFormed($0) }
+    }
+
+    /// Only a key (1-32 of a-z, 0-9 and -) or a ref (KEY/N) is ever offered. Bash's generated script passes the
+    /// candidates to `compgen -W`, which expands each one as shell words (a `$(...)` in it runs), and zsh and fish
+    /// read `:` and tabs in them as markup: a journal written by anything but this version's checks (an old one,
+    /// an edited file) must not be able to run code or garble the command line from the user's TAB.
+    static func isWellFormed(_ candidate: String) -> Bool {
+        guard let found = try? Validate.goalOrMilestone(candidate) else { return false }
+        return candidate == (found.number.map { "\(found.goal)/\($0)" } ?? found.goal)
     }
 
     func candidates(in store: SQLiteEventStore) throws -> [String] {

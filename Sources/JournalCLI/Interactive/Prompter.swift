@@ -1,4 +1,5 @@
 import Foundation
+import JournalDomain
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,15 +21,20 @@ struct Prompter {
 
     let what: String
 
-    /// Prints `text` and a newline at once.
+    /// Prints `text` and a newline at once. What the journal says is built from what the log holds (titles,
+    /// earlier answers offered again), so each of its lines is shown escaped (ShownText) as all text output is.
     func say(_ text: String = "") {
-        print(text)
+        print(Self.shown(text))
         fflush(nil)
+    }
+
+    static func shown(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { ShownText.line(String($0)) }.joined(separator: "\n")
     }
 
     /// One line typed by the user, without its newline; EOF cancels the session.
     func line(_ prompt: String) throws -> String {
-        print(prompt, terminator: "")
+        print(Self.shown(prompt), terminator: "")
         fflush(nil)
         guard let typed = readLine(strippingNewline: true) else {
             print("")

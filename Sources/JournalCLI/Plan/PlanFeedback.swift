@@ -19,14 +19,14 @@ enum PlanFeedback {
                 advice.append("Weekly milestones: none open; without them the goal waits until week 12. Plan some with journal log milestone \(goal.key) TITLE --week N")
             }
             let open = goal.milestones.values.filter { $0.doneAt == nil }.count
-            lines.append("  \(goal.key)  \(goal.title)  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
-            lines += advice.map { "    " + $0 }
+            lines.append("  \(ShownText.line(goal.key))  \(ShownText.line(goal.title))  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
+            lines += advice.map { "    " + ShownText.line($0) }
         }
         if sprint.count == Decider.goalsPerQuarter {
             lines.append("  Focus: three goals is the maximum for a quarter; most people do better with one or two.")
         }
         for case .drop(let goal, _) in plan.carryOver {
-            lines.append("  \(goal) dropped")
+            lines.append("  \(ShownText.line(goal)) dropped")
         }
         lines.append("")
         return lines

@@ -29,7 +29,10 @@ struct HistoryRendering {
             + (showRecorded ? [recorded.map(TextStyle.displayWidth).max() ?? 0] : [])
             + [entries.map { TextStyle.displayWidth($0.type) }.max() ?? 0]
         // Details go under the summary, the last column: after every other column's width and its two spaces.
+        // A text's later lines go further in, under its first, so that no line of a note or a reason can pass
+        // for another entry or a detail of one.
         let indent = String(repeating: " ", count: widths.reduce(0) { $0 + $1 + 2 })
+        let continuation = indent + "  "
 
         var out: [UInt8] = []
         out.reserveCapacity(64 + entries.count * 120)
@@ -44,12 +47,14 @@ struct HistoryRendering {
             put(occurred[i]); pad(widths[1] - TextStyle.displayWidth(occurred[i]) + 2)
             if showRecorded { put(recorded[i]); pad(widths[2] - TextStyle.displayWidth(recorded[i]) + 2) }
             put(entry.type); pad(widths[widths.count - 1] - TextStyle.displayWidth(entry.type) + 2)
-            put(entry.summary)
-            if let reason = entry.retractedBecause { put("  [retracted: "); put(reason); put("]") }
+            put(ShownText.lines(entry.summary, indent: continuation))
+            if let reason = entry.retractedBecause {
+                put("  [retracted: "); put(ShownText.lines(reason, indent: continuation)); put("]")
+            }
             while out.last == space { out.removeLast() }
             for detail in details(entry) {
                 out.append(UInt8(ascii: "\n"))
-                put(indent); put(detail)
+                put(indent); put(ShownText.lines(detail, indent: continuation))
             }
         }
         if let day = history.asOf {
@@ -61,9 +66,9 @@ struct HistoryRendering {
 
     var header: String {
         guard let title = history.title, let status = history.status else {
-            return "History of \(history.key) (its goal-set was retracted: the goal does not count)"
+            return "History of \(ShownText.line(history.key)) (its goal-set was retracted: the goal does not count)"
         }
-        return "History of \(history.key): \(title) (\(status.rawValue))"
+        return "History of \(ShownText.line(history.key)): \(ShownText.line(title)) (\(status.rawValue))"
     }
 
     func recordedLater(_ entry: GoalHistory.Entry) -> Bool {
@@ -82,23 +87,24 @@ struct HistoryRendering {
     func asOfText(_ day: LocalDate) -> [String] {
         let when = "As of the end of \(TextStyle.date(day, reference: time.today))"
         guard let state = history.stateAsOf else {
-            return [when + ": \(history.key) had not been set (or its goal-set was retracted)."]
+            return [when + ": \(ShownText.line(history.key)) had not been set (or its goal-set was retracted)."]
         }
-        var rows = [["title", state.title], ["quarter", state.quarter.description], ["status", state.status.rawValue]]
-        if let metric = state.metric { rows.append(["metric", metric]) }
+        let shown = ShownText.line
+        var rows = [["title", shown(state.title)], ["quarter", state.quarter.description], ["status", state.status.rawValue]]
+        if let metric = state.metric { rows.append(["metric", shown(metric)]) }
         if let target = state.target {
-            let unit = state.unit.map { " \($0)" } ?? ""
+            let unit = state.unit.map { " \(shown($0))" } ?? ""
             rows.append(["progress", "\(NumberText.format(state.current ?? 0)) of \(NumberText.format(target))\(unit)"])
         } else if let unit = state.unit {
-            rows.append(["unit", unit])
+            rows.append(["unit", shown(unit)])
         }
         if let due = state.due { rows.append(["due", TextStyle.date(due, reference: day)]) }
-        if let direction = state.direction { rows.append(["direction", direction]) }
+        if let direction = state.direction { rows.append(["direction", shown(direction)]) }
         var lines = [when + ":"] + TextStyle.table(rows).map { "  " + $0 }
         guard !state.milestones.isEmpty else { return lines }
         lines.append("  milestones")
         let milestoneRows = state.milestones.map { m in
-            [m.ref, m.doneOn.map { "done " + TextStyle.date($0, reference: day) } ?? "not done", m.title]
+            [shown(m.ref), m.doneOn.map { "done " + TextStyle.date($0, reference: day) } ?? "not done", shown(m.title)]
         }
         lines += TextStyle.table(milestoneRows).map { "    " + $0 }
         return lines
@@ -111,10 +117,10 @@ struct HistoryRendering {
         for entry in history.entries {
             var line = "- **\(entry.position)** \(time.display(entry.occurredAt))"
             if recordedLater(entry) { line += " (recorded \(time.display(entry.recordedAt)))" }
-            line += " · `\(entry.type)` · " + Markdown.escape(entry.summary)
-            if let reason = entry.retractedBecause { line += " — *retracted: " + Markdown.escape(reason) + "*" }
+            line += " · `\(entry.type)` · " + Markdown.block(entry.summary, indent: "  ")
+            if let reason = entry.retractedBecause { line += " — *retracted: " + Markdown.block(reason, indent: "  ") + "*" }
             lines.append(line)
-            lines += details(entry).map { "  - " + Markdown.escape($0) }
+            lines += details(entry).map { "  - " + Markdown.block($0, indent: "    ") }
         }
         if let day = history.asOf {
             lines += ["", "## As of the end of \(TextStyle.date(day, reference: time.today))", ""]
@@ -122,7 +128,7 @@ struct HistoryRendering {
                 lines += ["| field | value |", "|---|---|"] + snapshotFields(state, day: day).map { "| \($0.0) | " + Markdown.escape($0.1) + " |" }
                 if !state.milestones.isEmpty {
                     lines += ["", "Milestones:", ""] + state.milestones.map { m in
-                        "- \(m.ref) " + Markdown.escape(m.title) + " — "
+                        "- \(Markdown.escape(m.ref)) " + Markdown.escape(m.title) + " — "
                             + (m.doneOn.map { "done " + TextStyle.date($0, reference: day) } ?? "not done")
                     }
                 }

@@ -76,7 +76,7 @@ enum InsightsReport {
         } else {
             let header = ["goal", "minutes", "done", "min/milestone", "stuck weeks", "crammed"]
             let rows = insights.goals.map { goal in
-                [goal.key, TextStyle.minutes(goal.minutes), String(goal.milestonesDone),
+                [ShownText.line(goal.key), TextStyle.minutes(goal.minutes), String(goal.milestonesDone),
                  goal.minutesPerMilestone.map(TextStyle.minutes) ?? "-", String(goal.stuckWeeks),
                  TextStyle.percent(goal.crammedShare)]
             }
@@ -94,7 +94,7 @@ enum InsightsReport {
             lines.append("Warnings: none")
         } else {
             lines.append(palette.bold("Warnings"))
-            lines += insights.warnings.map { "  " + palette.yellow("[\($0.code.rawValue)]") + " \($0.message)" }
+            lines += insights.warnings.map { "  " + palette.yellow("[\($0.code.rawValue)]") + " " + ShownText.line($0.message) }
         }
         return lines.joined(separator: "\n")
     }
@@ -118,7 +118,7 @@ enum InsightsReport {
     static func finding(_ goal: Insights.GoalInsight, insights: Insights, today: LocalDate) -> String {
         let since = goal.lastMilestoneDone.map { "since its last one on \(TextStyle.date($0, reference: today))" }
             ?? "since the period began (\(TextStyle.date(goal.stuckSince, reference: today)))"
-        return "busy but stuck: \(goal.key) has \(TextStyle.minutes(goal.stuckMinutes)) of effort over "
+        return "busy but stuck: \(ShownText.line(goal.key)) has \(TextStyle.minutes(goal.stuckMinutes)) of effort over "
             + "\(TextStyle.plural(goal.stuckWeeks, "week")) with no milestone done \(since); "
             + "finish the next milestone, or make it smaller"
     }

@@ -115,15 +115,17 @@ enum ReportRendering {
     static func plannedLines(_ r: QuarterReport) -> [String] {
         let day = { (d: LocalDate) in TextStyle.date(d, reference: r.quarter.lastDay) }
         if r.planned.isEmpty { return ["  nothing was planned by then"] }
-        return TextStyle.table(r.planned.map { ["  " + $0.key, $0.title, plannedSummary($0, dateText: day)] })
+        return TextStyle.table(r.planned.map {
+            ["  " + ShownText.line($0.key), ShownText.line($0.title), ShownText.line(plannedSummary($0, dateText: day))]
+        })
     }
 
     /// How each goal ended, a goal a line.
     static func endedLines(_ r: QuarterReport, palette: Palette = .plain) -> [String] {
         if r.goals.isEmpty { return ["  no goals"] }
         return TextStyle.table(r.goals.map { g in
-            ["  " + g.key, statusText(g.status, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
-             g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + $0 } ?? "")" } ?? ""]
+            ["  " + ShownText.line(g.key), statusText(g.status, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
+             g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + ShownText.line($0) } ?? "")" } ?? ""]
         })
     }
 
@@ -145,8 +147,8 @@ enum ReportRendering {
         ]
         for road in charts.roads {
             let values = road.points.map(\.actual)
-            rows.append(["  " + road.key, TextStyle.sparkline(values, top: max(road.target, values.max() ?? 0)),
-                         "progress: \(NumberText.format(road.current)) of \(NumberText.format(road.target))\(road.unit.map { " " + $0 } ?? "")"])
+            rows.append(["  " + ShownText.line(road.key), TextStyle.sparkline(values, top: max(road.target, values.max() ?? 0)),
+                         "progress: \(NumberText.format(road.current)) of \(NumberText.format(road.target))\(road.unit.map { " " + ShownText.line($0) } ?? "")"])
         }
         return TextStyle.table(rows)
     }
@@ -169,7 +171,7 @@ enum ReportRendering {
         let drifts = r.goals.filter { !$0.drift.isEmpty }
         if !drifts.isEmpty {
             lines += ["", heading("Drift from the plan")]
-            lines += TextStyle.table(drifts.map { ["  " + $0.key, driftPhrases($0).joined(separator: "; ")] })
+            lines += TextStyle.table(drifts.map { ["  " + ShownText.line($0.key), ShownText.line(driftPhrases($0).joined(separator: "; "))] })
         }
 
         lines += ["", heading("Week by week")]
@@ -184,7 +186,7 @@ enum ReportRendering {
 
         lines += ["", heading("Review")]
         if let v = r.review {
-            for (question, answer) in reviewItems(v) { lines.append("  \(question): \(answer)") }
+            for (question, answer) in reviewItems(v) { lines.append("  \(question): " + ShownText.lines(answer, indent: "    ")) }
             lines.append("  Blockers: " + (v.blockers.isEmpty ? "none named" : v.blockers.map(\.rawValue).joined(separator: ", ")))
         } else {
             lines.append(palette.yellow("  not recorded yet; record it with journal log review \(r.quarter) --planned ... (five answers)"))
@@ -192,7 +194,7 @@ enum ReportRendering {
 
         lines += ["", heading("Accomplishments")]
         if r.accomplishments.isEmpty { lines.append("  none yet") }
-        lines += r.accomplishments.map { "  - " + accomplishmentLine($0, dateText: day) }
+        lines += r.accomplishments.map { "  - " + ShownText.lines(accomplishmentLine($0, dateText: day), indent: "    ") }
         return lines.joined(separator: "\n")
     }
 
@@ -205,15 +207,15 @@ enum ReportRendering {
         lines += ["", "## The plan at the end of week 1 (\(r.quarter.firstDay.adding(days: 6)))", ""]
         if r.planned.isEmpty { lines.append("Nothing was planned by then.") }
         for p in r.planned {
-            lines.append("- **\(p.key)**: \(e(p.title)) (\(e(plannedSummary(p, dateText: day))))")
+            lines.append("- **\(e(p.key))**: \(e(p.title)) (\(e(plannedSummary(p, dateText: day))))")
             for m in p.milestones {
-                lines.append("  - \(m.ref) \(e(m.title)) (\(m.weeks?.description ?? m.due.map { "due \($0)" } ?? "unscheduled"))")
+                lines.append("  - \(e(m.ref)) \(e(m.title)) (\(m.weeks?.description ?? m.due.map { "due \($0)" } ?? "unscheduled"))")
             }
         }
         lines += ["", "## How it ended", "", "| Goal | Status | Milestones | Revisions | Drift |", "|---|---|---|---|---|"]
         for g in r.goals {
             let drift = driftPhrases(g).map(e).joined(separator: "; ")
-            lines.append("| \(g.key): \(e(g.title)) | \(g.status.rawValue) | \(g.done)/\(g.total) | \(g.revisions) | \(drift.isEmpty ? "none" : drift) |")
+            lines.append("| \(e(g.key)): \(e(g.title)) | \(g.status.rawValue) | \(g.done)/\(g.total) | \(g.revisions) | \(drift.isEmpty ? "none" : drift) |")
         }
         lines += ["", "## Week by week", "", "| Week | From | Milestones done | Minutes on goals | Minutes on no goal |", "|---|---|---|---|---|"]
         for w in r.weekly {
@@ -222,14 +224,14 @@ enum ReportRendering {
         lines += ["", "Effort: \(r.effort.minutesLinked) minutes on goals, \(r.effort.minutesUnlinked) on no goal (\(TextStyle.percent(r.effort.unlinkedShare)) unlinked)."]
         lines += ["", "## Review", ""]
         if let v = r.review {
-            for (question, answer) in reviewItems(v) { lines.append("- **\(question)**: \(e(answer))") }
+            for (question, answer) in reviewItems(v) { lines.append("- **\(question)**: " + Markdown.block(answer, indent: "  ")) }
             lines.append("- **Blockers**: " + (v.blockers.isEmpty ? "none named" : v.blockers.map(\.rawValue).joined(separator: ", ")))
         } else {
             lines.append("Not recorded yet.")
         }
         lines += ["", "## Accomplishments", ""]
         if r.accomplishments.isEmpty { lines.append("None yet.") }
-        lines += r.accomplishments.map { "- " + e(accomplishmentLine($0, dateText: day)) }
+        lines += r.accomplishments.map { "- " + Markdown.block(accomplishmentLine($0, dateText: day), indent: "  ") }
         return lines.joined(separator: "\n")
     }
 }

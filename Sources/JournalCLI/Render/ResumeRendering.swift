@@ -9,8 +9,10 @@ struct ResumeRendering {
 
     func render(_ format: OutputFormat) -> String {
         switch format {
-        case .text: return document(heading: { $0 }, bullet: { $0 }).joined(separator: "\n")
-        case .markdown: return document(heading: { "## " + $0 }, bullet: Markdown.escape, title: "# ").joined(separator: "\n")
+        // A bullet's later lines (an outcome may have several) stay indented under it.
+        case .text: return document(heading: { $0 }, bullet: { ShownText.lines($0, indent: "  ") }).joined(separator: "\n")
+        case .markdown:
+            return document(heading: { "## " + $0 }, bullet: { Markdown.block($0, indent: "  ") }, title: "# ").joined(separator: "\n")
         case .json: return json().rendered()
         }
     }
@@ -42,7 +44,7 @@ struct ResumeRendering {
         case .goal:
             return escape(ResumePhrase.completed(item.title)) + day + (item.outcome.map { ": " + escape($0) } ?? "")
         case .milestone:
-            return item.ref + " " + escape(item.title) + day
+            return escape(item.ref) + " " + escape(item.title) + day
         }
     }
 

@@ -23,7 +23,7 @@ struct ShareRendering {
         let code: (String) -> String
 
         static var markdown: Style { Style(escape: Markdown.escape, code: { "`" + $0 + "`" }) }
-        static var text: Style { Style(escape: { $0 }, code: { $0 }) }
+        static var text: Style { Style(escape: ShownText.line, code: { $0 }) }
     }
 
     // MARK: markdown
@@ -34,7 +34,7 @@ struct ShareRendering {
         lines += people(style).map { "- " + $0.label + ": " + $0.value }
         if let none = noGoals(style) { lines += ["", none] }
         for goal in document.goals {
-            lines += ["", "## \(Markdown.escape(goal.card.title)) (\(goal.card.key))", ""]
+            lines += ["", "## \(Markdown.escape(goal.card.title)) (\(Markdown.escape(goal.card.key)))", ""]
             lines += facts(goal, style).map { "- " + $0.label + ": " + $0.value }
             guard !goal.milestones.isEmpty else { continue }
             lines += ["", "| Week | Milestone | State |", "|---|---|---|"]
@@ -63,15 +63,15 @@ struct ShareRendering {
         lines += people(style).map { $0.label + ": " + $0.value }
         if let none = noGoals(style) { lines += ["", none] }
         for goal in document.goals {
-            lines += ["", "\(goal.card.title) (\(goal.card.key))"]
+            lines += ["", "\(style.escape(goal.card.title)) (\(style.escape(goal.card.key)))"]
             lines += TextStyle.table(facts(goal, style).map { ["  " + $0.label, $0.value] })
             lines += TextStyle.table(goal.milestones.map { m in
-                ["    " + schedule(m.milestone), m.milestone.title, state(m.state)]
+                ["    " + schedule(m.milestone), style.escape(m.milestone.title), state(m.state)]
             })
         }
         if !document.warnings.isEmpty {
             lines += ["", "Worth asking about"]
-            lines += document.warnings.map { "  " + $0.message }
+            lines += document.warnings.map { "  " + style.escape($0.message) }
         }
         if !document.dropped.isEmpty {
             lines += ["", "Dropped"]
@@ -158,7 +158,7 @@ struct ShareRendering {
     func dropped(_ goal: ShareDocument.Dropped, _ style: Style) -> String {
         // A reason may run over several lines; one line keeps the list a list.
         let reason = goal.reason.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
-        return style.escape(goal.title) + " (\(goal.key))" + (reason.map { ": " + style.escape($0) } ?? "")
+        return style.escape(goal.title) + " (\(style.escape(goal.key)))" + (reason.map { ": " + style.escape($0) } ?? "")
     }
 
     /// A direction's horizon as typed ("2028"), or a date written the way the rest of the document writes dates.

@@ -109,7 +109,7 @@ enum SprintRendering {
 
     static func progressLine(_ card: SprintBoard.Card) -> String? {
         guard let target = card.target, let current = card.current else { return nil }
-        let unit = card.unit.map { " " + $0 } ?? ""
+        let unit = card.unit.map { " " + ShownText.line($0) } ?? ""
         var line = "progress \(NumberText.format(current))/\(NumberText.format(target))\(unit) \(TextStyle.bar(current / target))"
         if let expected = card.expected, card.status == .active {
             line += "  (road: \(NumberText.format((expected * 10).rounded() / 10)) by today)"
@@ -117,9 +117,11 @@ enum SprintRendering {
         return line
     }
 
+    /// What users typed is escaped (ShownText) before it is coloured, so only the journal's own colours reach the terminal.
     static func text(_ board: SprintBoard, charts: QuarterCharts, palette: Palette = .plain) -> String {
+        let shown = ShownText.line
         var lines = [palette.bold(headline(board))]
-        if let partner = board.partner { lines.append("Accountability partner: \(partner)") }
+        if let partner = board.partner { lines.append("Accountability partner: \(shown(partner))") }
         if board.goals.isEmpty {
             lines.append("")
             lines.append("No goals for \(board.quarter) yet; set one with journal log goal TITLE --quarter \(board.quarter)")
@@ -127,18 +129,18 @@ enum SprintRendering {
         let today = board.today
         for card in board.goals {
             lines.append("")
-            lines.append("\(palette.bold(card.key))  \(card.title)  \(standing(card, palette))")
+            lines.append("\(palette.bold(shown(card.key)))  \(shown(card.title))  \(standing(card, palette))")
             var facts: [String] = []
-            if let metric = card.metric { facts.append("metric: \(metric)") }
+            if let metric = card.metric { facts.append("metric: \(shown(metric))") }
             if let due = card.due { facts.append("due \(TextStyle.date(due, reference: today))") }
-            if let direction = card.direction { facts.append("direction: \(direction)") }
+            if let direction = card.direction { facts.append("direction: \(shown(direction))") }
             if !facts.isEmpty { lines.append("  " + palette.dim(facts.joined(separator: " · "))) }
             if let progress = progressLine(card) { lines.append("  " + progress) }
             if let effort = effortLine(card.key, charts: charts) { lines.append("  " + effort) }
             if card.total > 0 {
                 lines.append("  milestones \(card.done)/\(card.total) \(TextStyle.bar(Double(card.done) / Double(card.total)))")
                 let rows = card.milestones.map { m in
-                    ["   ", m.ref, m.title, schedule(m, today: today),
+                    ["   ", shown(m.ref), shown(m.title), schedule(m, today: today),
                      m.doneOn.map { palette.dim("done " + TextStyle.date($0, reference: today)) } ?? (m.late ? palette.red("LATE") : "")]
                 }
                 lines += TextStyle.table(rows)
@@ -163,11 +165,11 @@ enum SprintRendering {
         if let partner = board.partner { facts.append("accountability partner: \(Markdown.escape(partner))") }
         lines.append(facts.joined(separator: " · "))
         for card in board.goals {
-            lines += ["", "## \(card.key): \(Markdown.escape(card.title))", ""]
+            lines += ["", "## \(Markdown.escape(card.key)): \(Markdown.escape(card.title))", ""]
             lines.append("- Status: \(standing(card))")
             if let metric = card.metric { lines.append("- Metric: \(Markdown.escape(metric))") }
             if let due = card.due { lines.append("- Due: \(due)") }
-            if let direction = card.direction { lines.append("- Direction: \(direction)") }
+            if let direction = card.direction { lines.append("- Direction: \(Markdown.escape(direction))") }
             if let target = card.target, let current = card.current {
                 let unit = card.unit.map { " " + Markdown.escape($0) } ?? ""
                 var progress = "- Progress: \(NumberText.format(current)) of \(NumberText.format(target))\(unit)"
@@ -182,7 +184,7 @@ enum SprintRendering {
                 for m in card.milestones {
                     let planned = m.weeks?.description ?? m.due.map { "due \($0)" } ?? "unscheduled"
                     let done = m.doneOn?.description ?? (m.late ? "**late**" : "")
-                    lines.append("| \(m.ref) | \(Markdown.escape(m.title)) | \(planned) | \(done) |")
+                    lines.append("| \(Markdown.escape(m.ref)) | \(Markdown.escape(m.title)) | \(planned) | \(done) |")
                 }
             }
         }
@@ -201,7 +203,7 @@ enum WarningRendering {
     }
 
     static func textLines(_ warnings: [Warning], palette: Palette = .plain) -> [String] {
-        TextStyle.table(warnings.map { ["  " + palette.yellow($0.code.rawValue), $0.message] })
+        TextStyle.table(warnings.map { ["  " + palette.yellow($0.code.rawValue), ShownText.line($0.message)] })
     }
 
     static func markdownLines(_ warnings: [Warning]) -> [String] {

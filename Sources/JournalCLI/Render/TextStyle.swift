@@ -84,14 +84,47 @@ enum TextStyle {
     }
 }
 
-/// Markdown escaping for text that users typed.
+/// Markdown escaping for text that users typed: it reads as the text it is, whatever renders the document. HTML
+/// is made inert with entities (not every renderer honours a backslash before `<`), markup characters get a
+/// backslash, and what a terminal would act on is shown escaped as in any text output (ShownText).
 enum Markdown {
+    /// A one-line field: a title, a key, a table cell (a line break would end the row, so it is shown as \n).
     static func escape(_ text: String) -> String {
+        inline(ShownText.line(text))
+    }
+
+    /// Free text over several lines: each line after the first starts with `indent` (so it stays inside the list
+    /// item it belongs to) and cannot start a heading, a list, a rule or a block of its own.
+    static func block(_ text: String, indent: String) -> String {
+        ShownText.lines(text, indent: "").split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+            index == 0 ? inline(String(line)) : indent + lineStart(inline(String(line)))
+        }.joined(separator: "\n")
+    }
+
+    static func inline(_ text: String) -> String {
         var out = ""
         for ch in text {
-            if "\\`*_[]<>|#".contains(ch) { out.append("\\") }
-            out.append(ch)
+            switch ch {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default:
+                if "\\`*_[]|#".contains(ch) { out.append("\\") }
+                out.append(ch)
+            }
         }
         return out
+    }
+
+    /// A continuation line's first characters, where `-`, `+`, `=` and `1.` would start a list, a rule or an underline.
+    static func lineStart(_ line: String) -> String {
+        let body = line.drop { $0 == " " || $0 == "\t" }
+        let lead = line.prefix(line.count - body.count)
+        if let first = body.first, "-+=".contains(first) { return lead + "\\" + body }
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = body.dropFirst(digits.count).first, next == "." || next == ")" {
+            return lead + digits + "\\" + body.dropFirst(digits.count)
+        }
+        return line
     }
 }

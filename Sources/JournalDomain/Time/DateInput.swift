@@ -143,13 +143,9 @@ public enum DateInput {
         supported(monday).map { IsoWeek(containing: $0) }
     }
 
-    /// Keeps error messages on one line whatever the user typed.
+    /// Keeps error messages on one line, short, and inert on a terminal whatever the user typed (ShownText.line).
     public static func printable(_ text: String, limit: Int = 40) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if out.count >= limit { return out + "…" }
-            if scalar.value < 0x20 || scalar.value == 0x7F { out += "?" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
+        let head = text.prefix(limit)
+        return ShownText.line(String(head)) + (head.endIndex < text.endIndex ? "…" : "")
     }
 }

@@ -34,7 +34,7 @@ struct PeerImport {
                 ? ", \(outcome.differing) of them now different and kept as first imported" : ""))
         }
         for reason in PeerSkip.allCases { if let count = skipped[reason], count > 0 { notes.append(reason.phrase(count)) } }
-        return "Imported \(outcome.added) \(outcome.added == 1 ? "activity" : "activities") from \(file)"
+        return "Imported \(outcome.added) \(outcome.added == 1 ? "activity" : "activities") from \(ShownText.line(file))"
             + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
             + "; the journal now holds \(events) \(events == 1 ? "event" : "events")"
     }

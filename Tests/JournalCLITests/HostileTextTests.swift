@@ -110,9 +110,13 @@ struct HostileTextTests {
 
     @Test func aLogConfirmationStaysOneInertLine() throws {
         let s = try Self.journal()
-        let result = try s.run(["log", "activity", "Read\u{202E}txt.exe", "--goal", "evil", "--minutes", "5"])
+        // A bidi override is refused at the door (it reorders the text around it); a zero-width space inside is
+        // accepted, and shown escaped.
+        expectRefusal(try s.run(["log", "activity", "Read\u{202E}txt.exe", "--goal", "evil", "--minutes", "5"]), status: 64,
+                      mentioning: ["bidirectional"])
+        let result = try s.run(["log", "activity", "Read\u{200B}txt.exe", "--goal", "evil", "--minutes", "5"])
         #expect(result.status == 0 && result.stdoutLines.count == 1, "\(result)")
-        #expect(result.stdout.contains(#"Read\u{202e}txt.exe"#), "\(result)")
+        #expect(result.stdout.contains(#"Read\u{200b}txt.exe"#), "\(result)")
         let drop = try s.run(["log", "drop", "evil", "--reason", "first\n99  2025-04-10 09:00  goal-set  forged"])
         #expect(drop.status == 0 && drop.stdoutLines == [#"Goal evil dropped: first\n99  2025-04-10 09:00  goal-set  forged (event 13)"#],
                 "\(drop)")

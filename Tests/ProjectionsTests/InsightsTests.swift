@@ -14,7 +14,7 @@ struct HandLog {
     mutating func add(_ event: JournalEvent, on day: String) -> String {
         let position = Int64(envelopes.count + 1)
         let at = Instant(date: HandLog.day(day), hour: 12)
-        envelopes.append(Envelope(position: position, eventId: "e\(position)", streamId: "s", streamVersion: Int(position),
+        envelopes.append(Envelope(position: position, eventId: "e\(position)", streamId: event.goalKey.map { StreamName.goal($0) } ?? "s", streamVersion: Int(position),
                                   occurredAt: at, recordedAt: at, event: event))
         return "e\(position)"
     }

@@ -25,7 +25,7 @@ struct LogBuilder {
     mutating func add(_ event: JournalEvent, at: String, on: String? = nil) -> String {
         let position = Int64(envelopes.count + 1)
         let id = "e\(position)"
-        envelopes.append(Envelope(position: position, eventId: id, streamId: "s", streamVersion: Int(position),
+        envelopes.append(Envelope(position: position, eventId: id, streamId: event.goalKey.map { StreamName.goal($0) } ?? "s", streamVersion: Int(position),
                                   occurredAt: LogBuilder.instant(on ?? at), recordedAt: LogBuilder.instant(at), event: event))
         return id
     }

@@ -7,7 +7,7 @@ import Testing
 struct RetractedEventsTests {
     func envelope(_ position: Int64, _ event: JournalEvent) -> Envelope {
         let t = Instant(millisecondsSinceEpoch: 1_744_275_600_000)
-        return Envelope(position: position, eventId: "e\(position)", streamId: "s", streamVersion: Int(position),
+        return Envelope(position: position, eventId: "e\(position)", streamId: event.goalKey.map { StreamName.goal($0) } ?? "s", streamVersion: Int(position),
                         occurredAt: t, recordedAt: t, event: event)
     }
 

@@ -59,7 +59,7 @@ public final class SQLiteEventStore: EventStore {
     }
 
     /// What a path that is no regular file is ("a folder", "a device"), nil for a regular file.
-    static func notAFileKind(_ mode: mode_t) -> String? {
+    public static func notAFileKind(_ mode: mode_t) -> String? {
         switch mode & S_IFMT {
         case S_IFREG: return nil
         case S_IFDIR: return "a folder"

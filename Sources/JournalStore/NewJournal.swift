@@ -26,7 +26,9 @@ extension SQLiteEventStore {
         let folder = slash.map { String(path[...$0]) } ?? "./"
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard !name.isEmpty, stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        let aside = folder + "." + name + ".import-" + String(UInt64.random(in: .min ... .max), radix: 16)
+        removeAbandonedBuilds(folder: folder, name: name)
+        // The builder's process id in the name tells a later import whether the file is still being built.
+        let aside = folder + buildPrefix(name) + String(getpid()) + "-" + String(UInt64.random(in: .min ... .max), radix: 16)
         let fd = open(aside, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
         close(fd)
@@ -48,6 +50,38 @@ extension SQLiteEventStore {
         remove()
         _ = sync(folder) // the new name, on disk too
         return result
+    }
+
+    /// ".NAME.import-": how the files built beside the journal NAME begin (then the builder's process id, a
+    /// dash, a random number, and SQLite's own suffixes).
+    static func buildPrefix(_ name: String) -> String { "." + name + ".import-" }
+
+    /// Removes the files an import killed while building beside the journal at `path` left behind (a SIGKILL,
+    /// a crash, a power cut: nothing of theirs ran to remove them). Files whose builder is still running stay.
+    public static func removeAbandonedBuilds(besideJournal path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? "./"
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty else { return }
+        removeAbandonedBuilds(folder: folder, name: name)
+    }
+
+    /// `folder` ends with a slash.
+    private static func removeAbandonedBuilds(folder: String, name: String) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let prefix = buildPrefix(name)
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix) else { continue }
+            let owner = entryName.dropFirst(prefix.count).prefix { $0 != "-" }
+            // A name of another form (an older journal's, without its builder) is left alone: whose it is is unknown.
+            guard let pid = Int32(owner), pid > 0, entryName.dropFirst(prefix.count + owner.count).hasPrefix("-") else { continue }
+            // ESRCH: no such process. A process of another user (EPERM) is alive.
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + entryName) }
+        }
     }
 
     /// nil when the file could not be put back into write-ahead-log mode, the mode every journal is in.

@@ -28,8 +28,9 @@ public final class SQLiteEventStore: EventStore {
         if !exists {
             guard mode == .createIfMissing else { throw StoreError.noJournal(path: path) }
             try SQLiteEventStore.createFile(at: path)
-        } else if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw StoreError.notAJournal(path: path, reason: "it is a folder")
+        } else if let kind = SQLiteEventStore.notAFileKind(info.st_mode) {
+            // SQLite would open a device or a FIFO and make its rollback journal beside it (/dev/null-journal).
+            throw StoreError.notAJournal(path: path, reason: "it is \(kind)")
         }
         do {
             if exists, let snapshot = SQLiteEventStore.readOnlySnapshotURI(path) {
@@ -54,6 +55,18 @@ public final class SQLiteEventStore: EventStore {
                 usleep(useconds_t(pause * 1000))
                 waited += pause
             }
+        }
+    }
+
+    /// What a path that is no regular file is ("a folder", "a device"), nil for a regular file.
+    public static func notAFileKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
         }
     }
 

@@ -60,7 +60,7 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 @Suite("Shell completion")
 struct CompletionTests {
     static let subcommands = ["log", "undo", "plan", "review", "sprint", "report", "history", "insights", "resume", "share",
-                              "events", "demo", "export", "import", "verify", "rebuild"]
+                              "events", "demo", "export", "import", "backup", "verify", "rebuild"]
 
     @Test("the completion script generates", arguments: ["bash", "zsh", "fish"])
     func scripts(shell: String) throws {

@@ -27,7 +27,7 @@ struct HelpAndErrorTests {
         #expect(Self.groups(help) == [
             "LOGGING": ["log", "undo", "plan", "review"],
             "READING": ["sprint", "report", "history", "insights", "resume", "share", "events", "demo"],
-            "MAINTENANCE": ["export", "import", "verify", "rebuild"],
+            "MAINTENANCE": ["export", "import", "backup", "verify", "rebuild"],
         ], "\(help)")
         // The three groups in that order, and no ungrouped list besides them.
         let headings = help.split(separator: "\n").filter { $0.hasSuffix("SUBCOMMANDS:") }

@@ -17,7 +17,7 @@ struct Journal: ParsableCommand {
             CommandGroup(name: "Reading", subcommands: [
                 Sprint.self, Report.self, History.self, InsightsCommand.self, Resume.self, Share.self, Events.self, Demo.self,
             ]),
-            CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Verify.self, Rebuild.self]),
+            CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Backup.self, Verify.self, Rebuild.self]),
         ]
     )
 }

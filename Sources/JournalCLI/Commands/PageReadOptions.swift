@@ -36,8 +36,7 @@ struct PageReadOptions: ParsableArguments {
             print(text)
             return
         }
-        guard !output.isEmpty else { throw CLIError(.usage, "--output is empty; give the path of the file to write") }
-        let sink = try OutputSink(path: output)
+        let sink = try OutputSink(path: output, journal: try JournalEnvironment().databasePath(option: journal.db))
         try sink.write(text)
         try sink.close()
     }

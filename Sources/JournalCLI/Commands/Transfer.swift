@@ -20,8 +20,10 @@ struct Export: ParsableCommand {
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: journal.db), mode: .mustExist)
-        let sink = try OutputSink(path: output)
+        let path = try JournalEnvironment().databasePath(option: journal.db)
+        let store = try SQLiteEventStore(path: path, mode: .mustExist)
+        // An export is the whole journal: private like it.
+        let sink = try OutputSink(path: output, journal: path, mode: 0o600)
         var last = HashChain.genesis
         var count: Int64 = 0
         try store.forEach(pageSize: 5000) { event in
@@ -78,21 +80,36 @@ struct Import: ParsableCommand {
     private func importExport() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
+        let path = try environment.databasePath(option: journal.db)
+        SQLiteEventStore.removeAbandonedBuilds(besideJournal: path)
+        let creation = JournalCreation(path: path)
+        let summary: String
+        do {
+            summary = try importExport(into: path, now: time.now)
+        } catch {
+            // Refused: a journal this import created is not left behind, empty.
+            creation.undo()
+            throw error
+        }
+        print(summary)
+    }
+
+    /// The one line an import prints; the store is closed when this returns.
+    private func importExport(into path: String, now: Instant) throws -> String {
         let importer = Importer(path: file)
         let outcome: Importer.Outcome
         let store: SQLiteEventStore
-        if let path = try? environment.databasePath(option: journal.db),
-           let created = try importer.importIntoNewJournal(at: path, now: time.now) {
+        if let created = try importer.importIntoNewJournal(at: path, now: now) {
             outcome = created
             store = try SQLiteEventStore(path: path, mode: .mustExist)
         } else {
             let events = try importer.read()
-            store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
+            store = try SQLiteEventStore(path: path, mode: .createIfMissing)
             try store.enlargeCache(megabytes: 512)
-            outcome = try importer.append(events, to: store, at: time.now)
+            outcome = try importer.append(events, to: store, at: now)
         }
         let skipped = outcome.events - outcome.added
-        print("Imported \(outcome.added) of \(outcome.events) events from \(ShownText.line(file))" + (skipped > 0 ? " (\(skipped) already here)" : "")
-              + "; the journal now holds \(try store.count())")
+        return "Imported \(outcome.added) of \(outcome.events) events from \(ShownText.line(file))" + (skipped > 0 ? " (\(skipped) already here)" : "")
+            + "; the journal now holds \(try store.count())"
     }
 }

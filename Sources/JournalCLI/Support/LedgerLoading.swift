@@ -19,11 +19,12 @@ extension SQLiteEventStore {
     }
 
     /// The ledger a read needs: its slices caught up, then folded. A journal that cannot be written (a
-    /// read-only file or folder) cannot keep its slices, so it is folded whole: slower, the same answers.
+    /// read-only file or folder, a full disk, a failing write) cannot keep its slices, so it is folded whole:
+    /// slower, the same answers. A read must not fail because a cache of it could not be saved.
     func ledger(_ scope: LedgerSlices.Scope, time: TimeContext) throws -> Ledger {
         do {
             try catchUpSlices()
-        } catch StoreError.readOnly {
+        } catch StoreError.readOnly, StoreError.diskFull, StoreError.io {
             return try ledger()
         }
         // One snapshot for every slice read: another process appending and catching the slices up between two

@@ -1,28 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Standard output or a file, written through a buffer (an export of a long journal is many lines). A write that
 /// fails (a full disk, a closed pipe) is an error naming the destination, never a crash or a silent loss.
+///
+/// A file is written beside its target and renamed over it once complete and on disk, so a failed write leaves
+/// the old file as it was and nothing else behind; a symlink is followed (its target is replaced, the link
+/// stays), and a device or a FIFO is written in place. The journal itself, or one of the files SQLite keeps
+/// beside it, is refused: writing there would destroy it.
 final class OutputSink {
     private let handle: FileHandle
     private let destination: String
     private let ownsHandle: Bool
     private var buffer: [UInt8] = []
+    /// The file being written and the one it replaces when complete; nil when writing in place.
+    private var pending: (written: String, target: String)?
 
-    init(path: String?) throws {
+    /// `journal` is the journal the command reads; `mode` is a new file's permissions (a file replaced keeps its own).
+    init(path: String?, journal: String? = nil, mode: mode_t = 0o644) throws {
         guard let path else {
             handle = FileHandle.standardOutput
             destination = "standard output"
             ownsHandle = false
             return
         }
-        // Opened in place (not FileManager's create-and-rename), so a symlink, a FIFO or a device is written through.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard !path.isEmpty else { throw CLIError(.usage, "--output is empty; give the path of the file to write") }
+        let target = try OutputTarget(path)
+        if let journal, target.isPartOfJournal(journal) {
+            throw CLIError(.usage, "\(path) is the journal \(journal) (or a file SQLite keeps beside it); writing there would destroy it: give another file")
+        }
+        guard !target.isFolder else {
+            throw CLIError(.io, "cannot write \(path): \(String(cString: strerror(EISDIR))); give the path of a file")
+        }
+        let descriptor: Int32
+        if target.isSpecial {
+            descriptor = open(target.resolved, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        } else {
+            let (folder, name) = target.folderAndName
+            let written = folder + "/." + name + ".partial-" + String(UInt64.random(in: .min ... .max), radix: 16)
+            descriptor = open(written, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, target.info.map { $0.st_mode & 0o777 } ?? mode)
+            if descriptor >= 0 {
+                pending = (written, target.resolved)
+                // open(2) applies the umask; a file replaced keeps exactly the permissions it had.
+                if let info = target.info { _ = fchmod(descriptor, info.st_mode & 0o777) }
+            }
+        }
         guard descriptor >= 0 else {
             throw CLIError(.io, "cannot write \(path): \(String(cString: strerror(errno))); check the folder exists and is writable")
         }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         destination = path
         ownsHandle = true
+    }
+
+    /// A file not completed (a failed read or write) goes; the target stays as it was.
+    deinit {
+        if let pending { unlink(pending.written) }
     }
 
     func write(_ line: String) throws {
@@ -49,6 +86,12 @@ final class OutputSink {
             } catch {
                 throw CLIError(.io, "cannot finish writing \(destination): \(OutputSink.reason(error)); free some space or write it elsewhere")
             }
+        }
+        if let pending {
+            guard rename(pending.written, pending.target) == 0 else {
+                throw CLIError(.io, "cannot write \(destination): \(String(cString: strerror(errno))); check the folder is writable")
+            }
+            self.pending = nil
         }
     }
 

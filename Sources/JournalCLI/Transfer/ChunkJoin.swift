@@ -150,11 +150,11 @@ final class CheckPipeline: @unchecked Sendable {
     /// The file's bytes; only complete once the last piece is taken.
     var file: ExportBytes { reader.bytes }
 
-    /// nil when the file cannot be opened, or is not a regular file (what is read from a pipe could not be
-    /// read again the usual way).
+    /// nil when the file cannot be opened, is not a regular file (what is read from a pipe could not be read
+    /// again the usual way), or is over the import limit (the usual way says so).
     init?(path: String, chunkSize: Int) {
         guard let reader = ExportBytes.Reader.start(path) else { return nil }
-        guard reader.isRegularFile else {
+        guard reader.isRegularFile, reader.capacity <= ExportBytes.maxImportBytes + 1 else {
             reader.finish()
             return nil
         }

@@ -42,7 +42,9 @@ final class ExportBytes {
                 close(fd)
                 return nil
             }
-            return Reader(fd: fd, bytes: ExportBytes(capacity: Int(info.st_size) + 1), isRegularFile: (info.st_mode & S_IFMT) == S_IFREG)
+            // A file over the import limit gets no room of its size: `load` refuses it before reading.
+            let room = min(Int(info.st_size), ExportBytes.maxImportBytes + 1) + 1
+            return Reader(fd: fd, bytes: ExportBytes(capacity: room), isRegularFile: (info.st_mode & S_IFMT) == S_IFREG)
         }
 
         /// Reads on until `count` bytes are in or the file ends; false on a read error.
@@ -66,20 +68,42 @@ final class ExportBytes {
         /// Whether all the room is used: the file is longer than its size said (it grew, or it is no file).
         var isFull: Bool { bytes.buffer.count == bytes.memory.count }
 
+        /// The room: the file's size and one byte more, at first.
+        var capacity: Int { bytes.memory.count }
+
         func finish() { close(fd) }
     }
 
-    /// The whole file at `path`; nil when it cannot be opened or read.
-    static func load(path: String) -> ExportBytes? {
-        guard var reader = Reader.start(path) else { return nil }
+    /// The most an import reads: far more than any journal's export (a million events take about 400 MB), and a
+    /// bound on what a device or a pipe that never ends (/dev/zero) could make it hold in memory.
+    static let maxImportBytes = 1 << 30
+    static let maxImportText = "1 GiB"
+
+    enum LoadFailure: Error {
+        case unreadable
+        /// More than `maxImportBytes`: nothing past that was read.
+        case tooLarge
+    }
+
+    /// The whole file at `path`, at most `maxImportBytes` of it.
+    static func load(path: String) throws(LoadFailure) -> ExportBytes {
+        guard var reader = Reader.start(path) else { throw .unreadable }
         while true {
+            guard reader.capacity <= maxImportBytes + 1 else {
+                reader.finish()
+                throw .tooLarge
+            }
             guard reader.fill(upTo: .max) else {
                 reader.finish()
-                return nil
+                throw .unreadable
             }
             guard reader.isFull else { break }
-            // More than the size said: move to twice the room and read on.
-            let larger = ExportBytes(capacity: reader.bytes.memory.count * 2)
+            guard reader.capacity <= maxImportBytes else {
+                reader.finish()
+                throw .tooLarge
+            }
+            // More than the size said: move to twice the room (one byte over the limit at most) and read on.
+            let larger = ExportBytes(capacity: min(reader.bytes.memory.count * 2, maxImportBytes + 1))
             if let base = larger.memory.baseAddress, let old = reader.bytes.memory.baseAddress {
                 base.copyMemory(from: old, byteCount: reader.bytes.buffer.count)
             }

@@ -27,10 +27,21 @@ struct Importer {
     }
 
     private func load() throws -> ExportBytes {
-        guard let file = ExportBytes.load(path: path) else {
-            throw CLIError(.noJournal, "cannot read \(path); check the path and its permissions")
+        try Self.load(path)
+    }
+
+    /// The bytes of the file to import (an export, or another tool's), or the refusal naming why not.
+    static func load(_ path: String) throws(CLIError) -> ExportBytes {
+        do throws(ExportBytes.LoadFailure) {
+            return try ExportBytes.load(path: path)
+        } catch {
+            switch error {
+            case .unreadable:
+                throw CLIError(.noJournal, "cannot read \(path); check the path and its permissions")
+            case .tooLarge:
+                throw CLIError(.data, "\(path) holds more than \(ExportBytes.maxImportText), the most journal import reads; split it, or check it is the file you meant (nothing was imported)")
+            }
         }
-        return file
     }
 
     /// Every line of the file, checked: the events in order, chained from genesis, with the head line last.

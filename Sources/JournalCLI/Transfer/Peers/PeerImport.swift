@@ -21,9 +21,23 @@ struct PeerImport {
         if let map = maps.first, !FileManager.default.fileExists(atPath: path) {
             throw CLIError(.data, "--map \(DateInput.printable(map.given)): no goal \(map.goal), as there is no journal at \(path) yet; set the goal first with journal log goal \"TITLE\" --quarter Q --key \(map.goal) (nothing was imported)")
         }
+        let creation = JournalCreation(path: path)
+        let summary: String
+        do {
+            summary = try append(plan, maps: maps, to: path, time: time)
+        } catch {
+            // Refused: a journal this import created is not left behind, empty.
+            creation.undo()
+            throw error
+        }
+        print(summary)
+    }
+
+    /// The one line the import prints; the store is closed when this returns.
+    private func append(_ plan: PeerPlan, maps: [PeerMap], to path: String, time: TimeContext) throws -> String {
         let store = try SQLiteEventStore(path: path, mode: .createIfMissing)
-        let outcome = try PeerAppend(source: source, maps: maps, time: time).append(plan, to: store)
-        print(Self.summary(outcome, skipped: plan.skipped, file: file, events: try store.count()))
+        let outcome = try PeerAppend(source: PeerSource(file: file, tool: tool), maps: maps, time: time).append(plan, to: store)
+        return Self.summary(outcome, skipped: plan.skipped, file: file, events: try store.count())
     }
 
     /// "Imported 12 activities from timew.json (3 already here; 1 open interval skipped); the journal now holds 40 events".

@@ -55,11 +55,9 @@ struct PeerSource {
     /// The file's bytes as JSON: exit 66 when it cannot be read, 65 when it is not JSON (as `journal import`
     /// of a damaged export).
     func load() throws -> PeerJSON {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError(.noJournal, "cannot read \(file); check the path and its permissions")
-        }
+        let data = try Importer.load(file)
         do {
-            return try PeerJSONParser.parse([UInt8](data))
+            return try PeerJSONParser.parse(Array(data.buffer))
         } catch {
             throw failure(nil, "is not JSON (\(error.description))")
         }

@@ -53,11 +53,14 @@ public struct Accomplishments: Equatable, Sendable {
                                   completedAt: completion.occurredAt, completedOn: time.localDate(of: completion.occurredAt),
                                   position: completion.position))
             }
+            // The last done of each milestone, found in one pass (a search per milestone was quadratic).
+            var donePosition: [Int: Int64] = [:]
+            for envelope in events {
+                if case .milestoneDone(let e) = envelope.event { donePosition[e.number] = envelope.position }
+            }
             for milestone in goal.milestones.values {
                 guard let doneAt = milestone.doneAt else { continue }
-                let position = events.last { envelope in
-                    if case .milestoneDone(let e) = envelope.event { e.number == milestone.number } else { false }
-                }?.position ?? 0
+                let position = donePosition[milestone.number] ?? 0
                 items.append(Item(kind: .milestone, ref: "\(key)/\(milestone.number)", goal: key, title: milestone.title,
                                   outcome: nil, completedAt: doneAt, completedOn: time.localDate(of: doneAt),
                                   position: position))

@@ -65,7 +65,7 @@ public struct GoalHistory: Equatable, Sendable {
     /// The history of `key`; nil when no event ever touched that goal.
     public init?(ledger: Ledger, key: String, asOf: LocalDate? = nil, time: TimeContext) {
         let own = ledger.goals[key]?.events ?? []
-        let linked = ledger.activities.filter { $0.goal == key }
+        let linked = ledger.activities(linkedTo: key)
         guard !own.isEmpty || !linked.isEmpty else { return nil }
 
         var titles: [Int: String] = [:]

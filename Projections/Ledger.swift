@@ -19,6 +19,9 @@ public struct Ledger: Equatable, Sendable {
     public private(set) var retractions: [String: Fact<EventRetracted>] = [:]
     /// Which ids may be retracted, checked before the dictionary: reads ask about every activity several times.
     private var mayBeRetracted = IdFilter()
+    /// Where each goal's linked activities are in `activities`: a read that asks about every goal's effort would
+    /// otherwise pass over all activities once per goal.
+    private var activityIndicesByGoal: [String: [Int]] = [:]
 
     public init() {}
 
@@ -32,6 +35,7 @@ public struct Ledger: Equatable, Sendable {
                 goals[key, default: GoalTimeline(key: key)].events.append(envelope)
             }
         case .activityLogged(let e):
+            if let goal = e.goal { activityIndicesByGoal[goal, default: []].append(activities.count) }
             activities.append(ActivityFact(envelope, e))
         case .reviewRecorded(let e):
             reviews[e.quarter, default: []].append(Fact(envelope, e))
@@ -93,7 +97,7 @@ public struct Ledger: Equatable, Sendable {
             if let retraction = retractions[envelope.eventId], knowledge.knows(retraction.recordedAt),
                !(retractionsFromOccurrence && instant.map { retraction.occurredAt > $0 } ?? false) { continue }
             if case .milestonePlanned(let e) = envelope.event { highestNumber = max(highestNumber, e.number) }
-            state = GoalState.evolve(state, envelope)
+            GoalState.evolve(&state, envelope)
         }
         guard var result = state else { return nil }
         result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber.saturatingSuccessor)
@@ -102,9 +106,10 @@ public struct Ledger: Equatable, Sendable {
 
     /// The goals whose quarter is `quarter` at `instant`, sorted by when they were set, then key.
     public func goals(in quarter: Quarter, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> [GoalState] {
-        goals.keys.compactMap { goal($0, at: instant, knowledge) }
-            .filter { $0.quarter == quarter }
-            .sorted { (setPosition($0.key), $0.key) < (setPosition($1.key), $1.key) }
+        // Each goal's sort key is looked up once, not at every comparison.
+        let found = goals.keys.compactMap { goal($0, at: instant, knowledge) }.filter { $0.quarter == quarter }
+        let order = found.indices.map { (setPosition(found[$0].key), found[$0].key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return order.map { found[$0.2] }
     }
 
     /// The log position of a goal's first goal-set, for a stable "order they were set" sort.
@@ -139,10 +144,45 @@ public struct Ledger: Equatable, Sendable {
         let start = time.startOfDay(range.lowerBound), end = time.startOfDay(range.upperBound.adding(days: 1))
         let last = latest.map { min($0, Instant(millisecondsSinceEpoch: end.millisecondsSinceEpoch - 1)) }
             ?? Instant(millisecondsSinceEpoch: end.millisecondsSinceEpoch - 1)
-        for i in activities.indices {
-            guard goal == nil || activities[i].goal == goal, activities[i].occurredAt >= start, activities[i].occurredAt <= last,
-                  counts(eventId: activities[i].eventId, recordedAt: activities[i].recordedAt, knowledge) else { continue }
+        func visit(_ i: Int) {
+            guard activities[i].occurredAt >= start, activities[i].occurredAt <= last,
+                  counts(eventId: activities[i].eventId, recordedAt: activities[i].recordedAt, knowledge) else { return }
             body(activities[i])
+        }
+        if let goal {
+            for i in activityIndicesByGoal[goal] ?? [] { visit(i) }
+        } else {
+            for i in activities.indices { visit(i) }
+        }
+    }
+
+    /// The activities linked to a goal, in log order, whether they count or not (a goal's history shows them all).
+    public func activities(linkedTo goal: String) -> [ActivityFact] {
+        (activityIndicesByGoal[goal] ?? []).map { activities[$0] }
+    }
+
+    /// A goal's measured progress at each of `instants` (nil where it had not been set by then): what
+    /// `goal(key, at:)?.current` gives, without folding every milestone again for each instant (a chart asks
+    /// once a week).
+    public func progress(ofGoal key: String, at instants: [Instant], _ knowledge: Knowledge = .now) -> [Double?] {
+        let steps = (goals[key]?.events ?? []).filter { envelope in
+            switch envelope.event {
+            case .goalSet, .progressMeasured: return counts(envelope, knowledge)
+            default: return false
+            }
+        }
+        return instants.map { instant in
+            var current: Double?
+            for envelope in steps where envelope.occurredAt <= instant {
+                switch envelope.event {
+                case .goalSet: current = 0
+                case .progressMeasured(let e):
+                    guard let total = current else { continue }
+                    if let value = e.value { current = value } else if let amount = e.amount { current = total + amount }
+                default: continue
+                }
+            }
+            return current
         }
     }
 

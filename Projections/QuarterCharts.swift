@@ -134,11 +134,11 @@ public struct QuarterCharts: Equatable, Sendable {
         roads = standing.compactMap { goal in
             guard let target = goal.target, target > 0 else { return nil }
             let reaches = max(goal.due ?? quarter.lastDay, quarter.firstDay)
-            let points = weekDays.prefix(counted).enumerated().map { index, days in
-                let day = min(days.upperBound, through)
-                let at = min(Self.endOf(day, time), cutoff)
-                return RoadPoint(week: index + 1, day: day, actual: ledger.goal(goal.key, at: at, knowledge)?.current ?? 0,
-                                 expected: Pace.road(target: target, from: quarter.firstDay, to: reaches, on: day))
+            let days = weekDays.prefix(counted).map { min($0.upperBound, through) }
+            let actual = ledger.progress(ofGoal: goal.key, at: days.map { min(Self.endOf($0, time), cutoff) }, knowledge)
+            let points = zip(days, actual).enumerated().map { index, point in
+                RoadPoint(week: index + 1, day: point.0, actual: point.1 ?? 0,
+                          expected: Pace.road(target: target, from: quarter.firstDay, to: reaches, on: point.0))
             }
             return Road(key: goal.key, title: goal.title, unit: goal.unit, target: target, reaches: reaches, points: points,
                         current: goal.current)

@@ -62,6 +62,7 @@ public struct ShareDocument: Equatable, Sendable {
         var goals: [Goal] = []
         var dropped: [Dropped] = []
         var directions: [Direction] = []
+        var listed = Set<String>()   // a direction's key names one direction: a set, not a search of the list per goal
         for card in board.goals {
             if card.status == .dropped {
                 dropped.append(Dropped(key: card.key, title: card.title, reason: ShareDocument.dropReason(card.key, ledger, time)))
@@ -70,7 +71,7 @@ public struct ShareDocument: Equatable, Sendable {
             let direction = card.direction.flatMap { key in
                 ledger.direction(key, known).map { Direction(key: key, title: $0.title, by: $0.by) }
             }
-            if let direction, !directions.contains(direction) { directions.append(direction) }
+            if let direction, listed.insert(direction.key).inserted { directions.append(direction) }
             let milestones = card.milestones.map { m in
                 Milestone(milestone: m, state: ShareDocument.state(of: m, goal: card.status, week: week, thisWeek: thisWeek))
             }

@@ -55,7 +55,12 @@ extension SQLiteEventStore {
     /// (all of them when `rebuild`, when there is no state yet, or when `codeVersion` differs) are routed to
     /// partitions by `route` and their positions appended there; then the checkpoint moves. Nothing is
     /// written when it is current.
+    ///
+    /// A checkpoint past the log's head cannot be this log's (the file was edited or swapped): the state is rebuilt
+    /// rather than trusted, which would hide every event between the true checkpoint and the head. With `rebuild`
+    /// and `goalIndex`, the goal index and the streams' versions are remade from the log in the same transaction.
     public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool = false,
+                                  goalIndex: (([RecordedEvent]) throws -> (quarter: Quarter, status: GoalStatus)?)? = nil,
                                   route: (RoutableEvent) throws -> [String]) throws -> ProjectionUpdate {
         // The common case, a projection already at the head, needs no write lock.
         if !rebuild, let current = try projectionCheckpoint(name), current.codeVersion == codeVersion,
@@ -65,9 +70,13 @@ extension SQLiteEventStore {
         do {
             return try db.writeTransaction {
                 let checkpoint = try projectionCheckpoint(name)
+                let head = try headPosition()
                 let fresh = rebuild || checkpoint == nil || checkpoint?.codeVersion != codeVersion
+                    || (checkpoint?.position ?? 0) > head
                 let start = fresh ? 0 : checkpoint?.position ?? 0
                 if fresh { try db.execute("DELETE FROM projection_partitions") }
+                if rebuild { try db.execute("DELETE FROM projection_state") }
+                if rebuild, let goalIndex { try remakeGoalIndex(goalIndex) }
                 var partitions = PartitionLists()
                 var applied = 0
                 var last = start

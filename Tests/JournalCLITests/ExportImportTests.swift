@@ -19,7 +19,7 @@ struct ExportImportTests {
         let lines = try export(s)
         #expect(lines.count == 37)
         let verify = try s.ok(["verify"])
-        let head = try #require(verify.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        let head = try #require(verify.split(separator: "\n").first?.split(separator: " ").last).trimmingCharacters(in: .newlines)
         #expect(lines.last == "{\"head\":\"\(head)\",\"events\":36}")
         let file = try write(s, "export.jsonl", lines)
 

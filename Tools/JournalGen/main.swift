@@ -16,12 +16,17 @@ struct Options {
     var db: String?
     var end = LocalDate(year: 2025, month: 12, day: 31)!
     var quiet = false
+    /// A stress journal instead of a realistic one (see Stress.swift).
+    var stress: (shape: StressJournal.Shape, count: Int)?
 
     static let usage = """
         usage: journal-gen --db FILE [--years N] [--events N] [--seed N] [--end YYYY-MM-DD] [--quiet]
           Writes a synthetic journal of exactly --events events (default 1000000) spanning --years years
           (default 20) of quarters that end with the quarter holding --end (default 2025-12-31), into FILE,
           which must not exist or be empty. Deterministic for a --seed (default 42). Times are UTC.
+        journal-gen --db FILE --milestones N | --activities N | --goals N [--seed N] [--end YYYY-MM-DD]
+          Instead, a journal that loads one read: one goal with N milestones (and N activities linked to it),
+          N activities, or N goals, all in the quarter holding --end (for Tools/bench-milestones.sh).
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -57,6 +62,13 @@ struct Options {
                 guard let date = LocalDate(iso: text) else { throw GenError.usage("--end '\(text)' is not a date YYYY-MM-DD") }
                 options.end = date
             case "--quiet", "-q": options.quiet = true
+            case "--milestones", "--activities", "--goals":
+                guard options.stress == nil else { throw GenError.usage("give one of --milestones, --activities and --goals") }
+                let count = try number(name, next())
+                guard count >= 1, let shape = StressJournal.Shape(rawValue: String(name.dropFirst(2))) else {
+                    throw GenError.usage("\(name) must be at least 1")
+                }
+                options.stress = (shape, count)
             case "--help", "-h":
                 print(usage)
                 exit(0)
@@ -92,9 +104,13 @@ func run() throws {
     }
     let started = ContinuousClock.now
 
-    let generator = try Generator(options: options)
     let summary: Generator.Summary
-    do {
+    if let stress = options.stress {
+        let store = try SQLiteEventStore(path: path, mode: .createIfMissing)
+        summary = try StressJournal(shape: stress.shape, count: stress.count, quarter: options.end.quarter, seed: options.seed)
+            .write(to: store)
+    } else {
+        let generator = try Generator(options: options)
         let store = try SQLiteEventStore(path: path, mode: .createIfMissing)
         summary = try generator.write(to: store)
     }  // the store is closed by now (its WAL checkpointed into the file), and that is in the time measured
@@ -102,7 +118,7 @@ func run() throws {
     let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     let rate = Double(summary.events) / max(seconds, 1e-9)
     print("journal-gen: \(summary.events) events, \(summary.streams) streams, \(summary.goals) goals, "
-          + "\(options.years) years (\(summary.from) to \(summary.to)), "
+          + (options.stress == nil ? "\(options.years) years " : "") + "(\(summary.from) to \(summary.to)), "
           + String(format: "%.1f s, %.0f events/s", seconds, rate) + " -> \(path)")
 }
 

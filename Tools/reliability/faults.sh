@@ -63,7 +63,7 @@ if [ "$(id -u)" = 0 ] && ! command -v setpriv >/dev/null; then
     skip "read-only scenarios: running as root without setpriv"
 else
     mkdir "$work/ro"; "$binary" demo --db "$work/ro/j.sqlite" >/dev/null
-    count=$("$binary" verify --db "$work/ro/j.sqlite" | sed 's/^OK: \([0-9]*\).*/\1/')
+    count=$("$binary" verify --db "$work/ro/j.sqlite" | sed -n 's/^OK: \([0-9]*\).*/\1/p')
     chmod 755 "$work" && chmod 444 "$work/ro/j.sqlite" && chmod 777 "$work/ro"
     if as_other "$binary" sprint --db "$work/ro/j.sqlite" >/dev/null; then pass "write-protected file: read"; else fail "write-protected file: not read"; fi
     expect "write-protected file: log refused, exit 74" 74 "cannot write" -- as_other "$binary" log activity x --db "$work/ro/j.sqlite"
@@ -73,7 +73,7 @@ else
     expect "read-only folder: log refused, exit 74, names the permissions" 74 "folder's permissions" -- as_other "$binary" log activity x --db "$work/ro/j.sqlite"
     chmod 700 "$work/ro" "$work" && chmod 600 "$work/ro/j.sqlite"
     if "$binary" log activity "after the fault" --db "$work/ro/j.sqlite" >/dev/null \
-        && [ "$("$binary" verify --db "$work/ro/j.sqlite" | sed 's/^OK: \([0-9]*\).*/\1/')" = $((count + 1)) ]; then
+        && [ "$("$binary" verify --db "$work/ro/j.sqlite" | sed -n 's/^OK: \([0-9]*\).*/\1/p')" = $((count + 1)) ]; then
         pass "read-only: writable again, the next log works and nothing else was recorded"; else fail "read-only: no recovery"; fi
 fi
 
@@ -96,11 +96,11 @@ else
             fi
             recorded=$((recorded + 1))
         done
-        count=$("$binary" verify --db "$small/j.sqlite" 2>/dev/null | sed 's/^OK: \([0-9]*\).*/\1/') || count=""
+        count=$("$binary" verify --db "$small/j.sqlite" 2>/dev/null | sed -n 's/^OK: \([0-9]*\).*/\1/p') || count=""
         integrity=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])" "$small/j.sqlite" 2>&1)
         mount -o remount,size=8m "$small"
         after=$("$binary" log activity "after the disk was freed" --minutes 5 --db "$small/j.sqlite" 2>&1) && ok_after=1 || ok_after=0
-        count2=$("$binary" verify --db "$small/j.sqlite" 2>/dev/null | sed 's/^OK: \([0-9]*\).*/\1/') || count2=""
+        count2=$("$binary" verify --db "$small/j.sqlite" 2>/dev/null | sed -n 's/^OK: \([0-9]*\).*/\1/p') || count2=""
         if [[ "$full" == *"is full; free some space and run the command again (nothing was recorded)"* ]] \
             && [ "$count" = "$recorded" ] && [ "$integrity" = ok ] && [ "$ok_after" = 1 ] && [ "$count2" = $((count + 1)) ]; then
             pass "full disk at $size: refused with one line; the $recorded events logged before it intact, the refused one absent; after freeing space the next log recorded event $count2"

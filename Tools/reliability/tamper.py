@@ -146,7 +146,7 @@ def main():
         status, out, err = common.run(args.binary, ["verify"], base)
         assert status == 0, err
         count = int(re.match(r"OK: (\d+) events", out).group(1))
-        head = out.strip().rsplit(" ", 1)[1]
+        head = out.splitlines()[0].rsplit(" ", 1)[1]   # the first line ends with the head; the second says what was checked
         for trial in range(trials):
             kind = KINDS[trial % len(KINDS)]
             db = os.path.join(work, "t.sqlite")

@@ -6,11 +6,13 @@ import JournalStore
 struct Rebuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
-        abstract: "Rebuild the read models' stored state from the log (reading commands keep it current on their own).",
+        abstract: "Rebuild every table derived from the log: the ledger slices, their checkpoint and the goal index.",
         discussion: """
             Reading commands keep the ledger slices they read caught up with the log, and rebuild them by themselves \
-            when a new version of journal routes events differently. Rebuilding by hand is never needed for correct \
-            answers; it is there to measure, or to start afresh after a restore.
+            when a new version of journal routes events differently or their checkpoint lies past the log's end. \
+            journal verify checks the log alone: a derived table edited by hand can still hide events from reports \
+            or mislead decisions, and rebuild throws all of them away and remakes them from the log, in one \
+            transaction. Also there to measure, or to start afresh after a restore.
             Example: journal rebuild
             """)
 
@@ -22,6 +24,6 @@ struct Rebuild: ParsableCommand {
         let update = try store.catchUpSlices(rebuild: true)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let rate = seconds > 0 ? Int((Double(update.applied) / seconds).rounded()) : 0
-        print("Rebuilt the ledger slices from \(update.applied) event\(update.applied == 1 ? "" : "s") in \(Int((seconds * 1000).rounded())) ms (\(rate) events/s); checkpoint at position \(update.position)")
+        print("Rebuilt the ledger slices from \(update.applied) event\(update.applied == 1 ? "" : "s") in \(Int((seconds * 1000).rounded())) ms (\(rate) events/s), with the goal index and stream versions; checkpoint at position \(update.position)")
     }
 }

@@ -6,7 +6,8 @@ struct Verify: ParsableCommand {
         commandName: "verify",
         abstract: "Recompute the hash chain: OK with the event count and head hash, or the first bad position.",
         discussion: """
-            The head hash it prints (also the last line of every export) is worth keeping somewhere else: an intact \
+            It checks the log only, not the tables derived from it (ledger slices, their checkpoint, the goal index): \
+            journal rebuild remakes those from the log. The head hash it prints (also the last line of every export) is worth keeping somewhere else: an intact \
             chain alone cannot show that its newest events were cut off, or that it was rewritten from some point \
             on; with --head, verify also checks that the journal still holds that earlier head.
             Example: journal verify   journal verify --head 7fd8d5cd25d666ee18d42ce2c99124f9c56265b0995ee05d6295c2e3071e6bb1
@@ -30,7 +31,8 @@ struct Verify: ParsableCommand {
         defer { if format == .json { print(JSONValue.object(report).rendered()) } }
         switch try store.verify() {
         case .ok(let count, let current):
-            report = [("ok", .bool(true)), ("events", .int(Int(count))), ("head", .string(HashChain.hex(current))), ("brokenAt", .null), ("problem", .null)]
+            report = [("ok", .bool(true)), ("events", .int(Int(count))), ("head", .string(HashChain.hex(current))), ("brokenAt", .null), ("problem", .null),
+                      ("checked", .string(Verify.checked)), ("notChecked", .string(Verify.notChecked))]
             var line = "OK: \(count) event\(count == 1 ? "" : "s"), hash chain intact; head \(HashChain.hex(current))"
             if let earlier, let head {
                 let position = try store.position(ofChainHash: earlier)
@@ -42,13 +44,21 @@ struct Verify: ParsableCommand {
                 }
                 line += "; the earlier head is event \(position) (\(count - position) recorded since)"
             }
-            if format == .text { print(line) }
+            if format == .text {
+                print(line)
+                print(Verify.scope)
+            }
         case .broken(let position, let reason):
             report = [("ok", .bool(false)), ("events", .int(Int(try store.count()))), ("head", .null), ("brokenAt", .int(Int(position))),
                       ("problem", .string(reason))]
             throw CLIError(.data, "the hash chain breaks at position \(position): \(reason); restore the journal from a backup or an export")
         }
     }
+
+    // What an intact chain proves, and what it does not: the tables derived from the log are not part of it.
+    static let checked = "the log: every event's hash and its link to the one before"
+    static let notChecked = "the tables derived from the log (ledger slices, their checkpoint, the goal index); journal rebuild remakes them"
+    static let scope = "Checked \(checked); not checked: \(notChecked)."
 
     /// The 32 bytes of a hash written as 64 hexadecimal digits.
     static func hashBytes(_ text: String) throws -> [UInt8] {

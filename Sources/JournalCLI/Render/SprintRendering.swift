@@ -93,10 +93,9 @@ enum SprintRendering {
     }
 
     /// The goal's minutes a week so far, on the scale of the board's busiest goal-week: "effort 9h45 ▃▅▄ ▄ █  (weeks 1-7)".
-    static func effortLine(_ key: String, charts: QuarterCharts) -> String? {
-        guard let series = charts.goalMinutes.first(where: { $0.key == key }), !series.minutes.isEmpty else { return nil }
+    static func effortLine(_ series: QuarterCharts.GoalMinutes?, top: Int) -> String? {
+        guard let series, !series.minutes.isEmpty else { return nil }
         guard series.total > 0 else { return "effort none logged yet" }
-        let top = charts.goalMinutes.flatMap(\.minutes).max() ?? 0
         let weeks = series.minutes.count == 1 ? "week 1" : "weeks 1-\(series.minutes.count)"
         return "effort \(TextStyle.minutes(series.total)) \(TextStyle.sparkline(series.minutes, top: top))  (\(weeks))"
     }
@@ -127,6 +126,9 @@ enum SprintRendering {
             lines.append("No goals for \(board.quarter) yet; set one with journal log goal TITLE --quarter \(board.quarter)")
         }
         let today = board.today
+        // Looked up once for all cards: a search and a scale per card grew with the square of the goals.
+        let series = Dictionary(charts.goalMinutes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let top = charts.goalMinutes.lazy.flatMap(\.minutes).max() ?? 0
         for card in board.goals {
             lines.append("")
             lines.append("\(palette.bold(shown(card.key)))  \(shown(card.title))  \(standing(card, palette))")
@@ -136,7 +138,7 @@ enum SprintRendering {
             if let direction = card.direction { facts.append("direction: \(shown(direction))") }
             if !facts.isEmpty { lines.append("  " + palette.dim(facts.joined(separator: " · "))) }
             if let progress = progressLine(card) { lines.append("  " + progress) }
-            if let effort = effortLine(card.key, charts: charts) { lines.append("  " + effort) }
+            if let effort = effortLine(series[card.key], top: top) { lines.append("  " + effort) }
             if card.total > 0 {
                 lines.append("  milestones \(card.done)/\(card.total) \(TextStyle.bar(Double(card.done) / Double(card.total)))")
                 let rows = card.milestones.map { m in

@@ -15,6 +15,7 @@ extension SQLiteEventStore {
     @discardableResult
     func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
         try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild,
+                              goalIndex: { events in GoalState.replay(try events.map { try $0.envelope() }).map { ($0.quarter, $0.status) } },
                               route: { LedgerSlices.slices(of: $0.event, at: $0.occurredAt) })
     }
 

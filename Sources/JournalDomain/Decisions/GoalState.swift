@@ -46,27 +46,40 @@ public struct GoalState: Equatable, Sendable {
 
     /// Applies one event of the goal's stream. Events for another goal or of other kinds leave it unchanged.
     public static func evolve(_ state: GoalState?, _ envelope: Envelope) -> GoalState? {
-        if case .goalSet(let e) = envelope.event { return GoalState(e) }
-        guard var s = state, envelope.event.goalKey == s.key else { return state }
+        var state = state
+        evolve(&state, envelope)
+        return state
+    }
+
+    /// The same step in place. Folds use this one: `state = evolve(state, e)` holds the old state while the new one
+    /// is made, so every step copied the whole milestone table (a stream of n milestones cost n² copies).
+    public static func evolve(_ state: inout GoalState?, _ envelope: Envelope) {
+        if case .goalSet(let e) = envelope.event {
+            state = GoalState(e)
+        } else if state?.key == envelope.event.goalKey {
+            state?.apply(envelope)
+        }
+    }
+
+    private mutating func apply(_ envelope: Envelope) {
         switch envelope.event {
         case .milestonePlanned(let e):
-            s.milestones[e.number] = MilestoneState(number: e.number, title: e.title, weeks: e.weeks, due: e.due, doneAt: nil)
+            milestones[e.number] = MilestoneState(number: e.number, title: e.title, weeks: e.weeks, due: e.due, doneAt: nil)
             // Saturating: a number an earlier build let in (Int.max) must not trap the replay.
-            s.nextMilestoneNumber = max(s.nextMilestoneNumber, e.number.saturatingSuccessor)
+            nextMilestoneNumber = max(nextMilestoneNumber, e.number.saturatingSuccessor)
         case .milestoneDone(let e):
-            s.milestones[e.number]?.doneAt = envelope.occurredAt
+            milestones[e.number]?.doneAt = envelope.occurredAt
         case .progressMeasured(let e):
-            if let value = e.value { s.current = value } else if let amount = e.amount { s.current += amount }
+            if let value = e.value { current = value } else if let amount = e.amount { current += amount }
         case .goalRevised(let e):
-            for change in e.changes { s.apply(change) }
+            for change in e.changes { apply(change) }
         case .goalCompleted:
-            s.status = .completed
+            status = .completed
         case .goalDropped:
-            s.status = .dropped
+            status = .dropped
         case .goalSet, .directionSet, .activityLogged, .reviewRecorded, .partnerNamed, .eventRetracted:
             break
         }
-        return s
     }
 
     mutating func apply(_ change: FieldChange) {
@@ -90,7 +103,7 @@ public struct GoalState: Equatable, Sendable {
         for envelope in stream {
             if case .milestonePlanned(let e) = envelope.event { highestNumber = max(highestNumber, e.number) }
             guard !retracted.contains(envelope.eventId) else { continue }
-            state = evolve(state, envelope)
+            evolve(&state, envelope)
         }
         guard var result = state else { return nil }
         result.nextMilestoneNumber = max(result.nextMilestoneNumber, highestNumber.saturatingSuccessor)

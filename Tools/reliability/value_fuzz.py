@@ -218,8 +218,11 @@ class Run:
         zone = value_story.ZONES[n % len(value_story.ZONES)]
         # Three files in four hold only values that decode (they should be accepted and read); the rest may
         # hold values the import must refuse.
-        strict = rng.random() < 0.75
-        story = value_story.Story(rng, rng.choice([0.05, 0.2, 0.2, 0.5]), zone, strict).build()
+        # Half the files hold only hostile values the event rules admit (they must be accepted, and then read);
+        # the others also values that decode but break a rule, or do not decode (they must be refused whole).
+        admissible = rng.random() < 0.5
+        strict = admissible or rng.random() < 0.5
+        story = value_story.Story(rng, rng.choice([0.05, 0.2, 0.2, 0.5]), zone, strict, admissible).build()
         path = os.path.join(self.work, "case.jsonl")
         events = value_story.write(path, story.events)
         self.case = (n, path)
@@ -229,14 +232,17 @@ class Run:
             reason = re.sub(r"\d+", "N", self.last_stderr.replace(path, "FILE"))[:90]
             self.reasons[reason] = self.reasons.get(reason, 0) + 1
             left = self.count_events(db) if os.path.exists(db) else None
-            outcome = "%s: refused %s, %s" % ("strict" if strict else "loose", status,
+            if admissible:
+                # The story kept to what the rules admit: a refusal means the rules and the model disagree.
+                self.fail("admissible file refused", "journal import", zone, status, self.last_stderr[:300], path)
+            outcome = "%s: refused %s, %s" % ("admissible" if admissible else "strict" if strict else "loose", status,
                                               "no file" if left is None else "file left with %s events" % left)
             self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
             if left not in (None, 0):
                 self.fail("refused import left events", "journal import", zone, status, str(left), path)
             return
         held = self.count_events(db)
-        outcome = "%s: accepted" % ("strict" if strict else "loose")
+        outcome = "%s: accepted" % ("admissible" if admissible else "strict" if strict else "loose")
         self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
         if held != events:
             self.fail("accepted import holds %s of %d events" % (held, events), "journal import", zone, 0, "", path)

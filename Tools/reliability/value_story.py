@@ -67,6 +67,38 @@ INVALID_INSTANTS = ["0001-01-01T00:00:00.000Z", "1899-12-31T23:59:59.999Z",
 BLOCKERS = ["overcommitting", "too-many-goals", "lost-interest", "wrong-goal", "other"]
 
 
+# The hostile values the journal's event rules admit (issue 19: an import takes only what a command could have
+# recorded): an `admissible` story draws from these alone, so its file is accepted and every reading command, format
+# and shell then meets text, keys, numbers, dates and times at the edges of what the log can hold.
+import unicodedata  # noqa: E402
+
+
+def _admissible_text(text):
+    if not text or len(text) > 200 or len(text.encode("utf-8", "surrogatepass")) > 800:
+        return False
+    if text != text.strip():
+        return False
+    for c in text:
+        o = ord(c)
+        if o < 0x20 or 0x7F <= o <= 0x9F or c in "\u2028\u2029" or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069:
+            return False
+    visible = [c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me", "Mc", "Cn", "Cs", "Co")]
+    return bool(visible)
+
+
+ADMISSIBLE_TEXTS = [t for t in HOSTILE_TEXTS if _admissible_text(t)] + [
+    "Read\u200btxt.exe", "x\u200f\u200ey", "a\u061cb", "\u00e9" * 200, "e" + "\u0301" * 199, "\U0001F469\u200d\U0001F4BB x",
+    "\U0001D54F" * 200, "<b onmouseover=alert(1)>hover</b>", "'; DROP TABLE events; --", "$HOME/`id`",
+]
+ADMISSIBLE_KEYS = ["0", "1", "a" * 32, "x-y", "9-9", "goal-x", "aws", "z0-0z"]
+ADMISSIBLE_NUMBERS = ["1e-300", "5e-324", "1e12", "999999999999.9", "0.1", "2.5", "1E2", "1"]
+ADMISSIBLE_INTS = ["1", "100"]
+ADMISSIBLE_WEEKS = ["[1,13]", "[13,13]", "[1,1]", "[7,8]"]
+ADMISSIBLE_DATES = ["1900-01-01", "9999-12-31", "2024-02-29", "1970-01-01", "2038-01-19"]
+ADMISSIBLE_QUARTERS = HOSTILE_QUARTERS
+ADMISSIBLE_YEARS = ["1900", "9999", "2028", "2028-02-29", "9999-12-31"]
+
+
 class Raw(str):
     """JSON text written as it is (a number beyond Double, a week span of the wrong length)."""
 
@@ -106,6 +138,9 @@ def civil_from_days(z):
 
 
 FIRST_MS = days_from_civil(1900, 1, 1) * 86_400_000
+# The instants the log holds: 1900-01-02T00:00:00.000Z to 9999-12-30T23:59:59.999Z.
+ADMISSIBLE_FIRST_MS = days_from_civil(1900, 1, 2) * 86_400_000
+ADMISSIBLE_LAST_MS = days_from_civil(9999, 12, 31) * 86_400_000 - 1
 LAST_MS = days_from_civil(10000, 1, 1) * 86_400_000 - 1
 
 
@@ -140,10 +175,10 @@ def typed_in(wall, zone):
 # A story: ordinary events, each value replaced by a hostile one with the file's probability.
 
 class Story:
-    def __init__(self, rng, hostility, zone, strict):
-        """hostility: the chance that a value is hostile; strict: only values that decode (the journal should
-        accept the file), else sometimes values it must refuse."""
-        self.rng, self.p, self.zone, self.strict = rng, hostility, zone, strict
+    def __init__(self, rng, hostility, zone, strict, admissible=False):
+        """hostility: the chance that a value is hostile; strict: only values that decode, else sometimes values
+        it must refuse; admissible: only hostile values the event rules accept (the journal must accept the file)."""
+        self.rng, self.p, self.zone, self.strict, self.admissible = rng, hostility, zone, strict or admissible, admissible
         self.events = []           # [event_id, stream, type, schema, payload dict, occurredAt, recordedAt]
         self.goal_keys, self.quarters, self.texts = [], [], []
         wall = rng.choice(WALL_TIMES) if rng.random() < self.p else (2025, 4, rng.randint(1, 9), 9, 0, 0, 0)
@@ -153,36 +188,45 @@ class Story:
         return self.rng.random() < self.p
 
     def text(self, ordinary):
-        return self.rng.choice(HOSTILE_TEXTS) if self.hostile() else ordinary
+        return self.rng.choice(ADMISSIBLE_TEXTS if self.admissible else HOSTILE_TEXTS) if self.hostile() else ordinary
 
     def key(self, ordinary):
-        return self.rng.choice(HOSTILE_KEYS) if self.hostile() else ordinary
+        return self.rng.choice(ADMISSIBLE_KEYS if self.admissible else HOSTILE_KEYS) if self.hostile() else ordinary
 
-    def pick(self, ordinary, hostile, invalid):
+    def pick(self, ordinary, hostile, invalid, admissible=None):
         if not self.hostile():
             return ordinary
+        if self.admissible:
+            return self.rng.choice(admissible) if admissible else ordinary
         return self.rng.choice(invalid if not self.strict and self.rng.random() < 0.3 else hostile)
 
     def number(self, ordinary):
-        return Raw(self.pick(str(ordinary), HOSTILE_NUMBERS, INVALID_NUMBERS))
+        return Raw(self.pick(str(ordinary), HOSTILE_NUMBERS, INVALID_NUMBERS, ADMISSIBLE_NUMBERS))
 
     def int(self, ordinary):
-        return Raw(self.pick(str(ordinary), HOSTILE_INTS, INVALID_INTS))
+        return Raw(self.pick(str(ordinary), HOSTILE_INTS, INVALID_INTS, ADMISSIBLE_INTS))
 
     def date(self, ordinary):
-        return self.pick(ordinary, HOSTILE_DATES, INVALID_DATES)
+        return self.pick(ordinary, HOSTILE_DATES, INVALID_DATES, ADMISSIBLE_DATES)
 
     def quarter(self, ordinary):
-        return self.pick(ordinary, HOSTILE_QUARTERS, INVALID_QUARTERS)
+        return self.pick(ordinary, HOSTILE_QUARTERS, INVALID_QUARTERS, ADMISSIBLE_QUARTERS)
 
     def weeks(self, ordinary):
-        return Raw(self.pick(encode(ordinary), HOSTILE_WEEKS, INVALID_WEEKS))
+        return Raw(self.pick(encode(ordinary), HOSTILE_WEEKS, INVALID_WEEKS, ADMISSIBLE_WEEKS))
 
     def times(self):
         """occurredAt and recordedAt: mostly moving forward from the story's start, sometimes an edge of the range
         typed in the story's zone, a raw edge, an offset form, or recordedAt going backwards."""
         rng = self.rng
         self.clock = self.clamp(self.clock + rng.randint(1, 3 * 86_400) * 1000)
+        if self.admissible:
+            # Recorded in order (what each event builds on is recorded before it), at the range's edges at times.
+            occurred_ms = self.clock
+            if self.hostile():
+                occurred_ms = rng.choice([ADMISSIBLE_FIRST_MS, ADMISSIBLE_LAST_MS, ADMISSIBLE_FIRST_MS + 1, self.clock - 86_400_000 * 400])
+                occurred_ms = min(max(occurred_ms, ADMISSIBLE_FIRST_MS), ADMISSIBLE_LAST_MS)
+            return instant_text(occurred_ms), instant_text(self.clock)
         occurred_ms, offset = self.clock, 0
         if self.hostile():
             pick = rng.random()
@@ -205,17 +249,21 @@ class Story:
         # The journal supports the years 1900-9999 (LocalDate.supportedYears); a wall time at an edge of years
         # 1-9999, typed east or west of UTC, may fall in year 0 or 10000. Strict files keep to the supported range
         # (its edges included), the others keep the instant as it falls.
+        if self.admissible:
+            return min(max(ms, ADMISSIBLE_FIRST_MS), ADMISSIBLE_LAST_MS - 10 * 86_400_000)
         return min(max(ms, FIRST_MS), LAST_MS) if self.strict else ms
 
     def add(self, stream, kind, payload, schema=1):
         occurred, recorded = self.times()
-        if self.hostile() and self.rng.random() < 0.3:
+        if self.admissible and kind == "activity-logged":
+            stream = "activities-" + occurred[:10]        # its own local day (UTC here)
+        if not self.admissible and self.hostile() and self.rng.random() < 0.3:
             # A stream that disagrees with the payload: a goal event in the partner stream, and so on.
             stream = self.rng.choice(["partner", "goal-other", "review-2025-Q2", "activities-2025-04-01",
                                       "direction-x", self.rng.choice(HOSTILE_KEYS)])
             if self.strict and not 1 <= len(stream.encode("utf-8")) <= 200:   # the store's limit on stream names
                 stream = "partner"
-        if kind == "activity-logged" and self.hostile() and self.rng.random() < 0.3:
+        if kind == "activity-logged" and not self.admissible and self.hostile() and self.rng.random() < 0.3:
             schema = 1
             payload.pop("tags", None)
         event_id = common.new_id(self.rng)
@@ -225,7 +273,9 @@ class Story:
     def goal(self, n, direction):
         rng = self.rng
         key = self.key("goal%d" % n)
-        if self.goal_keys and rng.random() < self.p * 0.3:
+        if self.admissible and key in self.goal_keys:
+            key = "goal%d" % n
+        if not self.admissible and self.goal_keys and rng.random() < self.p * 0.3:
             key = rng.choice(self.goal_keys)              # a second goal-set for one key
         quarter = self.quarter(rng.choice(["2025-Q2", "2025-Q2", "2025-Q1", "2024-Q4"]))
         payload = {"key": key, "title": self.text("Goal %d" % n), "quarter": quarter}
@@ -236,13 +286,17 @@ class Story:
         for field, make in optional.items():
             if rng.random() < 0.5:
                 payload[field] = make()
+        if self.admissible and "unit" in payload and "target" not in payload:
+            del payload["unit"]                           # a unit needs a target
         self.add("goal-" + key, "goal-set", payload)
         self.goal_keys.append(key)
         self.quarters.append(quarter)
         numbers = []
         for m in range(1, rng.randint(0, 3) + 1):
             number = self.int(m)
-            if numbers and rng.random() < self.p * 0.3:
+            if self.admissible and str(number) in map(str, numbers):
+                number = Raw(str(max(int(str(x)) for x in numbers) + 1))
+            if not self.admissible and numbers and rng.random() < self.p * 0.3:
                 number = rng.choice(numbers)              # a reused milestone number
             numbers.append(number)
             milestone = {"goal": key, "number": number, "title": self.text("Milestone %d" % m)}
@@ -259,7 +313,8 @@ class Story:
         direction = self.key("lead")
         self.add("direction-" + direction, "direction-set",
                  dict({"key": direction, "title": self.text("Lead data engineering")},
-                      **({"by": rng.choice(HOSTILE_YEARS) if self.hostile() else "2028"} if rng.random() < 0.7 else {})))
+                      **({"by": rng.choice(ADMISSIBLE_YEARS if self.admissible else HOSTILE_YEARS) if self.hostile() else "2028"}
+                         if rng.random() < 0.7 else {})))
         if rng.random() < 0.7:
             self.add("partner", "partner-named", {"name": self.text("Sam Rivera")})
         goals = [self.goal(n, direction) for n in range(1, rng.randint(1, 3) + 1)]
@@ -270,12 +325,14 @@ class Story:
             payload = {"text": text}
             if rng.random() < 0.8:
                 payload["goal"] = key
-            if numbers and rng.random() < 0.5:
+            if numbers and rng.random() < 0.5 and (not self.admissible or "goal" in payload):
                 payload["milestone"] = self.int(rng.choice(numbers))
             if rng.random() < 0.8:
                 payload["minutes"] = self.int(rng.randint(5, 180))
             if rng.random() < 0.4:
                 payload["tags"] = [self.key("deep-work") for _ in range(rng.randint(1, 3))]
+                if self.admissible:
+                    payload["tags"] = list(dict.fromkeys(payload["tags"]))   # each tag once
             self.add("activities-" + self.events[-1][5][:10], "activity-logged", payload, schema=2)
         for key, numbers in goals:
             if rng.random() < 0.6:
@@ -285,11 +342,14 @@ class Story:
                     progress["note"] = self.text("A note")
                 self.add("goal-" + key, "progress-measured", progress)
             if numbers and rng.random() < 0.6:
-                self.add("goal-" + key, "milestone-done", {"goal": key, "number": self.int(rng.choice(numbers))})
+                done = rng.choice(numbers) if self.admissible else self.int(rng.choice(numbers))   # a planned one
+                self.add("goal-" + key, "milestone-done", {"goal": key, "number": done})
             if rng.random() < 0.4:
                 field = rng.choice(["title", "metric", "target", "unit", "due", "quarter", "direction"])
                 ordinary = {"target": 20, "due": "2025-06-30", "quarter": "2025-Q3"}.get(field, "New " + field)
                 value = {"target": self.number, "due": self.date, "quarter": self.quarter}.get(field, self.text)(ordinary)
+                if self.admissible and field == "direction":
+                    value = direction
                 self.add("goal-" + key, "goal-revised",
                          {"goal": key, "changes": [{"field": field, "to": value}], "reason": self.text("Replanned")})
                 if field == "quarter" and isinstance(value, str):
@@ -309,6 +369,11 @@ class Story:
                                    for _ in range(rng.randint(0, 2))]})
         if rng.random() < 0.4:
             target = rng.choice(self.events)
+            if self.admissible:
+                if target[2] != "event-retracted":
+                    self.add(target[1], "event-retracted", {"target": target[0], "targetType": target[2],
+                                                           "reason": self.text("Logged by mistake")})
+                return self
             target_id = common.new_id(rng) if self.hostile() else target[0]
             self.add(target[1], "event-retracted", {"target": target_id, "targetType": self.text(target[2]),
                                                    "reason": self.text("Logged by mistake")})

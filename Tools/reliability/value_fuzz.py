@@ -62,6 +62,12 @@ def arguments():
     return args
 
 
+def why(stderr):
+    """The Swift runtime's own words for a trap, to tell traps apart in the summary."""
+    found = re.search(r"(?:Fatal error|Swift runtime failure): ([^\n*]{1,70})", stderr)
+    return " (%s)" % found.group(1).strip() if found else ""
+
+
 def passable(text):
     # exec cannot pass a NUL, nor an argument over 128 KiB.
     return "\x00" not in text and len(text.encode("utf-8", "surrogatepass")) < 131_000
@@ -163,7 +169,7 @@ class Run:
         self.last_stderr = stderr.strip()
         name = argv[0]
         if status < 0:
-            self.fail("signal %d: %s" % (-status, name), command, zone, status, stderr, export)
+            self.fail("signal %d: %s%s" % (-status, name, why(stderr)), command, zone, status, stderr, export)
         elif status == 70:
             self.fail("exit 70 (internal error): %s" % name, command, zone, status, stderr, export)
         elif status not in DOCUMENTED:
@@ -195,8 +201,9 @@ class Run:
                 if fmt == "json":
                     json.loads(text)
                 else:
-                    for line in text.splitlines():
-                        json.loads(line)
+                    for line in text.split("\n"):      # not splitlines(): U+2028 and U+0085 may be in a line
+                        if line:
+                            json.loads(line)
             except ValueError as e:
                 self.fail("output is not valid %s: %s" % (fmt, where), command, zone, 0, str(e)[:200], export)
 

@@ -119,6 +119,7 @@ public struct GoalHistory: Equatable, Sendable {
     static func reason(of event: JournalEvent) -> String? {
         switch event {
         case .goalRevised(let e): return e.reason
+        case .milestoneRevised(let e): return e.reason
         case .goalDropped(let e): return e.reason
         case .eventRetracted(let e): return e.reason
         default: return nil
@@ -164,6 +165,11 @@ private struct Describer {
             return "Milestone \(key)/\(e.number) planned\(when): \(e.title)"
         case .milestoneDone(let e):
             return "Milestone \(key)/\(e.number) done" + (milestoneTitles[e.number].map { ": \($0)" } ?? "")
+        case .milestoneRevised(let e):
+            var changes: [String] = []
+            if let title = e.title { changes.append("retitled from \"\(title.from)\" to \"\(title.to)\"") }
+            if let schedule = e.schedule { changes.append("rescheduled from \(schedule.from?.description ?? "unscheduled") to \(schedule.to)") }
+            return "Milestone \(key)/\(e.number) " + changes.joined(separator: "; ")
         case .progressMeasured(let e):
             let change = e.value.map { "set to " + amount($0, unit) } ?? "+" + amount(e.amount ?? 0, unit)
             return "Progress \(change)" + (e.note.map { ": \($0)" } ?? "")

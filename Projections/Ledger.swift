@@ -28,7 +28,7 @@ public struct Ledger: Equatable, Sendable {
     public mutating func apply(_ envelope: Envelope) {
         position = max(position, envelope.position)
         switch envelope.event {
-        case .goalSet, .milestonePlanned, .milestoneDone, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
+        case .goalSet, .milestonePlanned, .milestoneDone, .milestoneRevised, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
             // A goal's events count in its own stream only, as the decisions read them (an earlier build's import let
             // a goal-completed into the partner's stream: folds routed it by its payload, decisions never saw it).
             if let key = envelope.event.goalKey, Self.isGoalStream(envelope.streamId, of: key) {

@@ -71,6 +71,8 @@ public enum LedgerSlices {
             return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .milestoneDone(let e):
             return [goal(e.goal)] + quarterSlices(around: occurredAt)
+        case .milestoneRevised(let e):
+            return [goal(e.goal)] + quarterSlices(around: occurredAt, plus: [e.schedule?.from?.quarter, e.schedule?.to.quarter].compactMap { $0 })
         case .progressMeasured(let e):
             return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .goalCompleted(let e):

@@ -22,7 +22,7 @@ public struct Pace: Equatable, Sendable {
         var late = Set<Int>()
         var daysBehind = 0
         for milestone in goal.milestones.values where milestone.doneAt == nil {
-            guard let end = Pace.plannedEnd(milestone, quarter: goal.quarter), end < today else { continue }
+            guard let end = Pace.plannedEnd(milestone), end < today else { continue }
             late.insert(milestone.number)
             daysBehind = max(daysBehind, end.days(until: today))
         }
@@ -59,10 +59,10 @@ public struct Pace: Equatable, Sendable {
         return target * fraction
     }
 
-    /// The last day a milestone was planned for: its last week's last day, or its due date.
-    public static func plannedEnd(_ milestone: MilestoneState, quarter: Quarter) -> LocalDate? {
-        if let weeks = milestone.weeks { return quarter.days(ofWeek: weeks.last)?.upperBound }
-        return milestone.due
+    /// The last day a milestone was planned for: its last week's last day in the quarter those weeks belong to
+    /// (so a milestone carried to another quarter stays late), or its due date.
+    public static func plannedEnd(_ milestone: MilestoneState) -> LocalDate? {
+        milestone.plannedEnd
     }
 }
 
@@ -72,13 +72,17 @@ public struct Cramming: Equatable, Sendable {
     public let doneInLastTwoWeeks: Int
     public let milestoneCount: Int
 
+    /// Milestones done before the goal's quarter began were another sprint's work (the goal was carried over):
+    /// they count in none of this one's figures.
     public init(goal: GoalState, time: TimeContext) {
         let end = goal.due ?? goal.quarter.lastDay
         let window = end.adding(days: -13)...end
+        let start = goal.quarter.firstDay
         let doneDays = goal.milestones.values.compactMap { $0.doneAt.map(time.localDate(of:)) }
-        milestonesDone = doneDays.count
-        doneInLastTwoWeeks = doneDays.filter { window.contains($0) }.count
-        milestoneCount = goal.milestones.count
+        let doneHere = doneDays.filter { $0 >= start }
+        milestonesDone = doneHere.count
+        doneInLastTwoWeeks = doneHere.filter { window.contains($0) }.count
+        milestoneCount = goal.milestones.count - (doneDays.count - doneHere.count)
     }
 
     /// Of the milestones done, the share done in the last two weeks (0 when none is done).

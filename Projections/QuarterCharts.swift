@@ -92,7 +92,11 @@ public struct QuarterCharts: Equatable, Sendable {
         let weekDays = (1...Quarter.weekCount).compactMap { quarter.days(ofWeek: $0) }
         let counted = weekDays.filter { $0.lowerBound <= through }.count
 
-        let milestones = standing.flatMap { $0.milestones.values }
+        // A milestone done before the quarter began is an earlier sprint's (its goal was carried over): it is neither
+        // planned nor done in this one.
+        let milestones = standing.flatMap { $0.milestones.values }.filter { milestone in
+            milestone.doneAt.map { time.localDate(of: $0) >= quarter.firstDay } ?? true
+        }
         milestoneTotal = milestones.count
         var plannedIn = [Int](repeating: 0, count: Quarter.weekCount + 1)
         var doneIn = [Int](repeating: 0, count: Quarter.weekCount + 1)
@@ -100,7 +104,7 @@ public struct QuarterCharts: Equatable, Sendable {
             plannedIn[Self.plannedWeek(milestone, quarter: quarter)] += 1
             if let doneAt = milestone.doneAt {
                 let day = time.localDate(of: doneAt)
-                doneIn[day < quarter.firstDay ? 1 : quarter.week(of: day) ?? Quarter.weekCount] += 1
+                doneIn[quarter.week(of: day) ?? Quarter.weekCount] += 1
             }
         }
 
@@ -145,13 +149,13 @@ public struct QuarterCharts: Equatable, Sendable {
         }
     }
 
-    /// The week a milestone is planned to be done by: the week of its last planned week or due date; week 1 for a
-    /// date before the quarter, week 13 for one after it or for a milestone with neither.
+    /// The week a milestone is planned to be done by: the week its planned end falls in (its last week, in the
+    /// quarter those weeks belong to, or its due date); week 1 for an end before the quarter (a milestone carried
+    /// over late), week 13 for one after it or for a milestone with neither.
     static func plannedWeek(_ milestone: MilestoneState, quarter: Quarter) -> Int {
-        if let weeks = milestone.weeks { return min(max(weeks.last, 1), Quarter.weekCount) }
-        guard let due = milestone.due else { return Quarter.weekCount }
-        if due < quarter.firstDay { return 1 }
-        return quarter.week(of: due) ?? Quarter.weekCount
+        guard let end = milestone.plannedEnd else { return Quarter.weekCount }
+        if end < quarter.firstDay { return 1 }
+        return quarter.week(of: end) ?? Quarter.weekCount
     }
 
     /// The last millisecond of a local day.

@@ -31,6 +31,8 @@ public struct QuarterReport: Equatable, Sendable {
         public let ref: String
         public let title: String
         public let weeks: WeekSpan?
+        /// The quarter its weeks are weeks of (another one for a milestone carried over with its goal); nil without weeks.
+        public let weeksQuarter: Quarter?
         public let due: LocalDate?
     }
 
@@ -62,11 +64,19 @@ public struct QuarterReport: Equatable, Sendable {
         public let movedTo: Quarter?
         public let milestonesAdded: [String]
         public let milestonesRemoved: [String]
+        /// Milestones rescheduled during the quarter, in the order they were.
+        public let milestonesRescheduled: [Rescheduling]
 
         public var isEmpty: Bool {
             (dueShiftDays ?? 0) == 0 && (targetChange ?? 0) == 0 && !addedDuringQuarter && !droppedDuringQuarter
-                && milestonesAdded.isEmpty && milestonesRemoved.isEmpty
+                && milestonesAdded.isEmpty && milestonesRemoved.isEmpty && milestonesRescheduled.isEmpty
         }
+    }
+
+    /// A milestone's planned end moved: later (positive days) or earlier; nil when it had no schedule before.
+    public struct Rescheduling: Equatable, Sendable {
+        public let ref: String
+        public let shiftDays: Int?
     }
 
     public struct Week: Equatable, Sendable {
@@ -109,16 +119,25 @@ public struct QuarterReport: Equatable, Sendable {
             if let plan {
                 planned.append(PlannedGoal(
                     key: key, title: plan.title, metric: plan.metric, target: plan.target, unit: plan.unit, due: plan.due,
-                    milestones: plan.milestones.values.sorted { $0.number < $1.number }.map {
-                        PlannedMilestone(ref: "\(key)/\($0.number)", title: $0.title, weeks: $0.weeks, due: $0.due)
+                    milestones: plan.milestones.values.sorted { $0.number < $1.number }.map { m in
+                        PlannedMilestone(ref: "\(key)/\(m.number)", title: m.title, weeks: m.weeks,
+                                         weeksQuarter: m.weeks == nil ? nil : m.quarter, due: m.due)
                     }))
             }
             guard let end = ledger.goal(key, at: endCutoff, known) else { continue }
             let inQuarter = end.quarter == quarter
-            let revisions = ledger.events(ofGoal: key, at: endCutoff, known).filter { envelope in
+            let duringQuarter = ledger.events(ofGoal: key, at: endCutoff, known).filter { envelope in
+                quarter.contains(time.localDate(of: envelope.occurredAt))
+            }
+            let revisions = duringQuarter.filter { envelope in
                 guard case .goalRevised = envelope.event else { return false }
-                return quarter.contains(time.localDate(of: envelope.occurredAt))
+                return true
             }.count
+            let rescheduled = duringQuarter.compactMap { envelope -> Rescheduling? in
+                guard case .milestoneRevised(let e) = envelope.event, let schedule = e.schedule else { return nil }
+                let shift = schedule.from?.end.flatMap { from in schedule.to.end.map { from.days(until: $0) } }
+                return Rescheduling(ref: "\(key)/\(e.number)", shiftDays: shift)
+            }
             let planNumbers = Set(plan?.milestones.keys.map { $0 } ?? [])
             let endNumbers = Set(end.milestones.keys)
             let drift = Drift(
@@ -128,7 +147,8 @@ public struct QuarterReport: Equatable, Sendable {
                 droppedDuringQuarter: end.status == .dropped || !inQuarter,
                 movedTo: inQuarter ? nil : end.quarter,
                 milestonesAdded: endNumbers.subtracting(planNumbers).sorted().map { "\(key)/\($0)" },
-                milestonesRemoved: plan == nil ? [] : planNumbers.subtracting(endNumbers).sorted().map { "\(key)/\($0)" })
+                milestonesRemoved: plan == nil ? [] : planNumbers.subtracting(endNumbers).sorted().map { "\(key)/\($0)" },
+                milestonesRescheduled: rescheduled)
             let doneMilestones = end.milestones.values.filter { $0.doneAt != nil }
             ended.append(EndedGoal(
                 key: key, title: end.title, status: end.status, metric: end.metric, target: end.target,

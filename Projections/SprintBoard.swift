@@ -37,10 +37,33 @@ public struct SprintBoard: Equatable, Sendable {
     public struct Milestone: Equatable, Sendable {
         public let ref: String
         public let title: String
+        /// Its sprint weeks, as weeks of `weeksQuarter`.
         public let weeks: WeekSpan?
+        /// The quarter its weeks are weeks of: the board's quarter, or the one it was planned in before its goal
+        /// moved (until it is rescheduled); nil without weeks.
+        public let weeksQuarter: Quarter?
+        /// The calendar days it is planned for (its weeks' days, or its due date); nil when unscheduled.
+        public let plannedDays: ClosedRange<LocalDate>?
         public let due: LocalDate?
         public let doneOn: LocalDate?
         public let late: Bool
+
+        public init(ref: String, title: String, weeks: WeekSpan?, weeksQuarter: Quarter? = nil,
+                    plannedDays: ClosedRange<LocalDate>? = nil, due: LocalDate?, doneOn: LocalDate?, late: Bool) {
+            self.ref = ref
+            self.title = title
+            self.weeks = weeks
+            self.weeksQuarter = weeksQuarter
+            self.plannedDays = plannedDays
+            self.due = due
+            self.doneOn = doneOn
+            self.late = late
+        }
+
+        /// Its weeks when they are weeks of `quarter`; nil when they belong to another quarter (show its days then).
+        public func weeks(in quarter: Quarter) -> WeekSpan? {
+            weeksQuarter == quarter ? weeks : nil
+        }
     }
 
     public init(ledger: Ledger, quarter: Quarter, time: TimeContext) {
@@ -63,8 +86,9 @@ public struct SprintBoard: Equatable, Sendable {
         goals = ledger.goals(in: quarter, at: time.now, known).map { goal in
             let pace = Pace(goal: goal, today: today)
             let milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
-                Milestone(ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks, due: m.due,
-                          doneOn: m.doneAt.map(time.localDate(of:)), late: pace.late.contains(m.number))
+                Milestone(ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks, weeksQuarter: m.weeks.map { _ in m.quarter },
+                          plannedDays: m.plannedDays, due: m.due, doneOn: m.doneAt.map(time.localDate(of:)),
+                          late: pace.late.contains(m.number))
             }
             return Card(key: goal.key, title: goal.title, status: goal.status, metric: goal.metric, due: goal.due,
                         direction: goal.direction, target: goal.target, current: goal.target == nil ? nil : goal.current,

@@ -95,8 +95,9 @@ struct CompletionTests {
                        expected: ["aws", "network"]),
         CompletionCase(path: ["log", "progress"], argument: "positional@0", words: ["journal", "log", "progress", ""],
                        expected: ["network"]),
+        // revise takes a goal or (issue 13) a milestone to reschedule or retitle.
         CompletionCase(path: ["log", "revise"], argument: "positional@0", words: ["journal", "log", "revise", "a"],
-                       expected: ["aws"]),
+                       expected: ["aws", "aws/2"]),
         CompletionCase(path: ["log", "complete"], argument: "positional@0", words: ["journal", "log", "complete", ""],
                        expected: ["aws", "network"]),
         CompletionCase(path: ["log", "drop"], argument: "positional@0", words: ["journal", "log", "drop", ""],

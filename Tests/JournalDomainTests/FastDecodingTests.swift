@@ -409,6 +409,7 @@ func referenceDecode(type: String, payload: String) throws -> JournalEvent {
     case "goal-set": return .goalSet(try d.decode(GoalSet.self, from: data))
     case "milestone-planned": return .milestonePlanned(try d.decode(MilestonePlanned.self, from: data))
     case "milestone-done": return .milestoneDone(try d.decode(MilestoneDone.self, from: data))
+    case "milestone-revised": return .milestoneRevised(try d.decode(MilestoneRevised.self, from: data))
     case "progress-measured": return .progressMeasured(try d.decode(ProgressMeasured.self, from: data))
     case "activity-logged": return .activityLogged(try d.decode(ActivityLogged.self, from: data))
     case "goal-revised": return .goalRevised(try d.decode(GoalRevised.self, from: data))
@@ -574,6 +575,15 @@ struct EventGenerator {
                                                        due: Bool.random(using: &rng) ? date() : nil))
         case .milestoneDone:
             event = .milestoneDone(MilestoneDone(goal: text(), number: int()))
+        case .milestoneRevised:
+            func when() -> MilestoneWhen {
+                Bool.random(using: &rng)
+                    ? MilestoneWhen(quarter: quarter(), weeks: WeekSpan(first: int(), last: int()))
+                    : MilestoneWhen(due: date())
+            }
+            let title = Bool.random(using: &rng) ? TitleChange(from: text(), to: text()) : nil
+            let schedule = Bool.random(using: &rng) ? ScheduleChange(from: Bool.random(using: &rng) ? when() : nil, to: when()) : nil
+            event = .milestoneRevised(MilestoneRevised(goal: text(), number: int(), title: title, schedule: schedule, reason: text()))
         case .progressMeasured:
             event = .progressMeasured(ProgressMeasured(goal: text(), amount: optionalDouble(), value: optionalDouble(), note: optionalText()))
         case .activityLogged:

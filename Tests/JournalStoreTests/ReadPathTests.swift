@@ -347,7 +347,13 @@ struct ReadPathTests {
             event = .goalCompleted(GoalCompleted(goal: goal, outcome: Bool.random(using: &rng) ? text(1...4) : nil))
         case 91..<92:
             stream = "goal-\(goal)"
-            event = .goalDropped(GoalDropped(goal: goal, reason: text(1...4)))
+            event = Bool.random(using: &rng)
+                ? .goalDropped(GoalDropped(goal: goal, reason: text(1...4)))
+                : .milestoneRevised(MilestoneRevised(goal: goal, number: Int.random(in: 1...9, using: &rng),
+                                                     title: Bool.random(using: &rng) ? TitleChange(from: text(1...3), to: text(1...3)) : nil,
+                                                     schedule: ScheduleChange(from: MilestoneWhen(quarter: quarter, weeks: WeekSpan(first: 2, last: 5)),
+                                                                              to: MilestoneWhen(due: day.adding(days: 30))),
+                                                     reason: text(1...4)))
         case 92..<96:
             stream = "activities-\(day)"
             event = .eventRetracted(EventRetracted(target: UUID().uuidString.lowercased(), targetType: "activity-logged", reason: text(1...3)))

@@ -39,7 +39,8 @@ struct SchemaFixtureTests {
             count += 1
         }
         #expect(count == 42)
-        #expect(kinds == Set(JournalEvent.Kind.allCases.map(\.rawValue)), "every event type is in the fixture")
+        // Every type there was when the fixture was made; milestone-revised came later (issue 13).
+        #expect(kinds == Set(JournalEvent.Kind.allCases.map(\.rawValue)).subtracting(["milestone-revised"]), "every event type of its time is in the fixture")
         var envelopes: [Envelope] = []
         try store.forEachEnvelope { envelopes.append($0) }
         #expect(envelopes.count == 42)

@@ -171,20 +171,28 @@ struct LogActivity: LogSubcommand {
 struct LogRevise: LogSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "revise",
-        abstract: "Revise a goal; the reason is required and each change is recorded from old to new.",
-        discussion: "Example: journal log revise aws --due 2025-06-30 --reason \"Exam slots full until late June\"")
+        abstract: "Revise a goal or a milestone; the reason is required and each change is recorded from old to new.",
+        discussion: """
+            Examples: journal log revise aws --due 2025-06-30 --reason "Exam slots full until late June"
+                      journal log revise cs/2 --weeks 3-6 --reason "Carried into the new quarter"
+            A milestone (GOAL/N) takes --title, --week, --weeks or --due; a done one can be retitled only.
+            """)
 
-    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
+    @Argument(help: ArgumentHelp("The goal's key, or a milestone's ref (GOAL/N).", valueName: "goal[/n]"),
+              completion: CompletionCandidates.activeGoalsAndOpenMilestones.kind)
+    var goal: String
     @Option(help: "A new title.") var title: String?
     @Option(help: "A new success metric.") var metric: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("A new numeric target.", valueName: "n")) var target: String?
     @Option(help: "A new unit for the target.") var unit: String?
-    @Option(help: ArgumentHelp("A new deadline (a week means its Sunday).", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("A new deadline (a week means its Sunday); for a milestone, a due date instead of weeks.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("Milestones: the sprint week (1-13) of the goal's quarter it is now planned for, or a calendar week.", valueName: "n")) var week: String?
+    @Option(help: ArgumentHelp("Milestones: the sprint weeks of the goal's quarter it now spans, e.g. 3-6.", valueName: "a-b")) var weeks: String?
     @Option(help: ArgumentHelp("Move the goal to another quarter.", valueName: "quarter")) var quarter: String?
     @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key"),
             completion: CompletionCandidates.directions.kind)
     var direction: String?
-    @Option(help: "Why the goal changes (required).") var reason: String
+    @Option(help: "Why it changes (required).") var reason: String
     @Flag(help: "Move the goal into a quarter that already has three goals.") var force = false
     @Flag(help: "Do not print SMART advice about the goal.") var quiet = false
     @OptionGroup var occurred: OccurredOptions
@@ -192,15 +200,33 @@ struct LogRevise: LogSubcommand {
 
     func run() throws {
         try record(advise: !quiet) { time in
-            .reviseGoal(
-                goal: try Validate.key(goal, what: "goal key"),
-                changes: GoalChanges(
-                    title: title, metric: metric, target: try parseNumber(target, option: "--target"), unit: unit,
-                    due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time, week: .last) },
-                    quarter: try quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) },
-                    direction: direction),
-                reason: reason, force: force)
+            goal.contains("/") ? try milestoneRevision(time) : try goalRevision(time)
         }
+    }
+
+    func goalRevision(_ time: TimeContext) throws(DomainError) -> Command {
+        if week != nil || weeks != nil {
+            throw DomainError(.conflictingOptions, "--week and --weeks reschedule a milestone; name one as GOAL/N, e.g. journal log revise \(DateInput.printable(goal))/1 --weeks 3-6 --reason TEXT")
+        }
+        return .reviseGoal(
+            goal: try Validate.key(goal, what: "goal key"),
+            changes: GoalChanges(
+                title: title, metric: metric, target: try parseNumber(target, option: "--target"), unit: unit,
+                due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time, week: .last) },
+                quarter: try quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) },
+                direction: direction),
+            reason: reason, force: force)
+    }
+
+    func milestoneRevision(_ time: TimeContext) throws(DomainError) -> Command {
+        let goalOnly = [("--metric", metric), ("--target", target), ("--unit", unit), ("--quarter", quarter), ("--direction", direction)]
+        if let (option, _) = goalOnly.first(where: { $0.1 != nil }) {
+            throw DomainError(.conflictingOptions, "\(option) revises a goal, not a milestone; give the goal's key, e.g. journal log revise \(DateInput.printable(goal.split(separator: "/").first.map(String.init) ?? goal)) \(option) VALUE --reason TEXT")
+        }
+        let ref = try Validate.milestoneRef(goal)
+        return .reviseMilestone(goal: ref.goal, number: ref.number, title: title,
+                                schedule: try MilestoneScheduleInput.schedule(week: week, weeks: weeks, due: due, time: time),
+                                reason: reason)
     }
 }
 

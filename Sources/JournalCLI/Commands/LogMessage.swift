@@ -28,6 +28,11 @@ enum LogMessage {
         case .milestoneDone(let e):
             let title = recorded.goal?.milestones[e.number]?.title ?? ""
             return "Milestone \(e.goal)/\(e.number) done on \(day): \(title)" + position
+        case .milestoneRevised(let e):
+            var changes: [String] = []
+            if let title = e.title { changes.append("title \(title.from) -> \(title.to)") }
+            if let schedule = e.schedule { changes.append("\(schedule.from?.description ?? "unscheduled") -> \(schedule.to)") }
+            return "Milestone \(e.goal)/\(e.number) revised (\(changes.joined(separator: "; "))): \(e.reason)" + position
         case .progressMeasured(let e):
             let unit = recorded.goal?.unit.map { " \($0)" } ?? ""
             let change = e.value.map { "set to \(NumberText.format($0))" } ?? "+\(NumberText.format(e.amount ?? 0))"

@@ -72,7 +72,7 @@ struct Recorder {
             state.goal = GoalState.replay(goalStream)
             state.quarterGoals = try session.goalKeys(in: draft.quarter)
             if let direction = draft.direction { state.direction = try directionState(direction, session) }
-        case .planMilestone(let key, _, _), .markDone(let key, _), .measureProgress(let key, _, _, _),
+        case .planMilestone(let key, _, _), .markDone(let key, _), .reviseMilestone(let key, _, _, _, _), .measureProgress(let key, _, _, _),
              .completeGoal(let key, _), .dropGoal(let key, _):
             stream = StreamName.goal(key)
             goalStream = try envelopes(session.readStream(stream))

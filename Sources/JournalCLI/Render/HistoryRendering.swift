@@ -77,7 +77,10 @@ struct HistoryRendering {
 
     /// A revision's changes ("due: 2025-06-15 → 2025-06-30") and its reason.
     func details(_ entry: GoalHistory.Entry) -> [String] {
-        guard !entry.changes.isEmpty else { return [] }
+        guard !entry.changes.isEmpty else {
+            // A milestone's revision says its change in the summary; its reason goes under it, as a goal's does.
+            return entry.type == JournalEvent.Kind.milestoneRevised.rawValue ? entry.reason.map { ["reason: \($0)"] } ?? [] : []
+        }
         return entry.changes.map { "\($0.field.rawValue): \(value($0.from)) → \(value($0.to))" }
             + (entry.reason.map { ["reason: \($0)"] } ?? [])
     }

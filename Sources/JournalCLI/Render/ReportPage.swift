@@ -39,7 +39,7 @@ struct ReportPage {
         let day = { (d: LocalDate) in TextStyle.date(d, reference: report.quarter.lastDay) }
         let rows = report.planned.map { p -> [String] in
             let milestones = p.milestones.map { m in
-                "<li>\(HTML.escape(m.ref)) \(HTML.escape(m.title)) <span class=\"quiet\">(\(m.weeks?.description ?? m.due.map { "due " + day($0) } ?? "unscheduled"))</span></li>"
+                "<li>\(HTML.escape(m.ref)) \(HTML.escape(m.title)) <span class=\"quiet\">(\(ScheduleText.text(weeks: m.weeks, of: m.weeksQuarter, shownIn: report.quarter, due: m.due, dateText: day)))</span></li>"
             }
             return ["<span class=\"key\">\(HTML.escape(p.key))</span> \(HTML.escape(p.title))",
                     HTML.escape(ReportRendering.plannedSummary(p, dateText: day)),

@@ -26,6 +26,7 @@ enum ReportRendering {
                     ("milestones", .array(p.milestones.map { m in
                         .object([("ref", .string(m.ref)), ("title", .string(m.title)),
                                  ("weeks", m.weeks.map { .array([.int($0.first), .int($0.last)]) } ?? .null),
+                                 ("weeksQuarter", .optional(m.weeksQuarter?.description)),
                                  ("due", .optional(m.due))])
                     })),
                 ])
@@ -42,6 +43,9 @@ enum ReportRendering {
                         ("movedTo", .optional(g.drift.movedTo?.description)),
                         ("milestonesAdded", .array(g.drift.milestonesAdded.map(JSONValue.string))),
                         ("milestonesRemoved", .array(g.drift.milestonesRemoved.map(JSONValue.string))),
+                        ("milestonesRescheduled", .array(g.drift.milestonesRescheduled.map { r in
+                            .object([("ref", .string(r.ref)), ("shiftDays", .optional(r.shiftDays))])
+                        })),
                     ])),
                     ("metric", .optional(g.metric)), ("target", .optional(g.target)), ("current", .optional(g.current)),
                     ("unit", .optional(g.unit)), ("due", .optional(g.due)),
@@ -85,6 +89,14 @@ enum ReportRendering {
         }
         if !d.milestonesAdded.isEmpty { phrases.append("milestones added: \(d.milestonesAdded.joined(separator: ", "))") }
         if !d.milestonesRemoved.isEmpty { phrases.append("milestones removed: \(d.milestonesRemoved.joined(separator: ", "))") }
+        for r in d.milestonesRescheduled {
+            switch r.shiftDays {
+            case let days? where days != 0:
+                phrases.append("milestone \(r.ref) rescheduled \(days > 0 ? "later" : "earlier") by \(TextStyle.plural(abs(days), "day"))")
+            case nil: phrases.append("milestone \(r.ref) scheduled")
+            default: phrases.append("milestone \(r.ref) rescheduled")
+            }
+        }
         return phrases
     }
 
@@ -209,7 +221,7 @@ enum ReportRendering {
         for p in r.planned {
             lines.append("- **\(e(p.key))**: \(e(p.title)) (\(e(plannedSummary(p, dateText: day))))")
             for m in p.milestones {
-                lines.append("  - \(e(m.ref)) \(e(m.title)) (\(m.weeks?.description ?? m.due.map { "due \($0)" } ?? "unscheduled"))")
+                lines.append("  - \(e(m.ref)) \(e(m.title)) (\(ScheduleText.text(weeks: m.weeks, of: m.weeksQuarter, shownIn: r.quarter, due: m.due, dateText: day)))")
             }
         }
         lines += ["", "## How it ended", "", "| Goal | Status | Milestones | Revisions | Drift |", "|---|---|---|---|---|"]

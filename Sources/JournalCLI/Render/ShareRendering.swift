@@ -39,7 +39,7 @@ struct ShareRendering {
             guard !goal.milestones.isEmpty else { continue }
             lines += ["", "| Week | Milestone | State |", "|---|---|---|"]
             for m in goal.milestones {
-                let weeks = m.milestone.weeks.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)-\($0.last)" }
+                let weeks = m.milestone.weeks(in: board.quarter).map { $0.first == $0.last ? "\($0.first)" : "\($0.first)-\($0.last)" }
                 let state = m.state == .late ? "**late**" : state(m.state)
                 lines.append("| \(weeks ?? schedule(m.milestone)) | \(Markdown.escape(m.milestone.title)) | \(state) |")
             }
@@ -140,9 +140,7 @@ struct ShareRendering {
     }
 
     func schedule(_ m: SprintBoard.Milestone) -> String {
-        if let weeks = m.weeks { return weeks.description }
-        if let due = m.due { return "due " + TextStyle.date(due, reference: today) }
-        return "unscheduled"
+        ScheduleText.text(m, shownIn: board.quarter) { TextStyle.date($0, reference: today) }
     }
 
     func state(_ state: ShareDocument.State) -> String {

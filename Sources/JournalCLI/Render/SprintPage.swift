@@ -63,7 +63,7 @@ struct SprintPage {
         let rows = board.goals.flatMap(\.milestones).map { m -> [String] in
             let state = m.doneOn.map { HTMLPage.badge("done " + TextStyle.date($0, reference: today), "good") }
                 ?? (m.late ? HTMLPage.badge("late", "bad") : "<span class=\"quiet\">open</span>")
-            return [HTML.escape(m.ref), HTML.escape(m.title), HTML.escape(SprintRendering.schedule(m, today: today)), state]
+            return [HTML.escape(m.ref), HTML.escape(m.title), HTML.escape(SprintRendering.schedule(m, quarter: board.quarter, today: today)), state]
         }
         return HTMLPage.table(["Milestone", "Title", "Planned", "State"], rows)
     }

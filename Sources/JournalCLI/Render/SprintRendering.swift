@@ -54,6 +54,9 @@ enum SprintRendering {
             ("ref", .string(m.ref)),
             ("title", .string(m.title)),
             ("weeks", m.weeks.map { .array([.int($0.first), .int($0.last)]) } ?? .null),
+            ("weeksQuarter", .optional(m.weeksQuarter?.description)),
+            ("plannedFrom", .optional(m.plannedDays?.lowerBound)),
+            ("plannedTo", .optional(m.plannedDays?.upperBound)),
             ("due", .optional(m.due)),
             ("doneOn", .optional(m.doneOn)),
             ("late", .bool(m.late)),
@@ -100,10 +103,8 @@ enum SprintRendering {
         return "effort \(TextStyle.minutes(series.total)) \(TextStyle.sparkline(series.minutes, top: top))  (\(weeks))"
     }
 
-    static func schedule(_ m: SprintBoard.Milestone, today: LocalDate) -> String {
-        if let weeks = m.weeks { return weeks.description }
-        if let due = m.due { return "due " + TextStyle.date(due, reference: today) }
-        return "unscheduled"
+    static func schedule(_ m: SprintBoard.Milestone, quarter: Quarter, today: LocalDate) -> String {
+        ScheduleText.text(m, shownIn: quarter) { TextStyle.date($0, reference: today) }
     }
 
     static func progressLine(_ card: SprintBoard.Card) -> String? {
@@ -142,7 +143,7 @@ enum SprintRendering {
             if card.total > 0 {
                 lines.append("  milestones \(card.done)/\(card.total) \(TextStyle.bar(Double(card.done) / Double(card.total)))")
                 let rows = card.milestones.map { m in
-                    ["   ", shown(m.ref), shown(m.title), schedule(m, today: today),
+                    ["   ", shown(m.ref), shown(m.title), schedule(m, quarter: board.quarter, today: today),
                      m.doneOn.map { palette.dim("done " + TextStyle.date($0, reference: today)) } ?? (m.late ? palette.red("LATE") : "")]
                 }
                 lines += TextStyle.table(rows)
@@ -184,7 +185,7 @@ enum SprintRendering {
             if !card.milestones.isEmpty {
                 lines += ["", "| Milestone | Title | Planned | Done |", "|---|---|---|---|"]
                 for m in card.milestones {
-                    let planned = m.weeks?.description ?? m.due.map { "due \($0)" } ?? "unscheduled"
+                    let planned = ScheduleText.text(m, shownIn: board.quarter) { $0.description }
                     let done = m.doneOn?.description ?? (m.late ? "**late**" : "")
                     lines.append("| \(Markdown.escape(m.ref)) | \(Markdown.escape(m.title)) | \(planned) | \(done) |")
                 }

@@ -4,6 +4,8 @@ public enum Command: Equatable, Sendable {
     case setGoal(GoalDraft)
     case planMilestone(goal: String, title: String, schedule: MilestoneSchedule?)
     case markDone(goal: String, number: Int)
+    /// A new title and/or a new schedule for a planned milestone (at least one).
+    case reviseMilestone(goal: String, number: Int, title: String?, schedule: MilestoneSchedule?, reason: String)
     case measureProgress(goal: String, amount: Double?, value: Double?, note: String?)
     case logActivity(text: String, goal: String?, milestone: Int?, minutes: Int?, tags: [String] = [])
     case reviseGoal(goal: String, changes: GoalChanges, reason: String, force: Bool)

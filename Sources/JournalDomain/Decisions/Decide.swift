@@ -15,25 +15,9 @@ public enum Decider {
         case .planMilestone(let key, let title, let schedule):
             let goal = try openGoal(key, state, doing: "plan a milestone for")
             let title = try Validate.title(title, what: "milestone title")
-            var weeks: WeekSpan?
-            var due: LocalDate?
-            switch schedule {
-            case .weeks(let span)?:
-                guard (1...Quarter.weekCount).contains(span.first), (1...Quarter.weekCount).contains(span.last),
-                      span.first <= span.last else {
-                    let given = span.first == span.last ? "week \(span.first) is not a sprint week" : "weeks \(span.first)-\(span.last) are not sprint weeks"
-                    throw DomainError(.invalidWeek, "\(given); a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
-                }
-                weeks = span
-            case .isoWeek(let week)?:
-                weeks = try sprintWeeks(of: week, in: goal)
-            case .due(let date)?:
-                due = date
-            case nil:
-                break
-            }
+            let when = try schedule.map { s throws(DomainError) in try resolve(s, in: goal) }
             return [.milestonePlanned(MilestonePlanned(goal: goal.key, number: goal.nextMilestoneNumber, title: title,
-                                                       weeks: weeks, due: due))]
+                                                       weeks: when?.weeks, due: when?.due))]
 
         case .markDone(let key, let number):
             let goal = try existingGoal(key, state)
@@ -48,6 +32,9 @@ public enum Decider {
             }
             try notInFuture(state)
             return [.milestoneDone(MilestoneDone(goal: key, number: number))]
+
+        case .reviseMilestone(let key, let number, let title, let schedule, let reason):
+            return [.milestoneRevised(try reviseMilestone(key, number, title: title, schedule: schedule, reason: reason, state))]
 
         case .measureProgress(let key, let amount, let value, let note):
             let goal = try openGoal(key, state, doing: "measure progress on")
@@ -213,6 +200,24 @@ public enum Decider {
     static func notInFuture(_ state: DecisionState) throws(DomainError) {
         if let on = state.occurredOn, let today = state.today, on > today {
             throw DomainError(.futureDate, "--on \(on) is in the future (today is \(today)); the journal records what has happened")
+        }
+    }
+
+    /// A schedule as typed, in the goal's quarter: sprint weeks (checked to be 1-13), a calendar week's sprint
+    /// weeks, or a due date.
+    static func resolve(_ schedule: MilestoneSchedule, in goal: GoalState) throws(DomainError) -> MilestoneWhen {
+        switch schedule {
+        case .weeks(let span):
+            guard (1...Quarter.weekCount).contains(span.first), (1...Quarter.weekCount).contains(span.last),
+                  span.first <= span.last else {
+                let given = span.first == span.last ? "week \(span.first) is not a sprint week" : "weeks \(span.first)-\(span.last) are not sprint weeks"
+                throw DomainError(.invalidWeek, "\(given); a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
+            }
+            return MilestoneWhen(quarter: goal.quarter, weeks: span)
+        case .isoWeek(let week):
+            return MilestoneWhen(quarter: goal.quarter, weeks: try sprintWeeks(of: week, in: goal))
+        case .due(let date):
+            return MilestoneWhen(due: date)
         }
     }
 

@@ -36,7 +36,7 @@ public enum EventRules {
                 throw DomainError(.invalidReference, "a retraction is in stream '\(DateInput.printable(stream))', which no event can be in")
             }
             return stream
-        case .milestonePlanned, .milestoneDone, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
+        case .milestonePlanned, .milestoneDone, .milestoneRevised, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
             return StreamName.goal(event.goalKey ?? "")
         }
     }
@@ -87,13 +87,25 @@ public enum EventRules {
             _ = try Validate.key(e.goal, what: "goal key")
             try milestoneNumber(e.number)
             _ = try Validate.title(e.title, what: "milestone title")
-            if let weeks = e.weeks, !((1...Quarter.weekCount).contains(weeks.first) && (1...Quarter.weekCount).contains(weeks.last)
-                                      && weeks.first <= weeks.last) {
-                throw DomainError(.invalidWeek, "weeks \(weeks.first)-\(weeks.last) are not sprint weeks; a quarter has weeks 1 to 13")
-            }
+            if let weeks = e.weeks { try sprintWeeks(weeks) }
         case .milestoneDone(let e):
             _ = try Validate.key(e.goal, what: "goal key")
             try milestoneNumber(e.number)
+        case .milestoneRevised(let e):
+            _ = try Validate.key(e.goal, what: "goal key")
+            try milestoneNumber(e.number)
+            guard e.title != nil || e.schedule != nil else {
+                throw DomainError(.noChange, "the revision of milestone \(e.goal)/\(e.number) changes nothing")
+            }
+            if let title = e.title {
+                _ = try Validate.title(title.from, what: "milestone title")
+                _ = try Validate.title(title.to, what: "milestone title")
+            }
+            if let schedule = e.schedule {
+                if let from = schedule.from { try milestoneWhen(from) }
+                try milestoneWhen(schedule.to)
+            }
+            _ = try Validate.text(e.reason, what: "reason")
         case .progressMeasured(let e):
             _ = try Validate.key(e.goal, what: "goal key")
             switch (e.amount, e.value) {
@@ -153,6 +165,25 @@ public enum EventRules {
                 throw DomainError(.invalidReference, "the retraction's target type '\(DateInput.printable(e.targetType))' is not an event type")
             }
             _ = try Validate.text(e.reason, what: "reason")
+        }
+    }
+
+    static func sprintWeeks(_ weeks: WeekSpan) throws(DomainError) {
+        guard (1...Quarter.weekCount).contains(weeks.first), (1...Quarter.weekCount).contains(weeks.last), weeks.first <= weeks.last else {
+            throw DomainError(.invalidWeek, "weeks \(weeks.first)-\(weeks.last) are not sprint weeks; a quarter has weeks 1 to 13")
+        }
+    }
+
+    /// A schedule a revision records: weeks with the quarter they belong to, or a due date, never both or neither.
+    static func milestoneWhen(_ when: MilestoneWhen) throws(DomainError) {
+        switch (when.quarter, when.weeks, when.due) {
+        case (let quarter?, let weeks?, nil):
+            guard quarter.isSupported else { throw DomainError(.invalidQuarter, "quarter \(quarter) is outside the years the journal holds") }
+            try sprintWeeks(weeks)
+        case (nil, nil, _?):
+            return
+        default:
+            throw DomainError(.invalidWeek, "a milestone's schedule is sprint weeks of a quarter or a due date, not \(when)")
         }
     }
 

@@ -8,6 +8,37 @@ public struct MilestoneState: Equatable, Sendable {
     public var weeks: WeekSpan?
     public var due: LocalDate?
     public var doneAt: Instant?
+    /// The quarter its weeks are weeks of: its goal's quarter when they were planned. Week numbers belong to a
+    /// quarter, so a milestone keeps its calendar days when its goal moves, until it is rescheduled.
+    public var quarter: Quarter
+
+    public init(number: Int, title: String, weeks: WeekSpan? = nil, due: LocalDate? = nil, doneAt: Instant? = nil,
+                quarter: Quarter) {
+        self.number = number
+        self.title = title
+        self.weeks = weeks
+        self.due = due
+        self.doneAt = doneAt
+        self.quarter = quarter
+    }
+
+    /// When it is planned, as a revision records it.
+    public var when: MilestoneWhen? {
+        if let weeks { return MilestoneWhen(quarter: quarter, weeks: weeks) }
+        return due.map { MilestoneWhen(due: $0) }
+    }
+
+    /// The calendar days it is planned for: its weeks' days in their quarter, or its due date alone.
+    public var plannedDays: ClosedRange<LocalDate>? {
+        if let weeks, let first = quarter.days(ofWeek: weeks.first), let last = quarter.days(ofWeek: weeks.last),
+           first.lowerBound <= last.upperBound {
+            return first.lowerBound...last.upperBound
+        }
+        return due.map { $0...$0 }
+    }
+
+    /// The last day it is planned for: its last week's last day, or its due date.
+    public var plannedEnd: LocalDate? { plannedDays?.upperBound }
 }
 
 /// What the journal knows about one goal: the fold of its stream, retracted events left out.
@@ -64,11 +95,20 @@ public struct GoalState: Equatable, Sendable {
     private mutating func apply(_ envelope: Envelope) {
         switch envelope.event {
         case .milestonePlanned(let e):
-            milestones[e.number] = MilestoneState(number: e.number, title: e.title, weeks: e.weeks, due: e.due, doneAt: nil)
+            milestones[e.number] = MilestoneState(number: e.number, title: e.title, weeks: e.weeks, due: e.due, quarter: quarter)
             // Saturating: a number an earlier build let in (Int.max) must not trap the replay.
             nextMilestoneNumber = max(nextMilestoneNumber, e.number.saturatingSuccessor)
         case .milestoneDone(let e):
             milestones[e.number]?.doneAt = envelope.occurredAt
+        case .milestoneRevised(let e):
+            guard var milestone = milestones[e.number] else { break }
+            if let title = e.title { milestone.title = title.to }
+            if let schedule = e.schedule {
+                milestone.weeks = schedule.to.quarter == nil ? nil : schedule.to.weeks
+                milestone.due = schedule.to.weeks == nil || schedule.to.quarter == nil ? schedule.to.due : nil
+                if let weeksQuarter = schedule.to.quarter, schedule.to.weeks != nil { milestone.quarter = weeksQuarter }
+            }
+            milestones[e.number] = milestone
         case .progressMeasured(let e):
             if let value = e.value { current = value } else if let amount = e.amount { current += amount }
         case .goalRevised(let e):

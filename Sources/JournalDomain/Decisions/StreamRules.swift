@@ -54,7 +54,7 @@ private struct StreamState {
             }
             goalSet = (envelope.eventId, recorded)
             if goalEverSet == nil { goalEverSet = recorded }
-        case .milestonePlanned, .milestoneDone, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
+        case .milestonePlanned, .milestoneDone, .milestoneRevised, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
             let key = envelope.event.goalKey ?? ""
             guard let set = goalEverSet else {
                 return "it belongs to goal \(key), which is not set before it"
@@ -71,6 +71,13 @@ private struct StreamState {
             case .milestoneDone(let e):
                 guard let plan = planned[e.number] else {
                     return "it marks milestone \(key)/\(e.number) done, which is not planned before it"
+                }
+                if recorded < plan.recordedAt {
+                    return "it was recorded at \(recorded), before milestone \(key)/\(e.number) was planned (\(plan.recordedAt))"
+                }
+            case .milestoneRevised(let e):
+                guard let plan = planned[e.number] else {
+                    return "it revises milestone \(key)/\(e.number), which is not planned before it"
                 }
                 if recorded < plan.recordedAt {
                     return "it was recorded at \(recorded), before milestone \(key)/\(e.number) was planned (\(plan.recordedAt))"

@@ -25,6 +25,7 @@ extension JournalEvent {
         case .goalSet(let e): return "goal \(e.key) set for \(e.quarter): \(e.title)"
         case .milestonePlanned(let e): return "milestone \(e.goal)/\(e.number) planned: \(e.title)"
         case .milestoneDone(let e): return "milestone \(e.goal)/\(e.number) done"
+        case .milestoneRevised(let e): return "milestone \(e.goal)/\(e.number) revised: \(e.reason)"
         case .progressMeasured(let e):
             return "progress on \(e.goal): " + (e.value.map { "set to \(NumberText.format($0))" } ?? "+\(NumberText.format(e.amount ?? 0))")
         case .activityLogged(let e):

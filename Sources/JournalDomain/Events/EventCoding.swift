@@ -11,6 +11,7 @@ extension JournalEvent {
         case goalSet = "goal-set"
         case milestonePlanned = "milestone-planned"
         case milestoneDone = "milestone-done"
+        case milestoneRevised = "milestone-revised"
         case progressMeasured = "progress-measured"
         case activityLogged = "activity-logged"
         case goalRevised = "goal-revised"
@@ -39,7 +40,8 @@ extension JournalEvent {
             case 15:
                 kind = type == Kind.activityLogged.rawValue ? .activityLogged
                     : type == Kind.eventRetracted.rawValue ? .eventRetracted : .reviewRecorded
-            case 17: kind = type == Kind.progressMeasured.rawValue ? .progressMeasured : .milestonePlanned
+            case 17: kind = type == Kind.progressMeasured.rawValue ? .progressMeasured
+                : type == Kind.milestoneRevised.rawValue ? .milestoneRevised : .milestonePlanned
             default: return nil
             }
             return type == kind.rawValue ? kind : nil
@@ -61,7 +63,9 @@ extension JournalEvent {
             case 15:
                 return named(.activityLogged, "activity-logged") ?? named(.eventRetracted, "event-retracted")
                     ?? named(.reviewRecorded, "review-recorded")
-            case 17: return named(.progressMeasured, "progress-measured") ?? named(.milestonePlanned, "milestone-planned")
+            case 17:
+                return named(.progressMeasured, "progress-measured") ?? named(.milestonePlanned, "milestone-planned")
+                    ?? named(.milestoneRevised, "milestone-revised")
             default: return nil
             }
         }
@@ -73,6 +77,7 @@ extension JournalEvent {
         case .goalSet: return .goalSet
         case .milestonePlanned: return .milestonePlanned
         case .milestoneDone: return .milestoneDone
+        case .milestoneRevised: return .milestoneRevised
         case .progressMeasured: return .progressMeasured
         case .activityLogged: return .activityLogged
         case .goalRevised: return .goalRevised
@@ -95,6 +100,7 @@ extension JournalEvent {
         case .goalSet(let e): data = try encoder.encode(e)
         case .milestonePlanned(let e): data = try encoder.encode(e)
         case .milestoneDone(let e): data = try encoder.encode(e)
+        case .milestoneRevised(let e): data = try encoder.encode(e)
         case .progressMeasured(let e): data = try encoder.encode(e)
         case .activityLogged(let e): data = try encoder.encode(e)
         case .goalRevised(let e): data = try encoder.encode(e)
@@ -171,6 +177,7 @@ extension JournalEvent {
             case .goalSet: return .goalSet(try decoder.decode(GoalSet.self, from: data))
             case .milestonePlanned: return .milestonePlanned(try decoder.decode(MilestonePlanned.self, from: data))
             case .milestoneDone: return .milestoneDone(try decoder.decode(MilestoneDone.self, from: data))
+            case .milestoneRevised: return .milestoneRevised(try decoder.decode(MilestoneRevised.self, from: data))
             case .progressMeasured: return .progressMeasured(try decoder.decode(ProgressMeasured.self, from: data))
             case .activityLogged where schemaVersion == 1:
                 return .activityLogged(try decoder.decode(ActivityLoggedV1.self, from: data).upcast)

@@ -15,6 +15,7 @@ enum FastPayloadDecoder {
         case .milestoneDone: return read(payload, milestoneDone).map { .milestoneDone($0) }
         case .progressMeasured: return read(payload, progressMeasured).map { .progressMeasured($0) }
         case .milestonePlanned: return read(payload, milestonePlanned).map { .milestonePlanned($0) }
+        case .milestoneRevised: return read(payload, milestoneRevised).map { .milestoneRevised($0) }
         case .goalSet: return read(payload, goalSet).map { .goalSet($0) }
         case .goalRevised: return read(payload, goalRevised).map { .goalRevised($0) }
         case .goalCompleted: return read(payload, goalCompleted).map { .goalCompleted($0) }
@@ -35,6 +36,7 @@ enum FastPayloadDecoder {
         case .milestoneDone: return whole(payload, milestoneDone).map { .milestoneDone($0) }
         case .progressMeasured: return whole(payload, progressMeasured).map { .progressMeasured($0) }
         case .milestonePlanned: return whole(payload, milestonePlanned).map { .milestonePlanned($0) }
+        case .milestoneRevised: return whole(payload, milestoneRevised).map { .milestoneRevised($0) }
         case .goalSet: return whole(payload, goalSet).map { .goalSet($0) }
         case .goalRevised: return whole(payload, goalRevised).map { .goalRevised($0) }
         case .goalCompleted: return whole(payload, goalCompleted).map { .goalCompleted($0) }
@@ -238,6 +240,94 @@ enum FastPayloadDecoder {
         }
         guard ok, let goal, let changes, let reason else { return nil }
         return GoalRevised(goal: goal, changes: changes, reason: reason, forced: forced)
+    }
+
+    static func milestoneRevised(_ s: inout FastJSONScanner) -> MilestoneRevised? {
+        var seen: UInt32 = 0
+        var goal: String?, number: Int?, title: TitleChange?, schedule: ScheduleChange?, reason: String?
+        let ok = s.object { s, key in
+            if s.key(key, is: "goal") {
+                guard once(&seen, 0), let v = s.string() else { return false }
+                goal = v
+            } else if s.key(key, is: "number") {
+                guard once(&seen, 1), let v = s.int() else { return false }
+                number = v
+            } else if s.key(key, is: "title") {
+                guard once(&seen, 2), let v = s.nullable({ titleChange(&$0) }) else { return false }
+                title = v
+            } else if s.key(key, is: "schedule") {
+                guard once(&seen, 3), let v = s.nullable({ scheduleChange(&$0) }) else { return false }
+                schedule = v
+            } else if s.key(key, is: "reason") {
+                guard once(&seen, 4), let v = s.string() else { return false }
+                reason = v
+            } else {
+                return false
+            }
+            return true
+        }
+        guard ok, let goal, let number, let reason else { return nil }
+        return MilestoneRevised(goal: goal, number: number, title: title, schedule: schedule, reason: reason)
+    }
+
+    static func titleChange(_ s: inout FastJSONScanner) -> TitleChange? {
+        var seen: UInt32 = 0
+        var from: String?, to: String?
+        let ok = s.object { s, key in
+            if s.key(key, is: "from") {
+                guard once(&seen, 0), let v = s.string() else { return false }
+                from = v
+            } else if s.key(key, is: "to") {
+                guard once(&seen, 1), let v = s.string() else { return false }
+                to = v
+            } else {
+                return false
+            }
+            return true
+        }
+        guard ok, let from, let to else { return nil }
+        return TitleChange(from: from, to: to)
+    }
+
+    static func scheduleChange(_ s: inout FastJSONScanner) -> ScheduleChange? {
+        var seen: UInt32 = 0
+        var from: MilestoneWhen?, to: MilestoneWhen?
+        let ok = s.object { s, key in
+            if s.key(key, is: "from") {
+                guard once(&seen, 0), let v = s.nullable({ milestoneWhen(&$0) }) else { return false }
+                from = v
+            } else if s.key(key, is: "to") {
+                guard once(&seen, 1), let v = milestoneWhen(&s) else { return false }
+                to = v
+            } else {
+                return false
+            }
+            return true
+        }
+        guard ok, let to else { return nil }
+        return ScheduleChange(from: from, to: to)
+    }
+
+    static func milestoneWhen(_ s: inout FastJSONScanner) -> MilestoneWhen? {
+        var seen: UInt32 = 0
+        var quarter: Quarter?, weeks: WeekSpan?, due: LocalDate?
+        let ok = s.object { s, key in
+            if s.key(key, is: "quarter") {
+                guard once(&seen, 0), let v = s.nullable({ $0.quarter() }) else { return false }
+                quarter = v
+            } else if s.key(key, is: "weeks") {
+                guard once(&seen, 1), let v = s.nullable({ $0.weekSpan() }) else { return false }
+                weeks = v
+            } else if s.key(key, is: "due") {
+                guard once(&seen, 2), let v = s.nullable({ $0.localDate() }) else { return false }
+                due = v
+            } else {
+                return false
+            }
+            return true
+        }
+        guard ok else { return nil }
+        return MilestoneWhen(quarter: quarter, weeks: weeks, due: due)
     }
 
     static func fieldChange(_ s: inout FastJSONScanner) -> FieldChange? {

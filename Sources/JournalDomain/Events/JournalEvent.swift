@@ -8,6 +8,7 @@ public enum JournalEvent: Equatable, Sendable {
     indirect case goalSet(GoalSet)
     indirect case milestonePlanned(MilestonePlanned)
     case milestoneDone(MilestoneDone)
+    indirect case milestoneRevised(MilestoneRevised)
     indirect case progressMeasured(ProgressMeasured)
     case activityLogged(ActivityLogged)
     case goalRevised(GoalRevised)
@@ -23,6 +24,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .goalSet(let e): return e.key
         case .milestonePlanned(let e): return e.goal
         case .milestoneDone(let e): return e.goal
+        case .milestoneRevised(let e): return e.goal
         case .progressMeasured(let e): return e.goal
         case .activityLogged(let e): return e.goal
         case .goalRevised(let e): return e.goal
@@ -126,6 +128,73 @@ public struct MilestoneDone: Codable, Equatable, Sendable {
     public init(goal: String, number: Int) {
         self.goal = goal
         self.number = number
+    }
+}
+
+/// When a milestone is planned: sprint weeks of a quarter (a week number means a week of one quarter, wherever its
+/// goal moves later), or a due date.
+public struct MilestoneWhen: Codable, Equatable, Sendable, CustomStringConvertible {
+    public var quarter: Quarter?
+    public var weeks: WeekSpan?
+    public var due: LocalDate?
+
+    public init(quarter: Quarter? = nil, weeks: WeekSpan? = nil, due: LocalDate? = nil) {
+        self.quarter = quarter
+        self.weeks = weeks
+        self.due = due
+    }
+
+    /// "weeks 7-12 of 2025-Q3", "due 2025-10-03" or "unscheduled".
+    public var description: String {
+        if let weeks, let quarter { return "\(weeks) of \(quarter)" }
+        if let due { return "due \(due)" }
+        return "unscheduled"
+    }
+
+    /// The last day it is planned for: its last week's last day, or its due date.
+    public var end: LocalDate? {
+        if let weeks, let quarter { return quarter.days(ofWeek: weeks.last)?.upperBound }
+        return due
+    }
+}
+
+/// A milestone's title before and after a revision.
+public struct TitleChange: Codable, Equatable, Sendable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A milestone's schedule before (nil: it had none) and after a rescheduling.
+public struct ScheduleChange: Codable, Equatable, Sendable {
+    public var from: MilestoneWhen?
+    public var to: MilestoneWhen
+
+    public init(from: MilestoneWhen?, to: MilestoneWhen) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A milestone retitled or rescheduled, with the reason; each change is kept from old to new. A done milestone
+/// can be retitled but not rescheduled.
+public struct MilestoneRevised: Codable, Equatable, Sendable {
+    public var goal: String
+    public var number: Int
+    public var title: TitleChange?
+    public var schedule: ScheduleChange?
+    public var reason: String
+
+    public init(goal: String, number: Int, title: TitleChange? = nil, schedule: ScheduleChange? = nil, reason: String) {
+        self.goal = goal
+        self.number = number
+        self.title = title
+        self.schedule = schedule
+        self.reason = reason
     }
 }
 

@@ -77,6 +77,11 @@ public struct QuarterReport: Equatable, Sendable {
     public struct Rescheduling: Equatable, Sendable {
         public let ref: String
         public let shiftDays: Int?
+
+        public init(ref: String, shiftDays: Int?) {
+            self.ref = ref
+            self.shiftDays = shiftDays
+        }
     }
 
     public struct Week: Equatable, Sendable {

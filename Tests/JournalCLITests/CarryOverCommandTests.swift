@@ -100,6 +100,22 @@ struct CarryOverCommandTests {
         #expect(try s.ok(["sprint"], env: now).contains("Case study 1"))
     }
 
+    @Test func aPlanFileReschedulesCarriedMilestonesInTheSameAppend() throws {
+        let s = try Sandbox(tz: "UTC", now: "2025-07-01T09:00")
+        try s.log("goal", "Two case studies", "--quarter", "2025-Q3", "--key", "cs", "--metric", "published", "--quiet")
+        try s.log("milestone", "cs", "Case study 2", "--weeks", "7-12")
+        let file = s.path("plan.json")
+        try Data(#"{"reschedule": [{"milestone": "cs/1", "weeks": "3-6"}]}"#.utf8).write(to: URL(fileURLWithPath: file))
+        let now: [String: String?] = ["JOURNAL_NOW": "2025-10-01T09:00"]
+        let output = try s.ok(["plan", "2025-Q4", "--from", file, "--yes", "--quiet"], env: now)
+        #expect(output.contains("Milestone cs/1 revised (weeks 7-12 of 2025-Q3 -> weeks 3-6 of 2025-Q4): Carried into 2025-Q4 with its goal (event 4)"), "\(output)")
+        let events = try s.events()
+        #expect(events.suffix(2).map(\.type) == ["goal-revised", "milestone-revised"])
+        #expect(Set(events.suffix(2).map(\.recordedAt)).count == 1, "one append")
+        let milestone = try json(s, ["sprint"], now: "2025-10-01T12:00")["goals"]?[0]?["milestones"]?[0]
+        #expect(milestone?["weeks"] == .array([.number(3), .number(6)]) && milestone?["weeksQuarter"] == "2025-Q4")
+    }
+
     @Test func anExportWithARevisionImportsIntoAFreshJournal() throws {
         let s = try carried()
         try s.log("revise", "cs/2", "--due", "2025-11-15", "--reason", "A date", env: ["JOURNAL_NOW": "2025-10-01T12:00"])

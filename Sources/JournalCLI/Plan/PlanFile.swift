@@ -7,7 +7,8 @@ import JournalDomain
 ///      "goals": [{"title": "Lead the pipeline migration", "metric": "Live in production", "due": "2025-09-30",
 ///                 "direction": "data-lead", "confidence": 70,
 ///                 "milestones": [{"title": "Map the pipelines", "weeks": "1-2"}]}],
-///      "milestones": [{"goal": "network", "title": "Attend a meetup", "week": 3}]}
+///      "milestones": [{"goal": "network", "title": "Attend a meetup", "week": 3}],
+///      "reschedule": [{"milestone": "network/2", "weeks": "1-3"}]}
 ///
 /// Dates are read like everywhere else (also "today"), so the file is turned into a plan against "now".
 struct PlanFile: Decodable {
@@ -32,16 +33,23 @@ struct PlanFile: Decodable {
         var milestones: [Milestone]
     }
 
+    /// A carried milestone moved into the new quarter's weeks (or given a date).
+    struct Reschedule {
+        var milestone: String
+        var week, weeks, due, reason: String?
+    }
+
     var carryOver: [CarryOver] = []
     var goals: [Goal] = []
     var milestones: [Milestone] = []
+    var reschedule: [Reschedule] = []
 
     /// No file: nothing but what --yes keeps.
     init() {}
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: AnswerKey.self)
-        try c.onlyKeys(["carryOver", "goals", "milestones"])
+        try c.onlyKeys(["carryOver", "goals", "milestones", "reschedule"])
         carryOver = try Self.list(c, "carryOver") { item in
             try item.onlyKeys(["goal", "action", "reason", "title", "metric", "target", "unit", "due", "direction"])
             return CarryOver(goal: try item.required("goal"), action: try item.required("action"), reason: try item.text("reason"),
@@ -56,6 +64,11 @@ struct PlanFile: Decodable {
                         milestones: try Self.list(item, "milestones") { try Self.milestone($0, needsGoal: false) })
         }
         milestones = try Self.list(c, "milestones") { try Self.milestone($0, needsGoal: true) }
+        reschedule = try Self.list(c, "reschedule") { item in
+            try item.onlyKeys(["milestone", "week", "weeks", "due", "reason"])
+            return Reschedule(milestone: try item.required("milestone"), week: try item.number("week").map { NumberText.format($0) },
+                              weeks: try item.text("weeks"), due: try item.text("due"), reason: try item.text("reason"))
+        }
     }
 
     static func milestone(_ item: KeyedDecodingContainer<AnswerKey>, needsGoal: Bool) throws -> Milestone {
@@ -121,6 +134,14 @@ struct PlanFile: Decodable {
         }
         for milestone in milestones {
             plan.milestones.append(try Self.milestone(milestone, goal: try Validate.key(milestone.goal ?? "", what: "milestone goal"), time: time))
+        }
+        for entry in reschedule {
+            let ref = try Validate.milestoneRef(entry.milestone)
+            guard let schedule = try MilestoneScheduleInput.schedule(week: entry.week, weeks: entry.weeks, due: entry.due, time: time) else {
+                throw CLIError(.usage, "reschedule \(ref.goal)/\(ref.number): give its new \"week\", \"weeks\" or \"due\"")
+            }
+            plan.reschedules.append(SprintPlan.Reschedule(goal: ref.goal, number: ref.number, schedule: schedule,
+                                                          reason: entry.reason ?? SprintPlan.defaultRescheduleReason(into: quarter)))
         }
         return plan
     }

@@ -38,9 +38,40 @@ struct PlanInterview {
             prompter.say("That makes three goals, the maximum for a quarter.")
         }
         for key in sprint {
+            plan.reschedules += try reschedules(for: key)
             plan.milestones += try milestones(for: key, plan: plan)
         }
         return plan
+    }
+
+    static func describe(_ schedule: MilestoneSchedule) -> String {
+        switch schedule {
+        case .weeks(let span): return span.description
+        case .isoWeek(let week): return "\(week)"
+        case .due(let date): return "due \(date)"
+        }
+    }
+
+    /// For a goal carried over: each open milestone planned in weeks of another quarter, offered new weeks of this
+    /// one (Enter keeps its old days, and it stays late if they have passed).
+    func reschedules(for key: String) throws -> [SprintPlan.Reschedule] {
+        guard let goal = context.unfinished.first(where: { $0.key == key }) else { return [] }
+        let quarter = context.quarter
+        let carried = goal.milestones.values.filter { $0.doneAt == nil && $0.weeks != nil && $0.quarter != quarter }
+            .sorted { $0.number < $1.number }
+        guard !carried.isEmpty else { return [] }
+        prompter.say()
+        prompter.say("Carried milestones of \(key): their weeks are \(goal.quarter)'s until you reschedule them")
+        var result: [SprintPlan.Reschedule] = []
+        for m in carried {
+            let when = ScheduleText.text(weeks: m.weeks, of: m.quarter, shownIn: quarter, due: m.due) { TextStyle.date($0, reference: quarter.lastDay) }
+            prompter.say("  \(key)/\(m.number) \(m.title): \(when)")
+            guard let schedule = try prompter.ask("    New week (e.g. 3), weeks (1-4) or a due date in \(quarter) (Enter keeps it)",
+                                                  { try MilestoneScheduleInput.parse($0, time: time) }) else { continue }
+            result.append(SprintPlan.Reschedule(goal: key, number: m.number, schedule: schedule,
+                                                reason: SprintPlan.defaultRescheduleReason(into: quarter)))
+        }
+        return result
     }
 
     func carryOver(_ goal: GoalState) throws -> SprintPlan.CarryOver {
@@ -115,8 +146,11 @@ struct PlanInterview {
         prompter.say()
         prompter.say("Weekly milestones for \(key): \(title)")
         let open = existing?.milestones.values.filter { $0.doneAt == nil }.sorted { $0.number < $1.number } ?? []
+        let quarter = context.quarter
         for m in open {
-            prompter.say("  already planned: \(key)/\(m.number) \(m.title)" + (m.weeks.map { " (\($0))" } ?? m.due.map { " (due \($0))" } ?? ""))
+            let when = plan.reschedules.last { $0.goal == key && $0.number == m.number }.map { "rescheduled to " + Self.describe($0.schedule) }
+                ?? ScheduleText.text(weeks: m.weeks, of: m.quarter, shownIn: quarter, due: m.due) { TextStyle.date($0, reference: quarter.lastDay) }
+            prompter.say("  already planned: \(key)/\(m.number) \(m.title) (\(when))")
         }
         var added: [SprintPlan.Milestone] = []
         while let title = try prompter.ask("  Milestone (Enter when done)", { try Validate.title($0, what: "milestone title") }) {

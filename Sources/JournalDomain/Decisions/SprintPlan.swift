@@ -33,22 +33,46 @@ public struct SprintPlan: Equatable, Sendable {
         }
     }
 
+    /// A carried open milestone moved into the new quarter's weeks (or given a date). Until then it keeps the days
+    /// its old quarter's weeks named.
+    public struct Reschedule: Equatable, Sendable {
+        public var goal: String
+        public var number: Int
+        public var schedule: MilestoneSchedule
+        public var reason: String
+
+        public init(goal: String, number: Int, schedule: MilestoneSchedule, reason: String) {
+            self.goal = goal
+            self.number = number
+            self.schedule = schedule
+            self.reason = reason
+        }
+    }
+
     public var quarter: Quarter
     public var carryOver: [CarryOver]
     /// New goals, each with its key already chosen so that milestones can name it.
     public var goals: [GoalDraft]
     /// Milestones for any goal of the sprint (new, carried over, or set before planning), in the order given.
     public var milestones: [Milestone]
+    /// Carried milestones rescheduled into the new quarter, recorded after the moves (new weeks are the new quarter's).
+    public var reschedules: [Reschedule]
     /// Accept a fourth goal in the quarter (the user insisted).
     public var force: Bool
 
     public init(quarter: Quarter, carryOver: [CarryOver] = [], goals: [GoalDraft] = [], milestones: [Milestone] = [],
-                force: Bool = false) {
+                reschedules: [Reschedule] = [], force: Bool = false) {
         self.quarter = quarter
         self.carryOver = carryOver
         self.goals = goals
         self.milestones = milestones
+        self.reschedules = reschedules
         self.force = force
+    }
+
+    /// The reason a carried milestone's rescheduling records when the user gives none.
+    public static func defaultRescheduleReason(into quarter: Quarter) -> String {
+        "Carried into \(quarter) with its goal"
     }
 
     /// The keys of the sprint's goals once the plan is recorded: those already in the quarter, the carried over, the new.
@@ -60,7 +84,7 @@ public struct SprintPlan: Equatable, Sendable {
     }
 
     /// The plan as commands, in an order the rules accept: drops first (they free places in a quarter),
-    /// then moves, then each new goal followed by the milestones.
+    /// then moves, the reschedulings of carried milestones, then each new goal followed by the milestones.
     ///
     /// - Parameters:
     ///   - unfinished: the previous quarter's unfinished goals, for the deadlines a move must carry along.
@@ -91,6 +115,9 @@ public struct SprintPlan: Equatable, Sendable {
             case .drop:
                 break
             }
+        }
+        for r in reschedules {
+            commands.append(.reviseMilestone(goal: r.goal, number: r.number, title: nil, schedule: r.schedule, reason: r.reason))
         }
         for var draft in goals {
             draft.force = draft.force || force

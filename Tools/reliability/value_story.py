@@ -341,6 +341,18 @@ class Story:
                 if rng.random() < 0.5:
                     progress["note"] = self.text("A note")
                 self.add("goal-" + key, "progress-measured", progress)
+            if numbers and rng.random() < 0.3:
+                # Issue 13: a milestone retitled or rescheduled (weeks of a quarter, or a due date), before it is done.
+                number = rng.choice(numbers) if self.admissible else self.int(rng.choice(numbers))
+                revision = {"goal": key, "number": number, "reason": self.text("Rescheduled")}
+                if rng.random() < 0.5:
+                    revision["title"] = {"from": self.text("Milestone"), "to": self.text("Milestone, renamed")}
+                if "title" not in revision or rng.random() < 0.5:
+                    week = rng.randint(1, 13)
+                    to = ({"quarter": self.quarter("2025-Q3"), "weeks": self.weeks([week, min(13, week + 1)])}
+                          if rng.random() < 0.6 else {"due": self.date("2025-08-%02d" % rng.randint(1, 31))})
+                    revision["schedule"] = {"to": to}
+                self.add("goal-" + key, "milestone-revised", revision)
             if numbers and rng.random() < 0.6:
                 done = rng.choice(numbers) if self.admissible else self.int(rng.choice(numbers))   # a planned one
                 self.add("goal-" + key, "milestone-done", {"goal": key, "number": done})

@@ -1,15 +1,21 @@
 import JournalDomain
 
 /// Where a goal stands against the calendar on a given day: which milestones are late, where the straight
-/// road from 0 on the quarter's first day to the target on the due date says progress should be, and how
-/// many weeks behind that leaves the goal. Shared by the sprint board, the warnings and the insights.
+/// road from 0 on the quarter's first day to the target on the due date says progress should be, how many
+/// weeks behind that leaves the goal, and whether its deadline has passed. Shared by the sprint board, the
+/// warnings, the report and the insights.
 public struct Pace: Equatable, Sendable {
     /// Milestone numbers whose planned last week or due date has passed while they are not done.
     public let late: Set<Int>
     /// Where the road says the numeric progress should be today (nil without a target).
     public let expected: Double?
+    /// No milestone late, the road (where it judges) less than a week ahead, and the deadline not passed.
     public let onTrack: Bool
+    /// The larger of the latest milestone's lag (started weeks) and the road's (whole weeks); an overdue goal's
+    /// time past its deadline is `daysOverdue`, not counted here.
     public let weeksBehind: Int
+    /// Days since the deadline for a goal still active after it (nil when not overdue).
+    public let daysOverdue: Int?
 
     public init(goal: GoalState, today: LocalDate) {
         guard goal.status == .active else {
@@ -17,6 +23,7 @@ public struct Pace: Equatable, Sendable {
             expected = nil
             onTrack = goal.status == .completed
             weeksBehind = 0
+            daysOverdue = nil
             return
         }
         var late = Set<Int>()
@@ -26,28 +33,16 @@ public struct Pace: Equatable, Sendable {
             late.insert(milestone.number)
             daysBehind = max(daysBehind, end.days(until: today))
         }
-        var expected: Double?
-        if let target = goal.target, target > 0 {
-            let start = goal.quarter.firstDay
-            let end = max(goal.due ?? goal.quarter.lastDay, start)
-            let span = start.days(until: end)
-            let elapsed = min(max(start.days(until: today), 0), max(span, 0))
-            let road = Pace.road(target: target, from: start, to: end, on: today)
-            expected = road
-            if goal.current + 1e-9 < road {
-                // The day the road passed the current value: that far behind it is.
-                // Clamped: a reading below zero (an earlier build let -1e300 in) is as far behind as none at all.
-                let reachedOn = Double(span) * min(max(goal.current / target, 0), 1)
-                let behind = Double(elapsed) - reachedOn
-                daysBehind = max(daysBehind, Int(saturating: behind.rounded(.up)))
-            }
-        }
         self.late = late
-        self.expected = expected
-        let numericBehind = expected.map { goal.current + 1e-9 < $0 } ?? false
-        onTrack = late.isEmpty && !numericBehind
-        // Rounded up without adding first, so no count of days can overflow.
-        weeksBehind = onTrack ? 0 : max(1, daysBehind / 7 + (daysBehind % 7 > 0 ? 1 : 0))
+        let road = RoadLag(goal: goal, today: today)
+        expected = road?.expected
+        daysOverdue = Deadline.daysOverdue(goal, on: today)
+        // A late milestone is a week behind from its first late day: rounded up without adding first, so no
+        // count of days can overflow. The road counts whole weeks only (RoadLag).
+        let milestoneWeeks = daysBehind / 7 + (daysBehind % 7 > 0 ? 1 : 0)
+        let roadWeeks = road?.judgedWeeks ?? 0
+        onTrack = late.isEmpty && roadWeeks == 0 && daysOverdue == nil
+        weeksBehind = max(milestoneWeeks, roadWeeks)
     }
 
     /// Where the straight road from 0 on `start` to `target` on `end` stands on `day`: 0 until it starts, the

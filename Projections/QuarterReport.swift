@@ -10,6 +10,9 @@ import JournalDomain
 public struct QuarterReport: Equatable, Sendable {
     public let quarter: Quarter
     public let asKnownAt: LocalDate?
+    /// The day how each goal ended is judged on (on track, overdue): the quarter's last day, or the report's
+    /// day (`asKnownAt`, else today) when that is earlier.
+    public let judgedOn: LocalDate
     public let planned: [PlannedGoal]
     public let goals: [EndedGoal]
     public let weekly: [Week]
@@ -50,6 +53,13 @@ public struct QuarterReport: Equatable, Sendable {
         /// Revisions that occurred during the quarter.
         public let revisions: Int
         public let drift: Drift
+        /// As the sprint board judged it on the report's day (`judgedOn`); false for a goal moved away.
+        public let onTrack: Bool
+        /// Days from the deadline to the report's day, for a goal still in the quarter, active and past it.
+        public let daysOverdue: Int?
+
+        /// The status as shown: `status`, or overdue.
+        public var standing: Standing { Standing(status, daysOverdue: daysOverdue) }
     }
 
     public struct Drift: Equatable, Sendable {
@@ -106,6 +116,8 @@ public struct QuarterReport: Equatable, Sendable {
     public init(ledger: Ledger, quarter: Quarter, asKnownAt: LocalDate? = nil, time: TimeContext) {
         self.quarter = quarter
         self.asKnownAt = asKnownAt
+        let judgedOn = min(asKnownAt ?? time.today, quarter.lastDay)
+        self.judgedOn = judgedOn
         let known = Knowledge(asKnownAt: asKnownAt.map { Self.endOf($0, time) })
         let planCutoff = Self.endOf(quarter.firstDay.adding(days: 6), time)
         let endCutoff = Self.endOf(quarter.lastDay, time)
@@ -155,10 +167,13 @@ public struct QuarterReport: Equatable, Sendable {
                 milestonesRemoved: plan == nil ? [] : planNumbers.subtracting(endNumbers).sorted().map { "\(key)/\($0)" },
                 milestonesRescheduled: rescheduled)
             let doneMilestones = end.milestones.values.filter { $0.doneAt != nil }
+            // A goal that moved away is judged in its new quarter, not here.
+            let pace = inQuarter ? Pace(goal: end, today: judgedOn) : nil
             ended.append(EndedGoal(
                 key: key, title: end.title, status: end.status, metric: end.metric, target: end.target,
                 current: end.target == nil ? nil : end.current, unit: end.unit, due: end.due,
-                done: doneMilestones.count, total: end.milestones.count, revisions: revisions, drift: drift))
+                done: doneMilestones.count, total: end.milestones.count, revisions: revisions, drift: drift,
+                onTrack: pace?.onTrack ?? false, daysOverdue: pace?.daysOverdue))
 
             for milestone in doneMilestones {
                 guard let doneAt = milestone.doneAt, quarter.contains(time.localDate(of: doneAt)) else { continue }

@@ -11,8 +11,8 @@ public struct ShareDocument: Equatable, Sendable {
     /// The goals not dropped, in the board's order.
     public let goals: [Goal]
     public let dropped: [Dropped]
-    /// The warnings a partner can ask about (falling behind unrevised, busyness, cramming); the rest are
-    /// planning advice for the journal's owner.
+    /// The warnings a partner can ask about (a deadline passed, falling behind unrevised, busyness, cramming);
+    /// the rest are planning advice for the journal's owner.
     public let warnings: [Warning]
 
     public struct Direction: Equatable, Sendable {
@@ -50,7 +50,7 @@ public struct ShareDocument: Equatable, Sendable {
         public let reason: String?
     }
 
-    public static let partnerCodes: Set<Warning.Code> = [.behindNotRevised, .busyNotProgress, .cramming]
+    public static let partnerCodes: Set<Warning.Code> = [.pastDeadline, .behindNotRevised, .busyNotProgress, .cramming]
 
     public init(ledger: Ledger, quarter: Quarter, time: TimeContext) {
         let board = SprintBoard(ledger: ledger, quarter: quarter, time: time)

@@ -32,6 +32,11 @@ public struct SprintBoard: Equatable, Sendable {
         public let total: Int
         public let onTrack: Bool
         public let weeksBehind: Int
+        /// Days since the deadline (its due date, or its quarter's last day) of a goal still active after it.
+        public let daysOverdue: Int?
+
+        /// The status as shown: `status`, or overdue.
+        public var standing: Standing { Standing(status, daysOverdue: daysOverdue) }
     }
 
     public struct Milestone: Equatable, Sendable {
@@ -94,7 +99,7 @@ public struct SprintBoard: Equatable, Sendable {
                         direction: goal.direction, target: goal.target, current: goal.target == nil ? nil : goal.current,
                         unit: goal.unit, expected: pace.expected, milestones: milestones,
                         done: milestones.filter { $0.doneOn != nil }.count, total: milestones.count,
-                        onTrack: pace.onTrack, weeksBehind: pace.weeksBehind)
+                        onTrack: pace.onTrack, weeksBehind: pace.weeksBehind, daysOverdue: pace.daysOverdue)
         }
         warnings = Warnings.forSprint(quarter: quarter, ledger: ledger, time: time)
     }

@@ -12,6 +12,7 @@ public struct Warning: Equatable, Sendable {
         case noAccountability = "no-accountability"
         case busyNotProgress = "busy-not-progress"
         case behindNotRevised = "behind-not-revised"
+        case pastDeadline = "past-deadline"
         case cramming
     }
 
@@ -61,7 +62,10 @@ public enum Warnings {
                     message: "\(key) depends on someone else's decision (\"\(phrase)\"); aim at the requirements within your control, e.g. \"complete the three requirements for promotion\""))
             }
             let pace = Pace(goal: goal, today: today)
-            if pace.weeksBehind >= behindWeeks, !revisedRecently(key, ledger: ledger, time: time) {
+            // Past its deadline the question is no longer catching up but which way out: that warning says it.
+            if let days = pace.daysOverdue {
+                warnings.append(pastDeadline(goal, days: days))
+            } else if pace.weeksBehind >= behindWeeks, !revisedRecently(key, ledger: ledger, time: time) {
                 warnings.append(Warning(code: .behindNotRevised, goal: key,
                     message: "\(key) is \(pace.weeksBehind) weeks behind and has not been revised in four weeks; catch up, or revise it with a reason"))
             }
@@ -84,6 +88,15 @@ public enum Warnings {
             if let warning = busyWarning(effort, period: "\(quarter)") { warnings.append(warning) }
         }
         return warnings
+    }
+
+    /// The three ways out of an overdue goal, each a command that runs as printed once DATE and TEXT are filled in.
+    static func pastDeadline(_ goal: GoalState, days: Int) -> Warning {
+        let key = goal.key
+        let deadline = goal.due.map { "its deadline, \($0)" } ?? "the end of its quarter, \(goal.quarter.lastDay)"
+        let dayCount = days == 1 ? "1 day" : "\(days) days"
+        return Warning(code: .pastDeadline, goal: key,
+            message: "\(key) is \(dayCount) past \(deadline), and neither completed nor dropped; complete it with journal log complete \(key), set a new deadline with journal log revise \(key) --due DATE --reason TEXT, or drop it with journal log drop \(key) --reason TEXT")
     }
 
     public static func busyWarning(_ effort: Effort, period: String) -> Warning? {

@@ -31,7 +31,12 @@ struct ColorOutputTests {
         let sprint = try onTerminal(s, ["sprint", "--quarter", "2025-Q2"])
         #expect(sprint.contains("\u{1B}[1m2025-Q2 sprint: week 7 of 13"))
         #expect(sprint.contains("\u{1B}[32m[on track]\u{1B}[0m"), "on track is green")
-        #expect(sprint.contains("\u{1B}[33m[1 week behind]\u{1B}[0m"), "behind is yellow")
+        // Both goals are within a week of their plan on May 16; by May 31 network is two whole weeks behind its road.
+        #expect(sprint.contains("network\u{1B}[0m  Build professional network in data engineering  \u{1B}[32m[on track]\u{1B}[0m"))
+        let behind = try onTerminal(s, ["sprint", "--quarter", "2025-Q2"], env: ["TERM": "xterm-256color", "JOURNAL_NOW": "2025-05-31"])
+        #expect(behind.contains("\u{1B}[33m[2 weeks behind]\u{1B}[0m"), "behind is yellow")
+        let overdue = try onTerminal(s, ["sprint", "--quarter", "2025-Q2"], env: ["TERM": "xterm-256color", "JOURNAL_NOW": "2025-07-03"])
+        #expect(overdue.contains("\u{1B}[31m[overdue by 3 days]\u{1B}[0m"), "overdue is red")
         #expect(sprint.contains("\u{1B}[2mdone Apr 30\u{1B}[0m"), "what is done is dim")
         // The columns still line up: the colour codes take no room.
         #expect(sprint.contains("     aws/2  Finish sections 6-10, take 2 practice exams  weeks 5-8\n"))

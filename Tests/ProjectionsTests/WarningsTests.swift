@@ -105,13 +105,13 @@ struct WarningsTests {
         log.done("aws", 1, at: "2025-04-25T10:00")
         log.done("aws", 2, at: "2025-06-05T10:00")
         log.done("aws", 3, at: "2025-06-14T10:00")
-        // Two of three done within Jun 2-15: cramming.
-        #expect(codes(log, now: "2025-06-16T10:00") == ["cramming:aws"])
+        // Two of three done within Jun 2-15: cramming. Not completed, aws is also a day past its deadline.
+        #expect(codes(log, now: "2025-06-16T10:00") == ["past-deadline:aws", "cramming:aws"])
         var spread = healthy()
         spread.milestone("aws", 3, due: "2025-06-15", at: "2025-03-31T10:00")
         spread.done("aws", 1, at: "2025-04-25T10:00")
         spread.done("aws", 2, at: "2025-05-20T10:00")
         spread.done("aws", 3, at: "2025-06-14T10:00")
-        #expect(codes(spread, now: "2025-06-16T10:00") == [])
+        #expect(codes(spread, now: "2025-06-16T10:00") == ["past-deadline:aws"])
     }
 }

@@ -64,10 +64,11 @@ enum ChartSections {
     }
 
     /// A goal's status as a coloured badge.
-    static func statusBadge(_ status: GoalStatus) -> String {
-        switch status {
+    static func statusBadge(_ goal: QuarterReport.EndedGoal) -> String {
+        switch goal.standing {
         case .completed: return HTMLPage.badge("completed", "good")
         case .dropped: return HTMLPage.badge("dropped", "quiet")
+        case .overdue: return HTMLPage.badge(ReportRendering.statusWords(goal), "bad")
         case .active: return HTMLPage.badge("active", "warn")
         }
     }

@@ -29,7 +29,7 @@ struct ReportPage {
             } ?? "<span class=\"quiet\">no target</span>"
             return ["<span class=\"key\">\(HTML.escape(g.key))</span> \(HTML.escape(g.title))"
                         + (g.metric.map { "<br><span class=\"quiet\">\(HTML.escape($0))</span>" } ?? ""),
-                    ChartSections.statusBadge(g.status), "\(g.done) of \(g.total)", progress]
+                    ChartSections.statusBadge(g), "\(g.done) of \(g.total)", progress]
         }
         return HTMLPage.table(["Goal", "Status", "Milestones", "Progress"], rows, numeric: [2])
     }

@@ -33,7 +33,7 @@ enum ReportRendering {
             })),
             ("goals", .array(r.goals.map { g in
                 .object([
-                    ("key", .string(g.key)), ("title", .string(g.title)), ("status", .string(g.status.rawValue)),
+                    ("key", .string(g.key)), ("title", .string(g.title)), ("status", .string(g.standing.rawValue)),
                     ("done", .int(g.done)), ("total", .int(g.total)), ("revisions", .int(g.revisions)),
                     ("drift", .object([
                         ("dueShiftDays", .optional(g.drift.dueShiftDays)),
@@ -49,6 +49,7 @@ enum ReportRendering {
                     ])),
                     ("metric", .optional(g.metric)), ("target", .optional(g.target)), ("current", .optional(g.current)),
                     ("unit", .optional(g.unit)), ("due", .optional(g.due)),
+                    ("onTrack", .bool(g.onTrack)), ("daysOverdue", .optional(g.daysOverdue)),
                 ])
             })),
             ("weekly", .array(r.weekly.map { w in
@@ -136,16 +137,23 @@ enum ReportRendering {
     static func endedLines(_ r: QuarterReport, palette: Palette = .plain) -> [String] {
         if r.goals.isEmpty { return ["  no goals"] }
         return TextStyle.table(r.goals.map { g in
-            ["  " + ShownText.line(g.key), statusText(g.status, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
+            ["  " + ShownText.line(g.key), statusText(g, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
              g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + ShownText.line($0) } ?? "")" } ?? ""]
         })
     }
 
-    static func statusText(_ status: GoalStatus, _ palette: Palette) -> String {
-        switch status {
-        case .completed: return palette.green(status.rawValue)
-        case .dropped: return palette.dim(status.rawValue)
-        case .active: return status.rawValue
+    /// "completed", "active", "overdue by 36 days" (counted to the report's day).
+    static func statusWords(_ g: QuarterReport.EndedGoal) -> String {
+        g.standing == .overdue ? SprintRendering.overdue(g.daysOverdue ?? 0) : g.standing.rawValue
+    }
+
+    static func statusText(_ g: QuarterReport.EndedGoal, _ palette: Palette) -> String {
+        let words = statusWords(g)
+        switch g.standing {
+        case .completed: return palette.green(words)
+        case .dropped: return palette.dim(words)
+        case .overdue: return palette.red(words)
+        case .active: return words
         }
     }
 
@@ -227,7 +235,7 @@ enum ReportRendering {
         lines += ["", "## How it ended", "", "| Goal | Status | Milestones | Revisions | Drift |", "|---|---|---|---|---|"]
         for g in r.goals {
             let drift = driftPhrases(g).map(e).joined(separator: "; ")
-            lines.append("| \(e(g.key)): \(e(g.title)) | \(g.status.rawValue) | \(g.done)/\(g.total) | \(g.revisions) | \(drift.isEmpty ? "none" : drift) |")
+            lines.append("| \(e(g.key)): \(e(g.title)) | \(statusWords(g)) | \(g.done)/\(g.total) | \(g.revisions) | \(drift.isEmpty ? "none" : drift) |")
         }
         lines += ["", "## Week by week", "", "| Week | From | Milestones done | Minutes on goals | Minutes on no goal |", "|---|---|---|---|---|"]
         for w in r.weekly {

@@ -27,9 +27,10 @@ struct SprintPage {
 
     func standingBadge(_ card: SprintBoard.Card) -> String {
         let text = SprintRendering.standing(card)
-        switch card.status {
+        switch card.standing {
         case .completed: return HTMLPage.badge(text, "good")
         case .dropped: return HTMLPage.badge(text, "quiet")
+        case .overdue: return HTMLPage.badge(text, "bad")
         case .active: return HTMLPage.badge(text, card.onTrack ? "good" : "warn")
         }
     }

@@ -33,7 +33,7 @@ enum SprintRendering {
         .object([
             ("key", .string(card.key)),
             ("title", .string(card.title)),
-            ("status", .string(card.status.rawValue)),
+            ("status", .string(card.standing.rawValue)),
             ("metric", .optional(card.metric)),
             ("due", .optional(card.due)),
             ("direction", .optional(card.direction)),
@@ -46,6 +46,7 @@ enum SprintRendering {
             ("onTrack", .bool(card.onTrack)),
             ("weeksBehind", .int(card.weeksBehind)),
             ("expected", .optional(card.expected.map { ($0 * 100).rounded() / 100 })),
+            ("daysOverdue", .optional(card.daysOverdue)),
         ])
     }
 
@@ -78,19 +79,24 @@ enum SprintRendering {
     }
 
     static func standing(_ card: SprintBoard.Card) -> String {
-        switch card.status {
+        switch card.standing {
         case .completed: return "completed"
         case .dropped: return "dropped"
+        case .overdue: return overdue(card.daysOverdue ?? 0)
         case .active: return card.onTrack ? "on track" : "\(TextStyle.plural(card.weeksBehind, "week")) behind"
         }
     }
 
-    /// The standing in its colour: green when on track or completed, yellow when behind, dim when dropped.
+    /// "overdue by 36 days": the report says it the same way.
+    static func overdue(_ days: Int) -> String { "overdue by \(TextStyle.plural(days, "day"))" }
+
+    /// The standing in its colour: green when on track or completed, yellow when behind, red when overdue, dim when dropped.
     static func standing(_ card: SprintBoard.Card, _ palette: Palette) -> String {
         let text = "[" + standing(card) + "]"
-        switch card.status {
+        switch card.standing {
         case .completed: return palette.green(text)
         case .dropped: return palette.dim(text)
+        case .overdue: return palette.red(text)
         case .active: return card.onTrack ? palette.green(text) : palette.yellow(text)
         }
     }

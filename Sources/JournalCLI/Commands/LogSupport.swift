@@ -28,6 +28,7 @@ func recordLogged(_ subcommand: ParsableCommand.Type, on: String?, db: String?, 
     let name = "log " + (subcommand.configuration.commandName ?? "")
     let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
     print(LogMessage.describe(recorded, time: time))
+    if let note = ProgressNote.note(recorded) { print("  " + ShownText.line(note)) }
     if advise, let goal = recorded.goal {
         for advice in SmartAdvice.advise(goal, goalsInQuarter: recorded.goalsInQuarter) { print("  " + ShownText.line(advice.text)) }
     }

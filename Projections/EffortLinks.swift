@@ -18,6 +18,11 @@ public struct EffortLinks {
     }
 
     public mutating func servedGoal(_ activity: borrowing ActivityFact) -> String? {
+        servedGoal(activity, on: time.localDate(of: activity.occurredAt))
+    }
+
+    /// The same, for an activity whose local day the caller already has.
+    public mutating func servedGoal(_ activity: borrowing ActivityFact, on day: LocalDate) -> String? {
         guard let key = activity.goal else { return nil }
         let days: GoalActiveDays?
         if let found = activeDays[key] {
@@ -26,7 +31,7 @@ public struct EffortLinks {
             days = GoalActiveDays(events: ledger.events(ofGoal: key, at: time.now, known), localDate: time.localDate(of:))
             activeDays[key] = days
         }
-        guard let days, days.contains(time.localDate(of: activity.occurredAt)) else { return nil }
+        guard let days, days.contains(day) else { return nil }
         return key
     }
 }

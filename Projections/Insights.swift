@@ -96,8 +96,8 @@ public struct Insights: Equatable, Sendable {
         if let counted {
             var links = EffortLinks(ledger: ledger, time: time, known)
             ledger.forEachActivity(in: counted, time: time, known, occurredBy: time.now) { activity in
-                let goal = links.servedGoal(activity)
                 let day = time.localDate(of: activity.occurredAt)
+                let goal = links.servedGoal(activity, on: day)
                 effort.add(minutes: activity.minutes, servingGoal: goal != nil)
                 tally?.add(minutes: activity.minutes, on: day, servingGoal: goal != nil)
                 if let goal { served[goal, default: []].append(ServedEffort(day: day, minutes: activity.minutes)) }

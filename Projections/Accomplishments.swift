@@ -1,8 +1,9 @@
 import JournalDomain
 
 /// What was accomplished, for a resume or a quarter report: completed goals (with their outcome) and
-/// completed milestones, grouped by the goal's quarter (newest quarter first), newest completion first within
-/// a quarter. Retracted events do not count; a goal whose goal-set was retracted contributes nothing.
+/// completed milestones, grouped by the quarter they were achieved in (the quarter of the local day they were
+/// done, whatever quarter their goal belongs to now; newest quarter first), newest completion first within a
+/// quarter. Retracted events do not count; a goal whose goal-set was retracted contributes nothing.
 ///
 /// "Now" (`time.now`) is a parameter: what had occurred and been recorded by then. The period keeps the
 /// completions whose local day falls in it (`from` and `through` inclusive, either open).
@@ -65,10 +66,10 @@ public struct Accomplishments: Equatable, Sendable {
                                   outcome: nil, completedAt: doneAt, completedOn: time.localDate(of: doneAt),
                                   position: position))
             }
-            let kept = items.filter { item in
-                (from.map { item.completedOn >= $0 } ?? true) && (through.map { item.completedOn <= $0 } ?? true)
+            // A milestone done before its goal was carried into a later quarter is that earlier quarter's.
+            for item in items where (from.map { item.completedOn >= $0 } ?? true) && (through.map { item.completedOn <= $0 } ?? true) {
+                byQuarter[item.completedOn.quarter, default: []].append(item)
             }
-            if !kept.isEmpty { byQuarter[goal.quarter, default: []] += kept }
         }
         quarters = byQuarter.keys.sorted(by: >).map { quarter in
             QuarterGroup(quarter: quarter, items: (byQuarter[quarter] ?? []).sorted {

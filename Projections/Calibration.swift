@@ -3,10 +3,12 @@ import JournalDomain
 /// Forecast calibration: how the confidence stated when goals were set (`--confidence 0-100`) compares with
 /// what was completed, over every quarter that has ended, and how many goals a quarter were really finished.
 ///
-/// A goal counts in the quarter it belongs to now (after any moves), as known at `time.now`, retracted events
-/// left out. Its **outcome** is 1 when it is completed and the completion occurred on or before its quarter's
-/// last day (local day), else 0: a goal dropped, still active, or completed after its quarter ended was not
-/// completed within the sprint, which is what the confidence was about.
+/// A goal counts once, in the quarter it was first set for (its goal-set's quarter, whatever moves came later),
+/// as known at `time.now`, retracted events left out: the confidence was stated about that sprint. Its
+/// **outcome** is 1 when it is completed and the completion occurred on or before that quarter's last day
+/// (local day), else 0: a goal dropped, still active, moved away unfinished, or completed after the quarter
+/// ended was not completed within the sprint it was set for. A goal carried into a later quarter and completed
+/// there is no hit in that later quarter either: it was not set there.
 ///
 /// A pure function of the ledger and `time`: a quarter is past when its last day is before `time.today`.
 public struct Calibration: Equatable, Sendable {
@@ -18,10 +20,11 @@ public struct Calibration: Equatable, Sendable {
     /// One goal of a past quarter and how it ended.
     public struct Outcome: Equatable, Sendable {
         public let key: String
+        /// The quarter the goal was first set for.
         public let quarter: Quarter
         /// As stated when the goal was set, 0-100; nil when none was given.
         public let confidence: Int?
-        /// Completed on or before the quarter's last day.
+        /// Completed on or before the last day of the quarter it was first set for.
         public let completed: Bool
     }
 
@@ -77,9 +80,12 @@ public struct Calibration: Equatable, Sendable {
         self.today = today
 
         outcomes = ledger.goals.keys.compactMap { key -> Outcome? in
-            guard let goal = ledger.goal(key, at: time.now, known), goal.quarter.lastDay < today else { return nil }
-            return Outcome(key: key, quarter: goal.quarter, confidence: goal.confidence,
-                           completed: Calibration.completedInQuarter(goal, ledger: ledger, time: time, known))
+            guard let goal = ledger.goal(key, at: time.now, known) else { return nil }
+            let events = ledger.events(ofGoal: key, at: time.now, known)
+            let setFor = Calibration.quarterFirstSetFor(events) ?? goal.quarter
+            guard setFor.lastDay < today else { return nil }
+            return Outcome(key: key, quarter: setFor, confidence: goal.confidence,
+                           completed: Calibration.completed(goal, events, within: setFor, time: time))
         }.sorted { ($0.quarter, ledger.setPosition($0.key), $0.key) < ($1.quarter, ledger.setPosition($1.key), $1.key) }
 
         var tallies: [QuarterTally] = []
@@ -123,15 +129,23 @@ public struct Calibration: Equatable, Sendable {
         return min(max(rounded, sprintSizes.lowerBound), sprintSizes.upperBound)
     }
 
-    /// Completed, by a completion whose local day is on or before the quarter's last day.
-    static func completedInQuarter(_ goal: GoalState, ledger: Ledger, time: TimeContext, _ known: Knowledge) -> Bool {
+    /// The quarter of the goal-set its state comes from (the newest that counts: a goal set again starts afresh).
+    static func quarterFirstSetFor(_ events: [Envelope]) -> Quarter? {
+        for envelope in events.reversed() {
+            if case .goalSet(let e) = envelope.event { return e.quarter }
+        }
+        return nil
+    }
+
+    /// Completed, by a completion whose local day is on or before `quarter`'s last day.
+    static func completed(_ goal: GoalState, _ events: [Envelope], within quarter: Quarter, time: TimeContext) -> Bool {
         guard goal.status == .completed else { return false }
         // The newest completion that counts is the one the status comes from (an earlier one may have been retracted).
-        let completion = ledger.events(ofGoal: goal.key, at: time.now, known).last { envelope in
+        let completion = events.last { envelope in
             if case .goalCompleted = envelope.event { true } else { false }
         }
         guard let completion else { return false }
-        return time.localDate(of: completion.occurredAt) <= goal.quarter.lastDay
+        return time.localDate(of: completion.occurredAt) <= quarter.lastDay
     }
 
     static func mean(_ values: [Double]) -> Double? {

@@ -4,6 +4,9 @@ import JournalDomain
 /// without direction): how the period's minutes split between goals and nothing, what each goal's minutes
 /// bought in milestones, which goals are "busy but stuck", and the warnings that apply.
 ///
+/// Every figure comes from what occurred in the period: its activities, its milestones done. Effort linked to a
+/// goal that was not active on the activity's day (`EffortLinks`) counts as linked to no goal.
+///
 /// A pure function of the ledger, the period and `time`: it counts what had occurred and been recorded by
 /// `time.now`, and a period still running is counted up to today.
 public struct Insights: Equatable, Sendable {
@@ -26,25 +29,30 @@ public struct Insights: Equatable, Sendable {
         }
     }
 
-    /// What one goal's effort bought in the period.
+    /// What one goal's effort bought in the period. Every figure counts what occurred in the period, and only
+    /// the effort that served the goal (`EffortLinks`: linked to it on a day it was active).
     public struct GoalInsight: Equatable, Sendable {
         public let key: String
-        /// Minutes of activities linked to the goal in the period.
+        /// Minutes of activities that served the goal in the period.
         public let minutes: Int
         /// Milestones done in the period.
         public let milestonesDone: Int
         /// `minutes / milestonesDone`, rounded to whole minutes; nil when none was done.
         public let minutesPerMilestone: Int?
-        /// Whole weeks since the goal's last milestone done (or since the period's start when none was done
-        /// in or before it), up to the last day counted; 0 unless effort was logged on the goal in that span.
+        /// The period's weeks (a quarter's sprint weeks, or seven-day blocks from a span's first day) with effort
+        /// on the goal after its last milestone done (`stuckSince` to the last day counted); 0 for a goal completed
+        /// or dropped by then.
         public let stuckWeeks: Int
-        /// The day the goal's last milestone was done, up to the last day counted (nil: none by then).
+        /// The day the goal's last milestone was done, up to the last day counted (nil: none by then). It may lie
+        /// before the period: the one figure here that looks back beyond it.
         public let lastMilestoneDone: LocalDate?
-        /// The day after `lastMilestoneDone`, or the period's first day: where the stuck span starts.
+        /// The day after `lastMilestoneDone`, or the period's first day when that is later: where the stuck span starts.
         public let stuckSince: LocalDate
-        /// Minutes logged on the goal in the stuck span (which may begin before the period).
+        /// Minutes that served the goal in the stuck span (within the period).
         public let stuckMinutes: Int
-        /// Of the goal's milestones done, the share done in its last two weeks (see `Cramming`).
+        /// Of the milestones done in the period, the share done in the goal's last two weeks (the two weeks up to
+        /// its deadline, or its quarter's last day, as the goal stood at the end of the last day counted); 0 when
+        /// none was done in the period.
         public let crammedShare: Double
         /// Where the goal stood at `time.now`; nil when only activities name it (its goal-set was retracted).
         public let status: GoalStatus?
@@ -81,20 +89,23 @@ public struct Insights: Equatable, Sendable {
         self.period = period
         self.through = counted?.upperBound
 
-        // One pass over the period's activities for the effort, the weeks and each goal's minutes.
+        // One pass over the period's activities for the effort, the weeks and what served each goal.
         var effort = Effort()
         var tally = counted.map { WeekTally(counted: $0, period: period) }
-        var minutesByGoal: [String: Int] = [:]
+        var served: [String: [ServedEffort]] = [:]
         if let counted {
+            var links = EffortLinks(ledger: ledger, time: time, known)
             ledger.forEachActivity(in: counted, time: time, known, occurredBy: time.now) { activity in
-                effort.add(activity)
-                tally?.add(activity, time: time)
-                if let goal = activity.goal { minutesByGoal[goal, default: 0] += activity.minutes }
+                let day = time.localDate(of: activity.occurredAt)
+                let goal = links.servedGoal(activity, on: day)
+                effort.add(minutes: activity.minutes, servingGoal: goal != nil)
+                tally?.add(minutes: activity.minutes, on: day, servingGoal: goal != nil)
+                if let goal { served[goal, default: []].append(ServedEffort(day: day, minutes: activity.minutes)) }
             }
         }
         self.effort = effort
         weeks = tally?.weeks ?? []
-        var keys = Set(minutesByGoal.keys)
+        var keys = Set(served.keys)
         if let quarter = period.quarter {
             keys.formUnion(ledger.goals(in: quarter, at: time.now, known).map(\.key))
         }
@@ -107,8 +118,7 @@ public struct Insights: Equatable, Sendable {
             }
         }
         goals = keys.sorted { (ledger.setPosition($0), $0) < (ledger.setPosition($1), $1) }.map { key in
-            Insights.goal(key, minutes: minutesByGoal[key] ?? 0, ledger: ledger, period: period,
-                          counted: counted, time: time, known)
+            Insights.goal(key, served: served[key] ?? [], ledger: ledger, period: period, counted: counted, time: time, known)
         }
 
         if let quarter = period.quarter {
@@ -121,35 +131,55 @@ public struct Insights: Equatable, Sendable {
         }
     }
 
-    static func goal(_ key: String, minutes: Int, ledger: Ledger, period: Period,
+    /// Minutes that served a goal on a day of the period.
+    struct ServedEffort {
+        let day: LocalDate
+        let minutes: Int
+    }
+
+    static func goal(_ key: String, served: [ServedEffort], ledger: Ledger, period: Period,
                      counted: ClosedRange<LocalDate>?, time: TimeContext, _ known: Knowledge) -> GoalInsight {
         let goal = ledger.goal(key, at: time.now, known)
         let doneDays = (goal.map { Array($0.milestones.values) } ?? []).compactMap { $0.doneAt.map(time.localDate(of:)) }
-        let doneInPeriod = counted.map { range in doneDays.filter { range.contains($0) }.count } ?? 0
+        let doneInPeriod = counted.map { range in doneDays.filter { range.contains($0) } } ?? []
+        let minutes = served.reduce(0) { $0 + $1.minutes }
 
         // The stuck span: from the day after the last milestone done by the last day counted (or from the
-        // period's first day), through that last day. It counts only for a goal not completed or dropped by then.
+        // period's first day, when that is later), through that last day. Its weeks are the period's weeks with
+        // effort in the span, for a goal not completed or dropped by then.
         var since = period.from
         var lastDone: LocalDate?
         var stuckWeeks = 0, stuckMinutes = 0
-        if let through = counted?.upperBound {
+        var crammed = 0.0
+        if let counted {
+            let through = counted.upperBound
             lastDone = doneDays.filter { $0 <= through }.max()
-            if let lastDone { since = lastDone.adding(days: 1) }
+            if let lastDone { since = max(since, lastDone.adding(days: 1)) }
             let end = min(time.now, time.startOfDay(through.adding(days: 1)))
             // Completed or dropped by then: done with, not stuck. A goal logged after the fact still counts.
-            let closed = ledger.goal(key, at: end, known).map { $0.status != .active } ?? false
-            if !closed, since <= through {
-                ledger.forEachActivity(in: since...through, time: time, known, linkedTo: key, occurredBy: time.now) {
-                    stuckMinutes += $0.minutes
-                }
-                if stuckMinutes > 0 { stuckWeeks = (since.days(until: through) + 1) / 7 }
+            let asItStood = ledger.goal(key, at: end, known) ?? goal
+            let closed = asItStood.map { $0.status != .active } ?? false
+            if !closed {
+                let stuck = served.filter { $0.day >= since }
+                stuckMinutes = stuck.reduce(0) { $0 + $1.minutes }
+                stuckWeeks = Set(stuck.map { WeekTally.index($0.day, period) }).count
+            }
+            if let asItStood, !doneInPeriod.isEmpty {
+                let window = lastTwoWeeks(of: asItStood)
+                crammed = Double(doneInPeriod.filter { window.contains($0) }.count) / Double(doneInPeriod.count)
             }
         }
-        let perMilestone = doneInPeriod == 0 ? nil : Int(saturating: Double(minutes) / Double(doneInPeriod))
-        return GoalInsight(key: key, minutes: minutes, milestonesDone: doneInPeriod, minutesPerMilestone: perMilestone,
+        let perMilestone = doneInPeriod.isEmpty ? nil : Int(saturating: Double(minutes) / Double(doneInPeriod.count))
+        return GoalInsight(key: key, minutes: minutes, milestonesDone: doneInPeriod.count, minutesPerMilestone: perMilestone,
                            stuckWeeks: stuckWeeks, lastMilestoneDone: lastDone, stuckSince: since, stuckMinutes: stuckMinutes,
-                           crammedShare: goal.map { Cramming(goal: $0, time: time).share } ?? 0,
-                           status: goal?.status)
+                           crammedShare: crammed, status: goal?.status)
+    }
+
+    /// The goal's last two weeks, as `Cramming` reads them: the fourteen days up to its deadline, or up to its
+    /// quarter's last day when it has none.
+    static func lastTwoWeeks(of goal: GoalState) -> ClosedRange<LocalDate> {
+        let end = goal.due ?? goal.quarter.lastDay
+        return end.adding(days: -13)...end
     }
 
     /// Weekly linked and unlinked minutes, from the period's first week to the week of its last day counted.
@@ -169,10 +199,10 @@ public struct Insights: Equatable, Sendable {
             return period.from.days(until: date) / 7
         }
 
-        mutating func add(_ activity: borrowing ActivityFact, time: TimeContext) {
-            let i = WeekTally.index(time.localDate(of: activity.occurredAt), period)
+        mutating func add(minutes: Int, on day: LocalDate, servingGoal: Bool) {
+            let i = WeekTally.index(day, period)
             guard linked.indices.contains(i) else { return }
-            if activity.goal == nil { unlinked[i] += activity.minutes } else { linked[i] += activity.minutes }
+            if servingGoal { linked[i] += minutes } else { unlinked[i] += minutes }
         }
 
         var weeks: [Week] {

@@ -91,9 +91,7 @@ public enum LedgerSlices {
     /// What a read asks about.
     public enum Scope: Equatable, Sendable {
         /// Goals that belonged to, or had anything happen in, these quarters; activities on these local days.
-        /// With `goalEffort`, also the effort linked to those goals before the days when they had a milestone done
-        /// before them (insights count a goal's effort since its last milestone).
-        case quarters([Quarter], days: ClosedRange<LocalDate>?, goalEffort: Bool = false)
+        case quarters([Quarter], days: ClosedRange<LocalDate>?)
         /// One goal: its events and the activities linked to it.
         case goal(String)
         /// Every goal, without activities (resumes, calibration).
@@ -104,7 +102,7 @@ public enum LedgerSlices {
     /// The goals those name, and the goals the weeks' activities link to, are read in a second step (`goalSlices`).
     public static func firstSlices(_ scope: Scope, time: TimeContext) -> [String] {
         switch scope {
-        case .quarters(let quarters, let days, _):
+        case .quarters(let quarters, let days):
             var keys = [global] + quarters.map(quarter)
             if let days {
                 let start = time.startOfDay(days.lowerBound)
@@ -143,14 +141,8 @@ public enum LedgerSlices {
         switch scope {
         case .allGoals: try load(try goalSliceKeys())
         case .goal: try load(goalSlices(of: batches))
-        case .quarters(_, let days, let goalEffort):
+        case .quarters:
             try load(goalSlices(of: batches))
-            // A goal's effort before the days counts only from a milestone done before them, and only while the
-            // goal is still open by the end of the days: load the linked effort of just those goals (the days' own
-            // effort is in their weeks).
-            if goalEffort, let days {
-                try load(goalsNeedingEarlyEffort(batches, days: days, time: time).map(links))
-            }
         }
         // Slices overlap (an activity linked to a goal is in its week and its links): the batches are merged by
         // position, each event folded once, in log order, without copying the events into one array.
@@ -171,38 +163,6 @@ public enum LedgerSlices {
             }
         }
         return ledger
-    }
-
-    /// The goals with a milestone done before the days that were not closed (completed or dropped, for good)
-    /// by their end: the goals whose effort since that milestone insights count from before the days. A goal
-    /// closed by then is not "stuck", so its earlier effort is never counted; any doubt (a retracted or
-    /// re-set closing) keeps the goal in.
-    static func goalsNeedingEarlyEffort(_ batches: [[Envelope]], days: ClosedRange<LocalDate>, time: TimeContext) -> [String] {
-        let start = time.startOfDay(days.lowerBound)
-        let end = min(time.now, time.startOfDay(days.upperBound.adding(days: 1)))
-        var early = Set<String>()
-        var retracted = Set<String>()
-        var lastSet: [String: Int64] = [:], closed: [String: [Envelope]] = [:]
-        for batch in batches {
-            for envelope in batch {
-                switch envelope.event {
-                case .activityLogged: continue
-                case .milestoneDone(let e) where envelope.occurredAt < start: early.insert(e.goal)
-                case .eventRetracted(let e): retracted.insert(e.target)
-                case .goalSet(let e): lastSet[e.key] = max(lastSet[e.key] ?? 0, envelope.position)
-                case .goalCompleted(let e): closed[e.goal, default: []].append(envelope)
-                case .goalDropped(let e): closed[e.goal, default: []].append(envelope)
-                default: continue
-                }
-            }
-        }
-        return early.filter { key in
-            let closedForGood = (closed[key] ?? []).contains { closing in
-                closing.occurredAt < end && closing.recordedAt <= time.now && !retracted.contains(closing.eventId)
-                    && closing.position > (lastSet[key] ?? 0)
-            }
-            return !closedForGood
-        }.sorted()
     }
 
     /// The quarters a span of days touches.

@@ -83,8 +83,7 @@ public enum Warnings {
         }
         let upTo = min(today, quarter.lastDay)
         if upTo >= quarter.firstDay {
-            var effort = Effort()
-            ledger.forEachActivity(in: quarter.firstDay...upTo, time: time, known, occurredBy: time.now) { effort.add($0) }
+            let effort = Effort(ledger: ledger, days: quarter.firstDay...upTo, time: time, known)
             if let warning = busyWarning(effort, period: "\(quarter)") { warnings.append(warning) }
         }
         return warnings

@@ -150,6 +150,9 @@ struct GuidedPlanTests {
         t.type("")
         try t.expect("Target [15]: ")
         t.type("10")
+        // 12 connections were made in Q2: the new number is asked about (issue 13, item 8).
+        try t.expect("network has 12 of 15 connections so far: is 10 the new total, or what is left to do? [t=total l=left] ")
+        t.type("t")
         try t.expect("Deadline [2025-09-30]: ")
         t.type("2025-08-31")
         try t.expect("Why revise it?")
@@ -306,7 +309,7 @@ struct GuidedPlanTests {
         let before = try s.count()
         let cases: [(String, Int32, [String])] = [
             (#"{"carryOver": [{"goal": "network", "action": "drop"}]}"#, 64, ["a drop needs a reason"]),
-            (#"{"carryOver": [{"goal": "network", "action": "pause"}]}"#, 64, ["action 'pause' is not keep, revise or drop; set \"action\" to one of them"]),
+            (#"{"carryOver": [{"goal": "network", "action": "pause"}]}"#, 64, ["action 'pause' is not keep, revise, drop or complete; set \"action\" to one of them"]),
             (#"{"carryOver": [{"goal": "aws", "action": "keep"}]}"#, 65, ["aws, which is not an unfinished goal of 2025-Q2"]),
             (#"{"carryOver": [{"goal": "network", "action": "drop", "reason": "r"}]}"#, 65, ["a sprint needs one to three goals"]),
             (#"{"goals": [{"title": "x", "milestones": [{"title": "m", "weeks": "3-1"}]}], "carryOver": [{"goal": "network", "action": "keep"}]}"#, 64, ["weeks 3-1 are not sprint weeks"]),

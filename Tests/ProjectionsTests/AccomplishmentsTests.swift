@@ -125,6 +125,33 @@ struct AccomplishmentsTests {
         #expect(none.isEmpty && none.quarters.isEmpty && none.from == Self.day("2025-06-28"))
     }
 
+    @Test func eachItemBelongsToTheQuarterItWasAchievedIn() {
+        // cs was set for 2025-Q3 and carried into 2025-Q4 on Oct 1: its first case study, done Aug 10, is a Q3
+        // accomplishment; the second (Oct 20) and the goal's completion (Nov 3) are Q4's.
+        let list = [
+            goal(1, "cs", "Finish two case studies", "2025-Q3", "2025-07-01T09:00:00Z"),
+            milestone(2, "cs", 1, "Case study 1", "2025-07-01T09:00:00Z"),
+            milestone(3, "cs", 2, "Case study 2", "2025-07-01T09:00:00Z"),
+            done(4, "cs", 1, "2025-08-10T12:00:00Z"),
+            envelope(5, .goalRevised(GoalRevised(goal: "cs", changes: [FieldChange(field: .quarter, from: .text("2025-Q3"), to: .text("2025-Q4"))],
+                                                 reason: "carried over")), "2025-10-01T09:00:00Z"),
+            done(6, "cs", 2, "2025-10-20T12:00:00Z"),
+            envelope(7, .goalCompleted(GoalCompleted(goal: "cs", outcome: "Two case studies online")), "2025-11-03T12:00:00Z"),
+        ]
+        let result = Accomplishments(ledger: Ledger.fold(list), time: Self.time("2025-12-01T09:00:00Z"))
+        #expect(lines(result) == [
+            "2025-Q4",
+            "goal cs Finish two case studies | Two case studies online | 2025-11-03",
+            "milestone cs/2 Case study 2 | - | 2025-10-20",
+            "2025-Q3",
+            "milestone cs/1 Case study 1 | - | 2025-08-10",
+        ])
+        // A quarter's accomplishments never hold an earlier quarter's milestone.
+        let q4 = Accomplishments(ledger: Ledger.fold(list), time: Self.time("2025-12-01T09:00:00Z"),
+                                 from: Self.day("2025-10-01"), through: Self.day("2025-12-31"))
+        #expect(q4.quarters.map(\.quarter.description) == ["2025-Q4"] && q4.quarters.first?.items.count == 2)
+    }
+
     @Test func theLocalDayDecidesTheFilterAndNowIsAParameter() {
         // 2025-04-30T12:00Z is still Apr 30 in Tokyo until 15:00Z; a done at 2025-04-30T20:00Z is May 1 there.
         let list = [

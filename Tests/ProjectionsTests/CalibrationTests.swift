@@ -7,12 +7,13 @@ import Testing
 struct CalibrationTests {
     static func quarter(_ text: String) -> Quarter { Quarter(parsing: text) ?? LogBuilder.q2 }
 
-    /// Today is 2025-07-15 (2025-Q3 runs). Outcomes, by the goal's quarter now:
+    /// Today is 2025-07-15 (2025-Q3 runs). Outcomes, by the quarter each goal was first set for:
     /// - 2024-Q4: a (90%) completed Dec 20 → 1; b (30%) dropped → 0.
     /// - 2025-Q1: c (80%) completed Apr 2, after its quarter → 0; d (75%) completed Mar 31 23:00 UTC → 1;
-    ///   e (no confidence) completed → 1; r (100%, completed) has its goal-set retracted: not counted.
-    /// - 2025-Q2: f (70%) still active → 0; m (10%) set for 2025-Q1, moved to 2025-Q2, completed Jun 10 → 1.
-    /// - 2025-Q3 (not over): h (95%) completed Jul 10; n (40%) set for 2025-Q2 and moved to 2025-Q3.
+    ///   e (no confidence) completed → 1; r (100%, completed) has its goal-set retracted: not counted;
+    ///   m (10%) moved away to 2025-Q2 unfinished and completed there Jun 10 → 0 (and no hit in 2025-Q2).
+    /// - 2025-Q2: f (70%) still active → 0; n (40%) moved away to 2025-Q3 unfinished → 0.
+    /// - 2025-Q3 (not over): h (95%) completed Jul 10.
     static var log: LogBuilder {
         var b = LogBuilder()
         b.set("a", "2024-Q4", confidence: 90, at: "2024-10-01T09:00")
@@ -49,42 +50,43 @@ struct CalibrationTests {
         return abs(a - b) < 1e-9
     }
 
-    @Test func outcomesPerGoalByItsQuarterNow() {
+    @Test func outcomesPerGoalByTheQuarterItWasFirstSetFor() {
         let c = Self.calibration()
         #expect(c.outcomes.map { "\($0.quarter) \($0.key) \($0.confidence.map(String.init) ?? "-") \($0.completed ? 1 : 0)" } == [
             "2024-Q4 a 90 1", "2024-Q4 b 30 0",
-            "2025-Q1 c 80 0", "2025-Q1 d 75 1", "2025-Q1 e - 1",
-            "2025-Q2 m 10 1", "2025-Q2 f 70 0",
+            "2025-Q1 c 80 0", "2025-Q1 d 75 1", "2025-Q1 e - 1", "2025-Q1 m 10 0",
+            "2025-Q2 f 70 0", "2025-Q2 n 40 0",
         ])
         #expect(c.quarters.map { "\($0.quarter) \($0.goalsSet) \($0.goalsCompleted)" } == [
-            "2024-Q4 2 1", "2025-Q1 3 2", "2025-Q2 2 1",
+            "2024-Q4 2 1", "2025-Q1 4 2", "2025-Q2 2 0",
         ])
-        #expect(c.goalsTotal == 7 && c.goalsWithConfidence == 6)
+        #expect(c.goalsTotal == 8 && c.goalsWithConfidence == 7)
         #expect(c.today == LogBuilder.date("2025-07-15"))
     }
 
     @Test func brierScoreIsTheMeanSquaredErrorOfTheStatedConfidence() {
         let c = Self.calibration()
-        // (0.9-1)² + (0.3-0)² + (0.8-0)² + (0.75-1)² + (0.1-1)² + (0.7-0)² = 0.01+0.09+0.64+0.0625+0.81+0.49
-        #expect(Self.close(c.brierScore, 2.1025 / 6), "\(String(describing: c.brierScore))")
-        #expect(Self.close(c.meanConfidence, 355.0 / 6))
-        #expect(c.completionRate == 0.5)
-        #expect(Self.close(c.gap, 355.0 / 6 - 50))
+        // a, b, c, d, m, f, n: (0.9-1)² + (0.3-0)² + (0.8-0)² + (0.75-1)² + (0.1-0)² + (0.7-0)² + (0.4-0)²
+        //   = 0.01+0.09+0.64+0.0625+0.01+0.49+0.16
+        #expect(Self.close(c.brierScore, 1.4625 / 7), "\(String(describing: c.brierScore))")
+        #expect(Self.close(c.meanConfidence, 395.0 / 7))
+        #expect(Self.close(c.completionRate, 2.0 / 7))
+        #expect(Self.close(c.gap, 395.0 / 7 - 200.0 / 7))
     }
 
     @Test func reliabilityBandsCountMeanAndRate() {
         let c = Self.calibration()
         #expect(c.bands.map(\.range) == [0...20, 21...40, 41...60, 61...80, 81...100])
-        #expect(c.bands.map(\.goals) == [1, 1, 0, 3, 1])
-        #expect(c.bands.map(\.meanConfidence) == [10, 30, nil, 75, 90])
-        #expect(c.bands[0].completionRate == 1 && c.bands[1].completionRate == 0 && c.bands[2].completionRate == nil)
+        #expect(c.bands.map(\.goals) == [1, 2, 0, 3, 1])
+        #expect(c.bands.map(\.meanConfidence) == [10, 35, nil, 75, 90])
+        #expect(c.bands[0].completionRate == 0 && c.bands[1].completionRate == 0 && c.bands[2].completionRate == nil)
         #expect(Self.close(c.bands[3].completionRate, 1.0 / 3) && c.bands[4].completionRate == 1)
     }
 
     @Test func averagesAndSuggestedSprintSize() {
         let c = Self.calibration()
-        #expect(Self.close(c.averageSet, 7.0 / 3))
-        #expect(Self.close(c.averageCompleted, 4.0 / 3))
+        #expect(Self.close(c.averageSet, 8.0 / 3))
+        #expect(Self.close(c.averageCompleted, 3.0 / 3))
         #expect(c.suggestedSprintSize == 1)
     }
 
@@ -102,7 +104,7 @@ struct CalibrationTests {
         // In Berlin, d's completion at 23:00 UTC on Mar 31 falls on Apr 1: after its quarter.
         let c = Self.calibration(zone: "Europe/Berlin")
         #expect(c.outcomes.first { $0.key == "d" }?.completed == false)
-        #expect(c.quarters.map(\.goalsCompleted) == [1, 1, 1])
+        #expect(c.quarters.map(\.goalsCompleted) == [1, 1, 0])
         #expect(c.bands[3].completionRate == 0)
     }
 
@@ -110,9 +112,26 @@ struct CalibrationTests {
         // On Jun 30, 2025-Q2 still runs; on Jul 1 it is past.
         let running = Self.calibration(now: "2025-06-30T20:00")
         #expect(running.quarters.map(\.quarter.description) == ["2024-Q4", "2025-Q1"])
-        #expect(running.goalsTotal == 5)
+        #expect(running.goalsTotal == 6)
         let ended = Self.calibration(now: "2025-07-01T08:00")
         #expect(ended.quarters.map(\.quarter.description) == ["2024-Q4", "2025-Q1", "2025-Q2"])
+    }
+
+    @Test func aGoalCarriedIntoALaterQuarterCountsOnlyWhereItWasSet() {
+        // w: set for 2025-Q1, carried into Q2 and completed there. v: set for Q2 and completed in Q2.
+        // Only v is a hit in 2025-Q2; w is a miss in 2025-Q1 and counts nowhere else.
+        var b = LogBuilder()
+        b.set("w", "2025-Q1", confidence: 60, at: "2025-01-02T09:00")
+        b.move("w", from: "2025-Q1", to: "2025-Q2", at: "2025-04-01T09:00")
+        b.complete("w", at: "2025-05-01T09:00")
+        b.set("v", "2025-Q2", confidence: 60, at: "2025-04-01T09:05")
+        b.complete("v", at: "2025-05-02T09:00")
+        let c = Calibration(ledger: Ledger.fold(b.envelopes), time: LogBuilder.time("2025-07-15T12:00"))
+        #expect(c.outcomes.map { "\($0.quarter) \($0.key) \($0.completed ? 1 : 0)" } == ["2025-Q1 w 0", "2025-Q2 v 1"])
+        #expect(c.quarters.map { "\($0.quarter) \($0.goalsSet) \($0.goalsCompleted)" } == ["2025-Q1 1 0", "2025-Q2 1 1"])
+        // While 2025-Q2 runs, w's quarter is already past: a miss there, before the goal is even completed.
+        let earlier = Calibration(ledger: Ledger.fold(b.envelopes), time: LogBuilder.time("2025-04-20T12:00"))
+        #expect(earlier.outcomes.map(\.key) == ["w"] && earlier.outcomes.first?.completed == false)
     }
 
     @Test func nothingToCalibrateWithoutPastGoals() {

@@ -96,12 +96,13 @@ struct InsightsTests {
     @Test func busyButStuckNeedsThreeWeeksOfEffortWithoutAMilestoneDone() {
         let insights = Insights(ledger: sprint().ledger, period: q2, time: time)
         let aws = insights.goals[0], network = insights.goals[1], idle = insights.goals[2]
-        // network: effort since Apr 1 and nothing done; Apr 1 to May 10 is 40 days, 5 whole weeks.
-        #expect(network.stuckWeeks == 5 && network.isBusyButStuck)
+        // network: nothing done, effort in sprint weeks 2 (Apr 10), 4 (Apr 25) and 5 (May 2): three weeks with
+        // effort, not the five calendar weeks since Apr 1.
+        #expect(network.stuckWeeks == 3 && network.isBusyButStuck)
         #expect(network.stuckSince == HandLog.day("2025-04-01") && network.lastMilestoneDone == nil)
         #expect(network.stuckMinutes == 120)
-        // aws: a milestone done on May 5, so only May 6-10 counts, although there was effort in it.
-        #expect(aws.stuckWeeks == 0 && !aws.isBusyButStuck)
+        // aws: a milestone done on May 5, so only May 6-10 counts: one week with effort (May 8).
+        #expect(aws.stuckWeeks == 1 && !aws.isBusyButStuck)
         #expect(aws.lastMilestoneDone == HandLog.day("2025-05-05") && aws.stuckMinutes == 30)
         // idle: nothing done for 40 days, but no effort either: not busy, so not stuck.
         #expect(idle.stuckWeeks == 0 && idle.stuckMinutes == 0)
@@ -134,9 +135,11 @@ struct InsightsTests {
         #expect(insights.goals.map(\.key) == ["aws", "network"])
         let aws = insights.goals[0], network = insights.goals[1]
         #expect(aws.minutes == 90 && aws.milestonesDone == 0 && aws.minutesPerMilestone == nil)
-        // aws/1 was done Apr 9, before the span: stuck from Apr 10 to May 3 (24 days, 3 weeks) with effort.
-        #expect(aws.stuckWeeks == 3 && aws.isBusyButStuck && aws.stuckMinutes == 90)
-        // network never had a milestone done: stuck from the span's start, Apr 20 to May 3 (2 weeks).
+        // aws/1 was done Apr 9, before the span: the stuck span starts with the span (Apr 20), and only its
+        // weeks count: one of them (Apr 20-26) had effort on aws.
+        #expect(aws.lastMilestoneDone == HandLog.day("2025-04-09") && aws.stuckSince == HandLog.day("2025-04-20"))
+        #expect(aws.stuckWeeks == 1 && !aws.isBusyButStuck && aws.stuckMinutes == 90)
+        // network never had a milestone done: effort in both weeks of the span (Apr 25, May 2).
         #expect(network.minutes == 75 && network.stuckWeeks == 2 && !network.isBusyButStuck)
         #expect(insights.weeks.map(\.minutesLinked) == [135, 30])
         #expect(insights.warnings.isEmpty)
@@ -182,11 +185,11 @@ struct InsightsTests {
         log.goal("late", on: "2025-05-10")
         log.activity(45, goal: "late", on: "2025-04-08")
         let period = Insights.Period.dates(from: HandLog.day("2025-04-07"), to: HandLog.day("2025-04-27"))
-        #expect(Insights(ledger: log.ledger, period: q2, time: time).goals.map(\.stuckWeeks) == [0, 5])
+        #expect(Insights(ledger: log.ledger, period: q2, time: time).goals.map(\.stuckWeeks) == [0, 1])
         let span = Insights(ledger: log.ledger, period: period, time: time)
         // By Apr 27 "shipped" was not completed yet: no effort in Apr 7-27, so not stuck either.
         #expect(span.goals.map(\.key) == ["late"])
-        #expect(span.goals.first?.stuckWeeks == 3 && span.goals.first?.stuckMinutes == 45)
+        #expect(span.goals.first?.stuckWeeks == 1 && span.goals.first?.stuckMinutes == 45)
     }
 
     @Test func aQuarterNotBegunCountsNothing() {

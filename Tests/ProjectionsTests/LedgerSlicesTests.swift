@@ -43,13 +43,12 @@ struct LedgerSlicesTests {
                 let knownAt = time.today.adding(days: -20)
                 #expect(QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: knownAt, time: time)
                         == QuarterReport(ledger: whole, quarter: quarter, asKnownAt: knownAt, time: time))
-                let withEffort = try sliced(.quarters([quarter], days: quarter.firstDay...quarter.lastDay, goalEffort: true), stored, time: time)
-                #expect(Insights(ledger: withEffort, period: .quarter(quarter), time: time) == Insights(ledger: whole, period: .quarter(quarter), time: time))
+                #expect(Insights(ledger: ledger, period: .quarter(quarter), time: time) == Insights(ledger: whole, period: .quarter(quarter), time: time))
                 #expect(ShareDocument(ledger: ledger, quarter: quarter, time: time) == ShareDocument(ledger: whole, quarter: quarter, time: time))
             }
             for (from, to) in [("2025-04-20", "2025-05-03"), ("2025-06-25", "2025-07-04"), ("2025-03-01", "2025-09-30")] {
                 let days = try #require(LocalDate(iso: from))...(try #require(LocalDate(iso: to)))
-                let ledger = try sliced(.quarters(LedgerSlices.quarters(of: days), days: days, goalEffort: true), stored, time: time)
+                let ledger = try sliced(.quarters(LedgerSlices.quarters(of: days), days: days), stored, time: time)
                 let period = Insights.Period.dates(from: days.lowerBound, to: days.upperBound)
                 #expect(Insights(ledger: ledger, period: period, time: time) == Insights(ledger: whole, period: period, time: time), "\(from)...\(to)")
             }
@@ -63,54 +62,27 @@ struct LedgerSlicesTests {
         }
     }
 
-    @Test func effortOnAGoalCarriedPastItsQuarterCountsFromItsLastMilestone() throws {
-        // A Q2 goal still worked on in Q3: its stuck span in Q3 starts the day after its last milestone, in Q2.
+    @Test func effortOnAGoalLeftInAnEarlierQuarterIsUnlinkedAndReadsNoEarlierEffort() throws {
+        // A Q2 goal still worked on in Q3 without being moved: in Q3 it is not active, so its effort there serves
+        // no goal, and no goal's effort from before Q3 is read (insights count only the period's effort).
         var log = LogBuilder()
         log.goal("old", quarter: LogBuilder.q2, at: "2025-04-01T10:00")
         log.milestone("old", 1, weeks: (1, 4), at: "2025-04-01T10:05")
-        log.milestone("old", 2, weeks: (5, 13), at: "2025-04-01T10:06")
         log.done("old", 1, at: "2025-05-20T10:00")
         log.activity(goal: "old", minutes: 120, at: "2025-06-10T10:00")
         log.activity(goal: "old", minutes: 60, at: "2025-07-08T10:00")
-        log.activity(goal: "old", minutes: 30, at: "2025-08-05T10:00")
-        let whole = Ledger.fold(log.envelopes)
-        let q3 = LogBuilder.q2.next
-        let time = LogBuilder.time("2025-08-20T12:00")
-        let ledger = try sliced(.quarters([q3], days: q3.firstDay...q3.lastDay, goalEffort: true), slices(log.envelopes), time: time)
-        let expected = Insights(ledger: whole, period: .quarter(q3), time: time)
-        #expect(expected.goals.first?.stuckMinutes == 210, "the precondition: June's effort counts")
-        #expect(Insights(ledger: ledger, period: .quarter(q3), time: time) == expected)
-    }
-
-    @Test func aGoalClosedBeforeTheDaysDoesNotLoadItsEarlierEffort() throws {
-        // "done" was completed in June: never stuck in Q3, so its Q2 effort is not read. "undone" was completed
-        // too, but the completion was retracted: it is open, and its effort since May 20 counts.
-        var log = LogBuilder()
-        for key in ["done", "undone"] {
-            log.goal(key, quarter: LogBuilder.q2, at: "2025-04-01T10:00")
-            log.milestone(key, 1, weeks: (1, 4), at: "2025-04-01T10:05")
-            log.milestone(key, 2, weeks: (5, 13), at: "2025-04-01T10:06")
-            log.done(key, 1, at: "2025-05-20T10:00")
-            log.activity(goal: key, minutes: 120, at: "2025-06-10T10:00")
-        }
-        log.add(.goalCompleted(GoalCompleted(goal: "done")), at: "2025-06-20T10:00")
-        let completion = log.add(.goalCompleted(GoalCompleted(goal: "undone")), at: "2025-06-20T10:00")
-        log.retract(completion, at: "2025-06-21T10:00")
-        log.activity(goal: "done", minutes: 60, at: "2025-07-08T10:00")
-        log.activity(goal: "undone", minutes: 30, at: "2025-07-08T10:00")
         let stored = slices(log.envelopes)
         let q3 = LogBuilder.q2.next
         let time = LogBuilder.time("2025-08-20T12:00")
         var requested: [String] = []
-        let ledger = try LedgerSlices.ledger(.quarters([q3], days: q3.firstDay...q3.lastDay, goalEffort: true), time: time,
+        let ledger = try LedgerSlices.ledger(.quarters([q3], days: q3.firstDay...q3.lastDay), time: time,
                                              goalSliceKeys: { [] }, read: { keys in
             requested += keys
             return [LedgerSlicesTests.merged(keys.flatMap { stored[$0] ?? [] })]
         })
-        #expect(requested.contains(LedgerSlices.links("undone")))
-        #expect(!requested.contains(LedgerSlices.links("done")))
+        #expect(!requested.contains { $0.hasPrefix("links:") })
         let expected = Insights(ledger: Ledger.fold(log.envelopes), period: .quarter(q3), time: time)
-        #expect(expected.goals.first { $0.key == "undone" }?.stuckMinutes == 150, "the precondition: June's effort counts")
+        #expect(expected.goals.isEmpty && expected.effort.minutesUnlinked == 60, "the precondition: July's effort served no goal")
         #expect(Insights(ledger: ledger, period: .quarter(q3), time: time) == expected)
     }
 

@@ -42,6 +42,7 @@ COMMANDS = [
     ["log", "done", "{ref}"],
     ["log", "progress", "{goal}", "{number}"],
     ["log", "activity", "{text}", "--goal", "{ref}", "--minutes", "{minutes}", "--on", "{date}", "--tag", "{tag}"],
+    ["log", "activity", "{text}", "--goal", "{goal}", "--on", "{date}", "--force"],
     ["log", "revise", "{goal}", "--due", "{date}", "--reason", "{text}"],
     ["log", "revise", "{ref}", "--weeks", "{week}", "--reason", "{text}"],
     ["log", "revise", "{ref}", "--week", "{week}", "--title", "{text}", "--reason", "{text}"],

@@ -77,9 +77,10 @@ struct InsightsCommand: ParsableCommand {
 }
 
 extension Insights.Period {
-    /// The ledger slices this period's insights read.
+    /// The ledger slices this period's insights read: every figure counts the period's own effort, so no goal's
+    /// effort from before it is needed.
     var scope: LedgerSlices.Scope {
         let days = from...to
-        return .quarters(quarter.map { [$0] } ?? LedgerSlices.quarters(of: days), days: days, goalEffort: true)
+        return .quarters(quarter.map { [$0] } ?? LedgerSlices.quarters(of: days), days: days)
     }
 }

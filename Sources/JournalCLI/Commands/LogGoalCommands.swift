@@ -154,17 +154,19 @@ struct LogActivity: LogSubcommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("How long it took, in minutes (1-1440).", valueName: "n")) var minutes: String?
     @Option(name: .customLong("tag"), help: ArgumentHelp("A label for the activity (repeatable; lowercase letters, digits and dashes; a leading @, + or # is dropped).", valueName: "tag"))
     var tags: [String] = []
+    @Flag(help: "Keep the link to a goal that was not active on the activity's day (completed or dropped before it, or of another quarter); insights count it as linked to no goal.")
+    var force = false
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in try Self.command(text, goal: goal, minutes: minutes, tags: tags) }
+        try record { _ in try Self.command(text, goal: goal, minutes: minutes, tags: tags, force: force) }
     }
 
-    static func command(_ text: [String], goal: String?, minutes: String?, tags: [String] = []) throws -> Command {
+    static func command(_ text: [String], goal: String?, minutes: String?, tags: [String] = [], force: Bool = false) throws -> Command {
         let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
         return .logActivity(text: words(text), goal: link?.goal, milestone: link?.number,
-                            minutes: try parseInt(minutes, option: "--minutes"), tags: tags)
+                            minutes: try parseInt(minutes, option: "--minutes"), tags: tags, force: force)
     }
 }
 

@@ -28,6 +28,7 @@ func recordLogged(_ subcommand: ParsableCommand.Type, on: String?, db: String?, 
     let name = "log " + (subcommand.configuration.commandName ?? "")
     let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
     print(LogMessage.describe(recorded, time: time))
+    if let note = ProgressNote.note(recorded) { print("  " + ShownText.line(note)) }
     // Advice is about the goal as a whole: a milestone's revision leaves what it says unchanged.
     if advise, let goal = recorded.goal, recorded.change.kind != .milestoneRevised {
         for advice in SmartAdvice.advise(goal, goalsInQuarter: recorded.goalsInQuarter) { print("  " + ShownText.line(advice.text)) }

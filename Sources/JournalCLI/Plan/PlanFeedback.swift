@@ -21,6 +21,7 @@ enum PlanFeedback {
             let open = goal.milestones.values.filter { $0.doneAt == nil }.count
             lines.append("  \(ShownText.line(goal.key))  \(ShownText.line(goal.title))  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
             lines += advice.map { "    " + ShownText.line($0) }
+            lines += reachedTarget(goal).map { "    " + ShownText.line($0) }
         }
         if sprint.count == Decider.goalsPerQuarter {
             lines.append("  Focus: three goals is the maximum for a quarter; most people do better with one or two.")
@@ -28,7 +29,16 @@ enum PlanFeedback {
         for case .drop(let goal, _) in plan.carryOver {
             lines.append("  \(ShownText.line(goal)) dropped")
         }
+        for case .complete(let goal, _) in plan.carryOver {
+            lines.append("  \(ShownText.line(goal)) completed in \(plan.quarter.previous)")
+        }
         lines.append("")
         return lines
+    }
+
+    /// A goal carried on although its progress reached its target: completing it is the next step.
+    static func reachedTarget(_ goal: GoalState) -> [String] {
+        guard goal.status == .active, CarriedTarget.reached(goal) else { return [] }
+        return ["Reached its target (\(CarriedTarget.standing(goal))): complete it with journal log complete \(goal.key)"]
     }
 }

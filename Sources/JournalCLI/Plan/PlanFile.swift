@@ -3,6 +3,8 @@ import JournalDomain
 /// A sprint plan written as JSON for `journal plan QUARTER --from FILE`:
 ///
 ///     {"carryOver": [{"goal": "network", "action": "keep"},
+///                    {"goal": "apply", "action": "revise", "target": 40, "targetIs": "left", "reason": "40 more"},
+///                    {"goal": "talk", "action": "complete", "outcome": "Gave the talk"},
 ///                    {"goal": "blog", "action": "drop", "reason": "Lost interest"}],
 ///      "goals": [{"title": "Lead the pipeline migration", "metric": "Live in production", "due": "2025-09-30",
 ///                 "direction": "data-lead", "confidence": 70,
@@ -18,6 +20,10 @@ struct PlanFile: Decodable {
         var reason: String?
         var title, metric, unit, due, direction: String?
         var target: Double?
+        /// "total" or "left": what `target` means for a goal with progress (see `CarriedTarget`).
+        var targetIs: String?
+        /// A completion's outcome.
+        var outcome: String?
     }
 
     struct Milestone {
@@ -51,10 +57,11 @@ struct PlanFile: Decodable {
         let c = try decoder.container(keyedBy: AnswerKey.self)
         try c.onlyKeys(["carryOver", "goals", "milestones", "reschedule"])
         carryOver = try Self.list(c, "carryOver") { item in
-            try item.onlyKeys(["goal", "action", "reason", "title", "metric", "target", "unit", "due", "direction"])
+            try item.onlyKeys(["goal", "action", "reason", "title", "metric", "target", "targetIs", "unit", "due", "direction", "outcome"])
             return CarryOver(goal: try item.required("goal"), action: try item.required("action"), reason: try item.text("reason"),
                              title: try item.text("title"), metric: try item.text("metric"), unit: try item.text("unit"),
-                             due: try item.text("due"), direction: try item.text("direction"), target: try item.number("target"))
+                             due: try item.text("due"), direction: try item.text("direction"), target: try item.number("target"),
+                             targetIs: try item.text("targetIs"), outcome: try item.text("outcome"))
         }
         goals = try Self.list(c, "goals") { item in
             try item.onlyKeys(["title", "key", "metric", "target", "unit", "due", "direction", "confidence", "milestones"])
@@ -95,7 +102,7 @@ struct PlanFile: Decodable {
         var plan = SprintPlan(quarter: quarter, force: force)
         for entry in carryOver {
             let goal = try Validate.key(entry.goal, what: "carryOver goal")
-            guard context.unfinished.contains(where: { $0.key == goal }) else {
+            guard let state = context.unfinished.first(where: { $0.key == goal }) else {
                 throw CLIError(.data, "carryOver names \(goal), which is not an unfinished goal of \(quarter.previous); list those with journal sprint --quarter \(quarter.previous)")
             }
             switch entry.action.lowercased() {
@@ -106,12 +113,14 @@ struct PlanFile: Decodable {
                 plan.carryOver.append(.drop(goal: goal, reason: reason))
             case "revise":
                 guard let reason = entry.reason else { throw CLIError(.usage, "carryOver \(goal): a revision needs a reason; add \"reason\"") }
-                let changes = GoalChanges(title: entry.title, metric: entry.metric, target: entry.target, unit: entry.unit,
+                let changes = GoalChanges(title: entry.title, metric: entry.metric, target: try Self.carriedTarget(entry, state), unit: entry.unit,
                                           due: try entry.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time, week: .last) },
                                           direction: entry.direction)
                 plan.carryOver.append(.revise(goal: goal, changes: changes, reason: reason))
+            case "complete":
+                plan.carryOver.append(.complete(goal: goal, outcome: entry.outcome))
             default:
-                throw CLIError(.usage, "carryOver \(goal): action '\(DateInput.printable(entry.action))' is not keep, revise or drop; set \"action\" to one of them")
+                throw CLIError(.usage, "carryOver \(goal): action '\(DateInput.printable(entry.action))' is not keep, revise, drop or complete; set \"action\" to one of them")
             }
         }
         if keepTheRest {
@@ -144,6 +153,25 @@ struct PlanFile: Decodable {
                                                           reason: entry.reason ?? SprintPlan.defaultRescheduleReason(into: quarter)))
         }
         return plan
+    }
+
+    /// The total target a revision gives a carried goal. Once progress has been measured, a new target must say
+    /// whether it is the total or what is left: a guess either way would misstate the goal.
+    static func carriedTarget(_ entry: CarryOver, _ goal: GoalState) throws -> Double? {
+        let meaning = try entry.targetIs.map { raw throws -> CarriedTarget in
+            guard let meaning = CarriedTarget(rawValue: raw.lowercased()) else {
+                throw CLIError(.usage, "carryOver \(goal.key): targetIs '\(DateInput.printable(raw))' is not total or left; set \"targetIs\" to one of them")
+            }
+            return meaning
+        }
+        guard let target = entry.target else {
+            if meaning != nil { throw CLIError(.usage, "carryOver \(goal.key): targetIs needs a target; add \"target\", or drop \"targetIs\"") }
+            return nil
+        }
+        if meaning == nil, CarriedTarget.needsAsking(goal, newTarget: target) {
+            throw CLIError(.usage, "carryOver \(goal.key): \(goal.key) already has \(CarriedTarget.standing(goal)); say whether target \(NumberText.format(target)) is the new total or what is left: add \"targetIs\": \"total\" or \"left\"")
+        }
+        return try (meaning ?? .total).total(target, current: goal.current, option: "carryOver \(goal.key) target")
     }
 
     static func milestone(_ m: Milestone, goal: String, time: TimeContext) throws -> SprintPlan.Milestone {

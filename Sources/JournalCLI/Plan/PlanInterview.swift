@@ -78,6 +78,7 @@ struct PlanInterview {
         let previous = context.quarter.previous
         prompter.say()
         prompter.say(PlanContext.describe(goal))
+        if let completion = try offerCompletion(goal) { return completion }
         switch try prompter.choose("  Keep it, revise it, or drop it?", ["keep", "revise", "drop"]) {
         case "keep":
             let reason = try prompter.ask("  Why keep it?", prefill: SprintPlan.defaultKeepReason(from: previous)) ?? ""
@@ -96,11 +97,33 @@ struct PlanInterview {
         changes.title = try prompter.ask("  Title", prefill: goal.title) { try Validate.title($0, what: "goal title") }
         changes.metric = try prompter.ask("  Success metric", prefill: goal.metric) { try Validate.title($0, what: "metric") }
         if goal.target != nil {
-            changes.target = try prompter.ask("  Target", prefill: goal.target.map(NumberText.format)) { try Validate.number($0, option: "target") }
+            let typed = try prompter.ask("  Target", prefill: goal.target.map(NumberText.format)) { try Validate.number($0, option: "target") }
+            changes.target = try carriedTarget(typed, of: goal)
         }
         let due = SprintPlan.carriedDue(goal, into: context.quarter) ?? goal.due
         changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
         return changes
+    }
+
+    /// A goal whose progress reached its numeric target is offered completion before anything else; nil when
+    /// it has not reached it, or the user would rather keep, revise or drop it.
+    func offerCompletion(_ goal: GoalState) throws -> SprintPlan.CarryOver? {
+        guard CarriedTarget.reached(goal) else { return nil }
+        prompter.say("  It reached its target (\(CarriedTarget.standing(goal))).")
+        guard try prompter.confirm("  Complete it in \(context.quarter.previous)?") else { return nil }
+        let outcome = try prompter.ask("  What came of it? (Enter for none)") { try Validate.text($0, what: "outcome") }
+        return .complete(goal: goal.key, outcome: outcome)
+    }
+
+    /// The total target for a carried goal: once progress has been measured, a new number is asked about,
+    /// since "40" may mean the total or 40 more.
+    func carriedTarget(_ typed: Double?, of goal: GoalState) throws -> Double? {
+        guard let typed, CarriedTarget.needsAsking(goal, newTarget: typed) else { return typed }
+        let question = "  \(goal.key) has \(CarriedTarget.standing(goal)) so far: is \(NumberText.format(typed)) the new total, or what is left to do?"
+        let meaning = CarriedTarget(rawValue: try prompter.choose(question, CarriedTarget.allCases.map(\.rawValue))) ?? .total
+        let total = try meaning.total(typed, current: goal.current, option: "target")
+        if meaning == .left { prompter.say("  New target: \(NumberText.format(total)) in all.") }
+        return total
     }
 
     func newGoal(_ title: String, taken: Set<String>) throws -> GoalDraft {

@@ -83,9 +83,15 @@ struct Recorder {
             state.goal = GoalState.replay(goalStream)
             if let quarter = changes.quarter { state.quarterGoals = try session.goalKeys(in: quarter).filter { $0 != key } }
             if let direction = changes.direction { state.direction = try directionState(direction, session) }
-        case .logActivity(_, let key, _, _, _):
+        case .logActivity(_, let key, _, _, _, _):
             stream = StreamName.activities(time.localDate(of: occurred))
-            if let key { state.goal = GoalState.replay(try envelopes(session.readStream(StreamName.goal(key)))) }
+            if let key {
+                let goalEvents = try envelopes(session.readStream(StreamName.goal(key)))
+                state.goal = GoalState.replay(goalEvents)
+                let retracted = Retractions.targets(in: goalEvents)
+                state.goalActiveDays = GoalActiveDays(events: goalEvents.filter { !retracted.contains($0.eventId) },
+                                                      localDate: time.localDate(of:))
+            }
         case .recordReview(let review):
             stream = StreamName.review(review.quarter)
         case .namePartner:

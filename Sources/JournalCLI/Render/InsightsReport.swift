@@ -6,7 +6,7 @@ enum InsightsReport {
     static func render(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain) -> String {
         switch format {
         case .text: return text(insights, today: time.today, palette: palette)
-        case .markdown: return markdown(insights)
+        case .markdown: return markdown(insights, today: time.today)
         case .json: return json(insights).rendered()
         }
     }
@@ -90,13 +90,20 @@ enum InsightsReport {
             lines.append(palette.bold("Findings"))
             lines += stuck.map { "  " + palette.yellow(finding($0, insights: insights, today: today)) }
         }
+        let warningsHeading = "Warnings" + (warningsLookBeyond(insights, today: today) ? " as of today (\(TextStyle.date(today, reference: today)))" : "")
         if insights.warnings.isEmpty {
-            lines.append("Warnings: none")
+            lines.append(warningsHeading + ": none")
         } else {
-            lines.append(palette.bold("Warnings"))
+            lines.append(palette.bold(warningsHeading))
             lines += insights.warnings.map { "  " + palette.yellow("[\($0.code.rawValue)]") + " " + ShownText.line($0.message) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A quarter's warnings are the sprint's as it stands today: for a quarter already over, a figure from
+    /// beyond the period, which its heading says.
+    static func warningsLookBeyond(_ insights: Insights, today: LocalDate) -> Bool {
+        insights.period.quarter != nil && insights.period.to < today
     }
 
     static func title(_ insights: Insights) -> String {
@@ -115,17 +122,19 @@ enum InsightsReport {
         return text
     }
 
+    /// The minutes and weeks are the period's; the day of the last milestone may lie before it, and then says so.
     static func finding(_ goal: Insights.GoalInsight, insights: Insights, today: LocalDate) -> String {
-        let since = goal.lastMilestoneDone.map { "since its last one on \(TextStyle.date($0, reference: today))" }
-            ?? "since the period began (\(TextStyle.date(goal.stuckSince, reference: today)))"
-        return "busy but stuck: \(ShownText.line(goal.key)) has \(TextStyle.minutes(goal.stuckMinutes)) of effort over "
+        let since = goal.lastMilestoneDone.map { day in
+            "since its last one on \(TextStyle.date(day, reference: today))" + (day < insights.period.from ? ", before this period" : "")
+        } ?? "in this period (from \(TextStyle.date(goal.stuckSince, reference: today)))"
+        return "busy but stuck: \(ShownText.line(goal.key)) has \(TextStyle.minutes(goal.stuckMinutes)) of effort in "
             + "\(TextStyle.plural(goal.stuckWeeks, "week")) with no milestone done \(since); "
             + "finish the next milestone, or make it smaller"
     }
 
     // MARK: - markdown
 
-    static func markdown(_ insights: Insights) -> String {
+    static func markdown(_ insights: Insights, today: LocalDate) -> String {
         let period = insights.period
         let effort = insights.effort
         var lines = ["# " + (period.quarter.map { "Insights: \($0)" } ?? "Insights: \(period.from) to \(period.to)"), ""]
@@ -157,12 +166,13 @@ enum InsightsReport {
         if !stuck.isEmpty {
             lines += ["", "## Findings", ""]
             lines += stuck.map { goal in
-                "- **busy but stuck**: \(Markdown.escape(goal.key)), \(goal.stuckMinutes) minutes over "
+                "- **busy but stuck**: \(Markdown.escape(goal.key)), \(goal.stuckMinutes) minutes in "
                     + "\(TextStyle.plural(goal.stuckWeeks, "week")) with no milestone done "
-                    + (goal.lastMilestoneDone.map { "since its last one on \($0)" } ?? "since \(goal.stuckSince)")
+                    + (goal.lastMilestoneDone.map { "since its last one on \($0)" + ($0 < period.from ? ", before this period" : "") }
+                        ?? "in this period (from \(goal.stuckSince))")
             }
         }
-        lines += ["", "## Warnings", ""]
+        lines += ["", "## Warnings" + (warningsLookBeyond(insights, today: today) ? " as of today (\(today))" : ""), ""]
         if insights.warnings.isEmpty {
             lines.append("None.")
         } else {

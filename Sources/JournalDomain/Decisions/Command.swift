@@ -7,7 +7,8 @@ public enum Command: Equatable, Sendable {
     /// A new title and/or a new schedule for a planned milestone (at least one).
     case reviseMilestone(goal: String, number: Int, title: String?, schedule: MilestoneSchedule?, reason: String)
     case measureProgress(goal: String, amount: Double?, value: Double?, note: String?)
-    case logActivity(text: String, goal: String?, milestone: Int?, minutes: Int?, tags: [String] = [])
+    /// With `force`, the link to a goal that was not active on the activity's day is kept (see `GoalActiveDays`).
+    case logActivity(text: String, goal: String?, milestone: Int?, minutes: Int?, tags: [String] = [], force: Bool = false)
     case reviseGoal(goal: String, changes: GoalChanges, reason: String, force: Bool)
     case completeGoal(goal: String, outcome: String?)
     case dropGoal(goal: String, reason: String)
@@ -103,18 +104,21 @@ public struct DecisionState: Equatable, Sendable {
     /// For retractions in a goal's stream: the goal as it would stand without the target, so that undoing a
     /// drop or a move cannot sneak a fourth goal into a quarter (quarterGoals then lists that quarter's others).
     public var goalAfterRetraction: GoalState?
+    /// For activities linked to a goal: the days that goal was active (nil: the goal does not exist).
+    public var goalActiveDays: GoalActiveDays?
     /// The local date occurred-at falls on, for checks against the calendar.
     public var occurredOn: LocalDate?
     public var today: LocalDate?
 
     public init(goal: GoalState? = nil, quarterGoals: [String] = [], direction: DirectionState? = nil,
                 retractTarget: RetractTarget? = nil, goalAfterRetraction: GoalState? = nil,
-                occurredOn: LocalDate? = nil, today: LocalDate? = nil) {
+                goalActiveDays: GoalActiveDays? = nil, occurredOn: LocalDate? = nil, today: LocalDate? = nil) {
         self.goal = goal
         self.quarterGoals = quarterGoals
         self.direction = direction
         self.retractTarget = retractTarget
         self.goalAfterRetraction = goalAfterRetraction
+        self.goalActiveDays = goalActiveDays
         self.occurredOn = occurredOn
         self.today = today
     }

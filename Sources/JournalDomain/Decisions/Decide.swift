@@ -54,7 +54,7 @@ public enum Decider {
                 throw DomainError(.conflictingOptions, "give either an AMOUNT to add or --set N for an absolute value, not both or neither")
             }
 
-        case .logActivity(let text, let key, let number, let minutes, let tags):
+        case .logActivity(let text, let key, let number, let minutes, let tags, let force):
             let text = try Validate.title(text, what: "activity")
             let tags = try Validate.tags(tags)
             if let minutes, !(1...maxMinutes).contains(minutes) {
@@ -67,6 +67,7 @@ public enum Decider {
                 }
             }
             try notInFuture(state)
+            if let key, !force { try activeOnTheDay(key, state) }
             return [.activityLogged(ActivityLogged(text: text, goal: key, milestone: number, minutes: minutes, tags: tags))]
 
         case .reviseGoal(let key, let changes, let reason, let force):
@@ -195,6 +196,19 @@ public enum Decider {
             throw DomainError(.goalClosed, "goal \(key) is \(goal.status.rawValue), so you cannot \(action) it; set a new goal, or retract the \(goal.status == .completed ? "completion" : "drop") with journal log retract")
         }
         return goal
+    }
+
+    /// Effort linked to a goal done with, or of another quarter, is refused unless forced: it would read as
+    /// progress on a goal while serving none.
+    static func activeOnTheDay(_ key: String, _ state: DecisionState) throws(DomainError) {
+        guard let day = state.occurredOn, let days = state.goalActiveDays, let why = days.inactive(on: day) else { return }
+        let ways = "log it without --goal, link a goal active that day, or add --force to keep the link (insights then count it as linked to no goal)"
+        switch why {
+        case .closed(let closing):
+            throw DomainError(.goalNotActive, "goal \(key) was \(closing.status.rawValue) on \(closing.on), before \(day); \(ways)")
+        case .otherQuarter(let quarter):
+            throw DomainError(.goalNotActive, "goal \(key) belonged to \(quarter) on \(day), a day of \(day.quarter); \(ways)")
+        }
     }
 
     static func notInFuture(_ state: DecisionState) throws(DomainError) {

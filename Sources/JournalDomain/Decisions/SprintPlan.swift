@@ -8,16 +8,20 @@ public struct SprintPlan: Equatable, Sendable {
         /// Moved into the new quarter with changes.
         case revise(goal: String, changes: GoalChanges, reason: String)
         case drop(goal: String, reason: String)
+        /// Completed where it is (it reached its numeric target): it stays in the previous quarter.
+        case complete(goal: String, outcome: String?)
 
         public var goal: String {
             switch self {
-            case .keep(let goal, _), .revise(let goal, _, _), .drop(let goal, _): return goal
+            case .keep(let goal, _), .revise(let goal, _, _), .drop(let goal, _), .complete(let goal, _): return goal
             }
         }
 
         public var staysInSprint: Bool {
-            if case .drop = self { return false }
-            return true
+            switch self {
+            case .drop, .complete: return false
+            case .keep, .revise: return true
+            }
         }
     }
 
@@ -83,8 +87,9 @@ public struct SprintPlan: Equatable, Sendable {
         return keys
     }
 
-    /// The plan as commands, in an order the rules accept: drops first (they free places in a quarter),
-    /// then moves, the reschedulings of carried milestones, then each new goal followed by the milestones.
+    /// The plan as commands, in an order the rules accept: drops and completions first (they leave the
+    /// previous quarter's goals where they are), then moves, the reschedulings of carried milestones, then each
+    /// new goal followed by the milestones.
     ///
     /// - Parameters:
     ///   - unfinished: the previous quarter's unfinished goals, for the deadlines a move must carry along.
@@ -102,6 +107,9 @@ public struct SprintPlan: Equatable, Sendable {
         for case .drop(let goal, let reason) in carryOver {
             commands.append(.dropGoal(goal: goal, reason: reason))
         }
+        for case .complete(let goal, let outcome) in carryOver {
+            commands.append(.completeGoal(goal: goal, outcome: outcome))
+        }
         for decision in carryOver {
             let state = unfinished.first { $0.key == decision.goal }
             switch decision {
@@ -112,7 +120,7 @@ public struct SprintPlan: Equatable, Sendable {
                 changes.quarter = quarter
                 if changes.due == nil { changes.due = Self.carriedDue(state, into: quarter) }
                 commands.append(.reviseGoal(goal: goal, changes: changes, reason: reason, force: force))
-            case .drop:
+            case .drop, .complete:
                 break
             }
         }

@@ -66,8 +66,10 @@ struct PeerAppend {
         let state = DecisionState(goal: a.goal.flatMap { goals[$0] }, occurredOn: time.localDate(of: planned.occurredAt),
                                   today: time.today)
         do {
+            // Forced: another tool's history spans many quarters, and its --map names one goal for all of it;
+            // insights count the entries outside that goal's active days as linked to no goal.
             guard let event = try Decider.decide(.logActivity(text: a.text, goal: a.goal, milestone: a.milestone,
-                                                             minutes: a.minutes, tags: a.tags), state).first else {
+                                                             minutes: a.minutes, tags: a.tags, force: true), state).first else {
                 throw CLIError(.software, "an activity of \(planned.record) was decided into no event")
             }
             // What every event in the log must satisfy, the time above all (a record of year 1 is no activity).

@@ -68,8 +68,16 @@ struct PlanInterview {
             changes.target = try prompter.ask("  Target", prefill: goal.target.map(NumberText.format)) { try Validate.number($0, option: "target") }
         }
         let due = SprintPlan.carriedDue(goal, into: context.quarter) ?? goal.due
-        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
+        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try deadline($0, goal: goal.key) }
         return changes
+    }
+
+    /// A deadline answer, read as a deadline of the planned quarter; one before the quarter begins is asked
+    /// again here rather than refused with the whole plan at the end.
+    func deadline(_ answer: String, goal: String) throws(DomainError) -> LocalDate {
+        let due = try DateInput.end(answer, option: "deadline", time: time, quarter: context.quarter)
+        try DeadlineRule.check(due, in: context.quarter, goal: goal)
+        return due
     }
 
     func newGoal(_ title: String, taken: Set<String>) throws -> GoalDraft {
@@ -80,7 +88,7 @@ struct PlanInterview {
         if draft.target != nil {
             draft.unit = try prompter.ask("  Unit of that number, e.g. connections") { try Validate.title($0, what: "unit") }
         }
-        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
+        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try deadline($0, goal: title) }
         if !context.directions.isEmpty {
             let choices = context.directions.map { "\($0.key) = \($0.title)" }.joined(separator: "; ")
             prompter.say("  Long-term directions: \(choices)")
@@ -120,7 +128,7 @@ struct PlanInterview {
         }
         var added: [SprintPlan.Milestone] = []
         while let title = try prompter.ask("  Milestone (Enter when done)", { try Validate.title($0, what: "milestone title") }) {
-            let schedule = try prompter.ask("    Week (e.g. 3), weeks (1-4) or a due date") { try MilestoneScheduleInput.parse($0, time: time) }
+            let schedule = try prompter.ask("    Week (e.g. 3), weeks (1-4) or a due date") { try MilestoneScheduleInput.parse($0, time: time, quarter: context.quarter) }
             added.append(SprintPlan.Milestone(goal: key, title: title, schedule: schedule))
         }
         return added

@@ -8,6 +8,7 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownGoal, unknownMilestone, unknownDirection, unknownEvent, duplicateKey
         case tooManyGoals, milestoneAlreadyDone, goalClosed, noTarget, noChange
         case retractRetraction, alreadyRetracted, futureDate, emptySprint, undecidedCarryOver
+        case deadlineBeforeQuarter, quarterNotStarted
     }
 
     public let code: Code

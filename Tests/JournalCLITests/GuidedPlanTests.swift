@@ -233,7 +233,7 @@ struct GuidedPlanTests {
         #expect(try sprint(s, "2025-Q3").map { $0["total"] as? Int } == [6, 3, 0])
 
         // --quiet leaves the feedback out.
-        let quiet = try s.run("plan", "2026-Q1", "--from", try write(s, "q1.json", #"{"goals": [{"title": "Mentor two engineers", "metric": "Two mentees", "due": "2025-12-15", "direction": "data-lead"}]}"#), "--quiet")
+        let quiet = try s.run("plan", "2026-Q1", "--from", try write(s, "q1.json", #"{"goals": [{"title": "Mentor two engineers", "metric": "Two mentees", "due": "2026-03-15", "direction": "data-lead"}]}"#), "--quiet")
         #expect(quiet.status == 0 && quiet.stdoutLines.count == 1, "\(quiet)")
     }
 

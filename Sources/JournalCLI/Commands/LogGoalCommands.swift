@@ -25,8 +25,7 @@ struct LogDirection: LogSubcommand {
     }
 
     /// A year stays a year; any other date form becomes the ISO date it names, read as an end (a weekday: the
-    /// next one; a week: its Sunday). What neither
-    /// reads is left to the domain, which refuses it naming both forms.
+    /// next one; a week: its Sunday). What neither reads is left to the domain, which refuses it naming both forms.
     static func horizon(_ raw: String, time: TimeContext) throws(DomainError) -> String {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return text }

@@ -43,15 +43,15 @@ public enum Warnings {
             let key = goal.key
             if goal.metric == nil && goal.target == nil {
                 warnings.append(Warning(code: .noMetric, goal: key,
-                    message: "\(key) has no success metric; add one with journal log revise \(key) --metric TEXT (or --target N --unit TEXT)"))
+                    message: "\(key) has no success metric; add one (or a number to reach, --target N --unit TEXT) with journal log revise \(key) --metric TEXT --reason TEXT"))
             }
             if goal.due == nil {
                 warnings.append(Warning(code: .noDeadline, goal: key,
-                    message: "\(key) has no deadline; give it one with journal log revise \(key) --due DATE"))
+                    message: "\(key) has no deadline; give it one with journal log revise \(key) --due DATE --reason TEXT"))
             }
             if goal.direction == nil || ledger.direction(goal.direction ?? "", known) == nil {
                 warnings.append(Warning(code: .noDirection, goal: key,
-                    message: "\(key) serves no long-term direction; link it with journal log revise \(key) --direction KEY"))
+                    message: "\(key) serves no long-term direction; link it with journal log revise \(key) --direction KEY --reason TEXT"))
             }
             if goal.milestones.isEmpty {
                 warnings.append(Warning(code: .noMilestones, goal: key,
@@ -59,7 +59,7 @@ public enum Warnings {
             }
             if let phrase = SmartAdvice.outsideControlPhrase(in: goal) {
                 warnings.append(Warning(code: .outsideControl, goal: key,
-                    message: "\(key) depends on someone else's decision (\"\(phrase)\"); aim at the requirements within your control, e.g. \"complete the three requirements for promotion\""))
+                    message: "\(key) depends on someone else's decision (\"\(phrase)\"); aim at the requirements within your control, e.g. \"\(SmartAdvice.outsideControl(in: goal)?.kind.reframing ?? "")\""))
             }
             let pace = Pace(goal: goal, today: today)
             // Past its deadline the question is no longer catching up but which way out: that warning says it.

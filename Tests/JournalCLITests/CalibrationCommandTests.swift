@@ -117,7 +117,7 @@ struct CalibrationCommandTests {
         try s.log("goal", "Pass the AWS exam", "--quarter", "2025-Q2", "--key", "aws", "--confidence", "70")
         let out = try s.ok(["insights", "--calibration"])
         #expect(out == "Nothing to calibrate yet: no goal belongs to a quarter that has ended. State how sure you are "
-            + "when you set a goal (journal log goal ... --confidence 70); once its quarter is over, this compares "
+            + "when you set a goal (journal log goal TITLE --quarter Q --confidence 70); once its quarter is over, this compares "
             + "what you said with what you completed.\n")
         let raw = try s.ok(["insights", "--calibration", "--format", "json"])
         let doc = try JSONDecoder().decode(JSON.self, from: Data(raw.utf8))
@@ -136,7 +136,7 @@ struct CalibrationCommandTests {
         #expect(out.split(separator: "\n").map(String.init) == [
             "Calibration over 1 past quarter (2025-Q1): 2 goals, 0 with a stated confidence",
             "No goal of a past quarter has a stated confidence, so there is no Brier score yet; give one when you set "
-                + "a goal: journal log goal ... --confidence 70",
+                + "a goal: journal log goal TITLE --quarter Q --confidence 70",
             "quarter  set  completed",
             "2025-Q1    2          2",
             "Goals a quarter: 2.0 set, 2.0 completed. Suggested sprint size: 2 goals.",

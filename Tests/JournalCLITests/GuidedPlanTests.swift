@@ -258,8 +258,57 @@ struct GuidedPlanTests {
         #expect(try sprint(s, "2025-Q3").map { $0["total"] as? Int } == [6, 3, 0])
 
         // --quiet leaves the feedback out.
-        let quiet = try s.run("plan", "2026-Q1", "--from", try write(s, "q1.json", #"{"goals": [{"title": "Mentor two engineers", "metric": "Two mentees", "due": "2025-12-15", "direction": "data-lead"}]}"#), "--quiet")
+        let quiet = try s.run("plan", "2026-Q1", "--from", try write(s, "q1.json", #"{"goals": [{"title": "Mentor two engineers", "metric": "Two mentees", "due": "2026-03-15", "direction": "data-lead"}]}"#), "--quiet")
         #expect(quiet.status == 0 && quiet.stdoutLines.count == 1, "\(quiet)")
+    }
+
+    /// Planned on Saturday 2025-06-28 for 2025-Q3: a deadline answer is read ahead ("friday" is Jul 4, "end of
+    /// quarter" the planned quarter's end), and one before the quarter begins is asked again.
+    @Test func deadlineAnswersReadAheadAndOneBeforeTheQuarterIsAskedAgain() throws {
+        let s = try Sandbox.demo(now: "2025-06-28T10:00")
+        let before = try s.count()
+        let t = try Terminal(s, ["plan", "2025-Q3"])
+        try t.expect("Keep it, revise it, or drop it? [k=keep r=revise d=drop]")
+        t.type("k")
+        try t.expect("Why keep it?")
+        t.type("")
+        try t.expect("New goal (Enter when done): ")
+        t.type("Lead the pipeline migration")
+        try t.expect("(Enter for none): ")
+        t.type("Live in production")
+        try t.expect("(Enter for none): ")
+        t.type("")
+        try t.expect("Deadline [2025-09-30]: ")
+        t.type("monday")
+        try t.expect("the deadline 2025-06-30 of goal Lead the pipeline migration is before its quarter 2025-Q3 begins (2025-Q3 runs 2025-07-01 to 2025-09-30)")
+        try t.expect("Deadline [2025-09-30]: ")
+        t.type("friday")
+        try t.expect("[data-lead]: ")
+        t.type("")
+        try t.expect("(Enter to skip): ")
+        t.type("")
+        try t.expect("Key [lead-pipeline]: ")
+        t.type("")
+        try t.expect("New goal (Enter when done): ")
+        t.type("")
+        try t.expect("Weekly milestones for network")
+        try t.expect("Milestone (Enter when done): ")
+        t.type("")
+        try t.expect("Weekly milestones for lead-pipeline")
+        try t.expect("Milestone (Enter when done): ")
+        t.type("Map the pipelines")
+        try t.expect("a due date: ")
+        t.type("end of quarter")
+        try t.expect("Milestone (Enter when done): ")
+        t.type("")
+        try t.expect("Record this plan (3 events)? [Y/n] ")
+        t.type("y")
+        #expect(t.wait() == 0, "\(t.screen)")
+        let appended = try s.events().suffix(3)
+        #expect(try s.count() == before + 3)
+        #expect(appended.map(\.type) == ["goal-revised", "goal-set", "milestone-planned"])
+        #expect(appended.dropFirst().first?.payload["due"] == "2025-07-04")
+        #expect(appended.last?.payload["due"] == "2025-09-30")
     }
 
     @Test func unfinishedGoalsNeedADecisionUnlessYes() throws {

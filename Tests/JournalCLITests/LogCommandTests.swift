@@ -14,9 +14,9 @@ struct LogCommandTests {
         #expect(e.streamId == "direction-mgmt" && e.streamVersion == 1)
         #expect(e.payload == .object(["key": "mgmt", "title": "Move into engineering management", "by": "2028"]))
 
-        // Giving an existing key updates that direction: same stream, next version.
+        // Giving an existing key updates that direction, saying what changed: same stream, next version.
         #expect(try s.log("direction", "Lead", "a", "platform", "team", "--key", "mgmt", "--by", "2028-06-30")
-                == "Direction mgmt set: Lead a platform team (by 2028-06-30) (event 2)")
+                == "Direction mgmt updated (title Move into engineering management -> Lead a platform team; by 2028 -> 2028-06-30): Lead a platform team (event 2)")
         e = try s.lastEvent()
         #expect(e.streamId == "direction-mgmt" && e.streamVersion == 2)
         #expect(e.payload["title"] == "Lead a platform team" && e.payload["by"] == "2028-06-30")

@@ -24,7 +24,7 @@ struct SmartAdviceCommandTests {
         #expect(result.stdoutLines == [
             "Goal promo set for 2025-Q2: Get promoted to senior engineer (event 2)",
             "  Achievable: \"get promoted\" needs someone else's yes; aim at your own actions, e.g. \"Complete the three requirements for promotion\".",
-            "  Measurable: how will you know you succeeded? Add one: journal log revise promo --metric TEXT (or --target N --unit TEXT) --reason TEXT",
+            "  Measurable: how will you know you succeeded? Add a metric (or a number to reach, --target N --unit TEXT): journal log revise promo --metric TEXT --reason TEXT",
         ], "\(result)")
         #expect(try s.count() == 2, "advice never blocks")
     }
@@ -34,7 +34,7 @@ struct SmartAdviceCommandTests {
         let result = try s.run("log", "goal", "Write posts", "--quarter", "2025-Q2", "--key", "posts", "--target", "3", "--unit", "posts")
         #expect(result.stdoutLines.dropFirst() == [
             "  Time-bound: no deadline yet; the sprint ends 2025-06-30. Set one: journal log revise posts --due DATE --reason TEXT",
-            "  Relevant: which 3-5 year direction does this serve? Link one: journal log revise posts --direction KEY --reason TEXT (see journal log direction)",
+            "  Relevant: which 3-5 year direction does this serve? Link one: journal log revise posts --direction KEY --reason TEXT (set one with journal log direction TITLE --key KEY)",
         ], "\(result)")
     }
 

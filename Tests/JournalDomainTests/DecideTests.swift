@@ -207,6 +207,62 @@ struct DecideTests {
         #expect(refusal(.reviseGoal(goal: "aws", changes: GoalChanges(direction: "mgmt"), reason: "r", force: false), state([awsSet]))?.code == .unknownDirection)
     }
 
+    // MARK: deadlines and quarters
+
+    @Test func aDeadlineBeforeTheGoalsQuarterIsRefusedNamingTheQuartersDays() throws {
+        let q4 = try #require(Quarter(parsing: "2025-Q4"))
+        let early = GoalDraft(key: "cs", title: "Case study", quarter: q4, metric: "Published", due: LocalDate(iso: "2025-09-26"))
+        let error = try #require(refusal(.setGoal(early), state([])))
+        #expect(error.code == .deadlineBeforeQuarter && !error.isUsageError)
+        #expect(error.message.contains("2025-09-26") && error.message.contains("2025-Q4 runs 2025-10-01 to 2025-12-31"))
+        #expect(error.message.contains("from 2025-10-01 on, e.g. 2025-12-31"))
+        // Its first day, its last day and any day after it are deadlines the rule accepts (the last with advice).
+        for day in ["2025-10-01", "2025-12-31", "2026-01-15"] {
+            var draft = early
+            draft.due = LocalDate(iso: day)
+            #expect(refusal(.setGoal(draft), state([])) == nil, "\(day)")
+        }
+    }
+
+    @Test func aRevisedDeadlineBeforeTheQuarterIsRefused() throws {
+        let error = try #require(refusal(.reviseGoal(goal: "aws", changes: GoalChanges(due: LocalDate(iso: "2025-03-31")), reason: "r", force: false),
+                                         state([awsSet])))
+        #expect(error.code == .deadlineBeforeQuarter && error.message.contains("2025-Q2 runs 2025-04-01 to 2025-06-30"))
+        // With a move, the deadline is judged against the quarter the goal moves to.
+        let q3 = try #require(Quarter(parsing: "2025-Q3"))
+        let moved = refusal(.reviseGoal(goal: "aws", changes: GoalChanges(due: LocalDate(iso: "2025-06-30"), quarter: q3), reason: "r", force: false),
+                            state([awsSet]))
+        #expect(moved?.code == .deadlineBeforeQuarter && moved?.message.contains("2025-Q3 runs 2025-07-01 to 2025-09-30") == true)
+    }
+
+    /// A move to a later quarter without --due carries a deadline it would leave behind to the new quarter's last day.
+    @Test func aMoveCarriesADeadlineItWouldLeaveBehind() throws {
+        let q3 = try #require(Quarter(parsing: "2025-Q3"))
+        let events = try Decider.decide(.reviseGoal(goal: "aws", changes: GoalChanges(quarter: q3), reason: "Later", force: false), state([awsSet]))
+        #expect(events == [.goalRevised(GoalRevised(goal: "aws", changes: [
+            FieldChange(field: .due, from: .text("2025-06-15"), to: .text("2025-09-30")),
+            FieldChange(field: .quarter, from: .text("2025-Q2"), to: .text("2025-Q3")),
+        ], reason: "Later"))])
+        // A deadline still in or after the new quarter stays; moving to an earlier quarter keeps it too.
+        let q1 = try #require(Quarter(parsing: "2025-Q1"))
+        let back = try Decider.decide(.reviseGoal(goal: "aws", changes: GoalChanges(quarter: q1), reason: "Sooner", force: false), state([awsSet]))
+        #expect(back == [.goalRevised(GoalRevised(goal: "aws", changes: [
+            FieldChange(field: .quarter, from: .text("2025-Q2"), to: .text("2025-Q1")),
+        ], reason: "Sooner"))])
+    }
+
+    @Test func aQuarterIsReviewedOnlyOnceItHasBegun() throws {
+        let review = ReviewRecorded(quarter: try #require(Quarter(parsing: "2025-Q3")), planned: "p", accomplished: "a", obstacles: "o",
+                                    learned: "l", next: "n", blockers: [])
+        let error = try #require(refusal(.recordReview(review), state([])))
+        #expect(error.code == .quarterNotStarted && !error.isUsageError)
+        #expect(error.message == "2025-Q3 (2025-07-01 to 2025-09-30) has not started on 2025-04-10, so there is nothing to review yet; review it from 2025-07-01 on, or review 2025-Q2 instead")
+        #expect(try Decider.decide(.recordReview(review), state([], on: LocalDate(iso: "2025-07-01"))).count == 1)
+        var current = review
+        current.quarter = q2
+        #expect(try Decider.decide(.recordReview(current), state([])).count == 1, "the quarter under way can be reviewed")
+    }
+
     @Test func completingAndDropping() throws {
         #expect(try Decider.decide(.completeGoal(goal: "aws", outcome: "Passed"), state([awsSet])) == [.goalCompleted(GoalCompleted(goal: "aws", outcome: "Passed"))])
         #expect(try Decider.decide(.dropGoal(goal: "aws", reason: "Reorg"), state([awsSet])) == [.goalDropped(GoalDropped(goal: "aws", reason: "Reorg"))])

@@ -153,3 +153,144 @@ struct NaturalDateTests {
         #expect(throws: DomainError.self) { try Decider.sprintWeeks(of: try #require(IsoWeek(parsing: "2025-W13")), in: goal) }
     }
 }
+
+/// Dates that end something (--due, --by, --until, a plan's deadlines) look ahead; past facts keep the past bias.
+@Suite("Deadlines and ends read ahead")
+struct EndDateTests {
+    func context(_ today: String) throws -> TimeContext {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        return TimeContext(now: try #require(TimeContext.parseNow(today + "T09:00", zone: utc)), zone: utc)
+    }
+
+    func end(_ text: String, on today: String = "2025-04-10", quarter: Quarter? = nil) throws -> String {
+        try DateInput.end(text, option: "--due", time: try context(today), quarter: quarter).description
+    }
+
+    /// Thursday 2025-04-10.
+    @Test("the forms, on a Thursday", arguments: [
+        ("friday", "2025-04-11"), ("Fri", "2025-04-11"), ("thursday", "2025-04-10"), ("wednesday", "2025-04-16"),
+        ("monday", "2025-04-14"), ("sun", "2025-04-13"),
+        ("next friday", "2025-04-11"), ("next thursday", "2025-04-17"), ("next-monday", "2025-04-14"),
+        ("in 3 days", "2025-04-13"), ("in 1 day", "2025-04-11"), ("in a day", "2025-04-11"), ("in 0 days", "2025-04-10"),
+        ("in 2 weeks", "2025-04-24"), ("In One Week", "2025-04-17"),
+        ("end of week", "2025-04-13"), ("end of month", "2025-04-30"), ("end-of-month", "2025-04-30"),
+        ("end of quarter", "2025-06-30"), ("end of year", "2025-12-31"),
+        ("today", "2025-04-10"), ("tomorrow", "2025-04-11"), ("this week", "2025-04-13"), ("next week", "2025-04-20"),
+        ("2025-W20", "2025-05-18"), ("2025-W20-2", "2025-05-13"), ("2025-06-15", "2025-06-15"),
+        // Past forms that cannot be mistaken keep their meaning: a span may end in the past.
+        ("yesterday", "2025-04-09"), ("3 days ago", "2025-04-07"), ("last friday", "2025-04-04"), ("last week", "2025-04-06"),
+    ])
+    func formsOnAThursday(text: String, expected: String) throws {
+        #expect(try end(text) == expected)
+    }
+
+    /// Every weekday as today, every weekday named: the next such day (today on that day), "next" never today,
+    /// while the past reading still gives the most recent one.
+    @Test func everyWeekdayAsToday() throws {
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let monday = try #require(LocalDate(iso: "2025-04-07"))
+        for offset in 0..<7 {
+            let today = monday.adding(days: offset)
+            let time = try context(today.description)
+            for (index, name) in names.enumerated() {
+                let weekday = index + 1
+                let ahead = try DateInput.end(name, option: "--due", time: time)
+                let next = try DateInput.end("next " + name, option: "--due", time: time)
+                let past = try DateInput.day(name, option: "--on", time: time)
+                #expect(ahead.isoWeekday == weekday && ahead >= today && today.days(until: ahead) < 7, "\(name) on \(today)")
+                #expect(next.isoWeekday == weekday && next > today && today.days(until: next) <= 7, "next \(name) on \(today)")
+                #expect(past.isoWeekday == weekday && past <= today && past.days(until: today) < 7, "\(name) in the past on \(today)")
+                #expect((ahead == today) == (today.isoWeekday == weekday))
+                #expect(next == (ahead == today ? today.adding(days: 7) : ahead))
+            }
+        }
+    }
+
+    @Test("month ends, leap years included", arguments: [
+        ("2025-01-31", "2025-01-31"), ("2025-02-01", "2025-02-28"), ("2024-02-10", "2024-02-29"), ("2000-02-01", "2000-02-29"),
+        ("2100-02-03", "2100-02-28"), ("2025-04-01", "2025-04-30"), ("2025-12-15", "2025-12-31"),
+    ])
+    func monthEnds(today: String, expected: String) throws {
+        #expect(try end("end of month", on: today) == expected)
+    }
+
+    @Test("quarter ends: today's quarter, or the goal's when the command names it", arguments: [
+        ("2025-03-31", nil, "2025-03-31"), ("2025-04-01", nil, "2025-06-30"), ("2025-09-30", nil, "2025-09-30"),
+        ("2025-12-31", nil, "2025-12-31"), ("2025-09-28", "2025-Q4", "2025-12-31"), ("2025-11-20", "2025-Q3", "2025-09-30"),
+    ])
+    func quarterEnds(today: String, quarter: String?, expected: String) throws {
+        #expect(try end("end of quarter", on: today, quarter: quarter.flatMap(Quarter.init(parsing:))) == expected)
+    }
+
+    @Test("across the year's end", arguments: [
+        ("2025-12-30", "in 3 days", "2026-01-02"), ("2025-12-29", "friday", "2026-01-02"), ("2025-12-31", "end of year", "2025-12-31"),
+        ("2025-12-31", "next monday", "2026-01-05"), ("2026-12-31", "end of week", "2027-01-03"), ("2025-12-31", "tomorrow", "2026-01-01"),
+        ("2025-12-24", "in 2 weeks", "2026-01-07"), ("2025-12-31", "next week", "2026-01-11"),
+    ])
+    func yearEnd(today: String, text: String, expected: String) throws {
+        #expect(try end(text, on: today) == expected)
+    }
+
+    @Test("around a leap day", arguments: [
+        ("2024-02-28", "in 1 day", "2024-02-29"), ("2024-02-29", "tomorrow", "2024-03-01"), ("2024-02-25", "in 1 week", "2024-03-03"),
+        ("2024-02-29", "in 52 weeks", "2025-02-27"), ("2024-02-29", "end of month", "2024-02-29"), ("2024-02-26", "thursday", "2024-02-29"),
+        ("2023-02-28", "in 1 day", "2023-03-01"),
+    ])
+    func leapDay(today: String, text: String, expected: String) throws {
+        #expect(try end(text, on: today) == expected)
+    }
+
+    /// The last day a UTC "now" can fall on is 9999-12-30; the last day a date can name is 9999-12-31.
+    @Test func theSupportedEdges() throws {
+        #expect(try end("tomorrow", on: "9999-12-30") == "9999-12-31")
+        #expect(try end("end of year", on: "9999-12-30") == "9999-12-31")
+        #expect(try end("end of quarter", on: "9999-12-30") == "9999-12-31")
+        #expect(try end("in 1 day", on: "9999-12-30") == "9999-12-31")
+        let time = try context("9999-12-30")
+        for text in ["in 2 days", "in 99999 weeks", "next " + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][time.today.isoWeekday - 1]] {
+            do {
+                _ = try DateInput.end(text, option: "--due", time: time)
+                Issue.record("\(text) on 9999-12-30 was read")
+            } catch {
+                #expect(error.code == .invalidDate && error.message.contains("outside the dates the journal holds"), "\(error.message)")
+            }
+        }
+        #expect(throws: DomainError.self) { try DateInput.end("next week", option: "--due", time: time) }
+        #expect(try end("monday", on: "1900-01-02") == "1900-01-08")
+        #expect(try end("yesterday", on: "1900-01-02") == "1900-01-01")
+        #expect(throws: DomainError.self) { try DateInput.end("3 days ago", option: "--due", time: try context("1900-01-02")) }
+    }
+
+    /// A deadline's refusal suggests deadline forms, never "yesterday"; a past fact's, the past forms.
+    @Test func refusalsSuggestFormsThatFitTheOption() throws {
+        let time = try context("2025-04-10")
+        do {
+            _ = try DateInput.end("someday", option: "--due", time: time)
+            Issue.record("'someday' was read as a deadline")
+        } catch {
+            #expect(error.code == .invalidDate)
+            for form in ["--due 'someday'", "2025-06-30", "friday: the next one", "next friday", "'in 2 weeks'", "end of quarter"] {
+                #expect(error.message.contains(form), "\(form) in \(error.message)")
+            }
+            #expect(!error.message.contains("yesterday") && !error.message.contains("ago"), "\(error.message)")
+        }
+        do {
+            _ = try DateInput.day("someday", option: "--on", time: time)
+            Issue.record("'someday' was read as a past day")
+        } catch {
+            #expect(error.message.contains("yesterday") && !error.message.contains("next friday"), "\(error.message)")
+        }
+    }
+
+    /// The past reading is untouched: the deadline forms are not past facts.
+    @Test("past facts do not read the deadline forms", arguments: ["next friday", "in 2 weeks", "in 3 days", "end of month", "end of quarter"])
+    func pastFactsKeepTheirForms(text: String) throws {
+        #expect(throws: DomainError.self) { try DateInput.day(text, option: "--on", time: try context("2025-04-10")) }
+        #expect(throws: DomainError.self) { try DateInput.day(text, option: "--as-of", time: try context("2025-04-10"), week: .last) }
+    }
+
+    @Test("words that are not deadlines", arguments: ["in days", "in 3", "in 3 months", "end of", "end of the month", "next", "next 3", "friday next", "in -3 days"])
+    func notDeadlines(text: String) throws {
+        #expect(throws: DomainError.self) { try DateInput.end(text, option: "--due", time: try context("2025-04-10")) }
+    }
+}

@@ -24,7 +24,7 @@ struct InsightsCommand: ParsableCommand {
     var quarter: String?
     @Option(help: ArgumentHelp("Look at the days from this date instead of a quarter (with or without --until); a week means its Monday.", valueName: "date"))
     var since: String?
-    @Option(help: ArgumentHelp("The last day to look at, with --since (default: today); a week means its Sunday.", valueName: "date"))
+    @Option(help: ArgumentHelp("The last day to look at, with --since (default: today); a week means its Sunday, a weekday the next one; days after today are not counted yet.", valueName: "date"))
     var until: String?
     @Option(help: ArgumentHelp("Look at one week, Monday to Sunday: 2025-W07, this-week, last-week or a day in it.", valueName: "week"))
     var week: String?
@@ -68,7 +68,7 @@ struct InsightsCommand: ParsableCommand {
             return .quarter(time.today.quarter)
         }
         let from = try DateInput.day(since, option: "--since", time: time)
-        let to = try until.map { raw throws(DomainError) in try DateInput.day(raw, option: "--until", time: time, week: .last) } ?? time.today
+        let to = try until.map { raw throws(DomainError) in try DateInput.end(raw, option: "--until", time: time) } ?? time.today
         guard from <= to else {
             throw CLIError(.usage, "--since \(from) is after \(until == nil ? "today" : "--until") (\(to)); give a first day on or before the last")
         }

@@ -24,12 +24,12 @@ struct LogDirection: LogSubcommand {
         }
     }
 
-    /// A year stays a year; any other date form becomes the ISO date it names (a week: its Sunday). What neither
-    /// reads is left to the domain, which refuses it naming both forms.
+    /// A year stays a year; any other date form becomes the ISO date it names, read as an end (a weekday: the
+    /// next one; a week: its Sunday). What neither reads is left to the domain, which refuses it naming both forms.
     static func horizon(_ raw: String, time: TimeContext) throws(DomainError) -> String {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return text }
-        return (try? DateInput.day(raw, option: "--by", time: time, week: .last).description) ?? raw
+        return (try? DateInput.end(raw, option: "--by", time: time).description) ?? raw
     }
 }
 
@@ -48,7 +48,7 @@ struct LogGoal: LogSubcommand {
     @Option(help: "How you will know you succeeded.") var metric: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("A number to reach, e.g. 15.", valueName: "n")) var target: String?
     @Option(help: "The unit of --target, e.g. connections.") var unit: String?
-    @Option(help: ArgumentHelp("The deadline: 2025-06-15, friday, next-week (its Sunday), 2025-W24.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("The deadline: 2025-06-15, friday (the next one), 'in 2 weeks', end-of-quarter, next-week (its Sunday).", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("The key of the long-term direction this goal serves.", valueName: "key"),
             completion: CompletionCandidates.directions.kind)
     var direction: String?
@@ -61,11 +61,12 @@ struct LogGoal: LogSubcommand {
 
     func run() throws {
         try record(advise: !quiet) { time in
-            .setGoal(GoalDraft(
+            let quarter = try Validate.quarter(quarter, today: time.today)
+            return .setGoal(GoalDraft(
                 key: try key.map { raw throws(DomainError) in try Validate.key(raw, what: "--key") } ?? "",
-                title: words(title), quarter: try Validate.quarter(quarter, today: time.today), metric: metric,
+                title: words(title), quarter: quarter, metric: metric,
                 target: try parseNumber(target, option: "--target"), unit: unit,
-                due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time, week: .last) },
+                due: try due.map { raw throws(DomainError) in try DateInput.end(raw, option: "--due", time: time, quarter: quarter) },
                 direction: direction, confidence: try parseInt(confidence, option: "--confidence"), force: force))
         }
     }
@@ -81,12 +82,13 @@ struct LogMilestone: LogSubcommand {
     @Argument(help: "What will be done.") var title: [String]
     @Option(help: ArgumentHelp("The sprint week it is planned for (1-13), or a calendar week: 2025-W20, next-week.", valueName: "n")) var week: String?
     @Option(help: ArgumentHelp("The sprint weeks it spans, e.g. 1-4.", valueName: "a-b")) var weeks: String?
-    @Option(help: ArgumentHelp("A due date instead of weeks (a week means its Sunday).", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("A due date instead of weeks: 2025-06-15, friday (the next one), 'in 2 weeks', a week (its Sunday).", valueName: "date")) var due: String?
+    @Flag(help: "Do not print SMART advice about the milestone.") var quiet = false
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { time in
+        try record(advise: !quiet) { time in
             .planMilestone(goal: try Validate.key(goal, what: "goal key"), title: words(title),
                            schedule: try schedule(time))
         }
@@ -187,7 +189,7 @@ struct LogRevise: LogSubcommand {
     @Option(help: "A new success metric.") var metric: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("A new numeric target.", valueName: "n")) var target: String?
     @Option(help: "A new unit for the target.") var unit: String?
-    @Option(help: ArgumentHelp("A new deadline (a week means its Sunday); for a milestone, a due date instead of weeks.", valueName: "date")) var due: String?
+    @Option(help: ArgumentHelp("A new deadline: 2025-06-15, friday (the next one), 'in 2 weeks', end-of-quarter, a week (its Sunday); for a milestone, a due date instead of weeks.", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("Milestones: the sprint week (1-13) of the goal's quarter it is now planned for, or a calendar week.", valueName: "n")) var week: String?
     @Option(help: ArgumentHelp("Milestones: the sprint weeks of the goal's quarter it now spans, e.g. 3-6.", valueName: "a-b")) var weeks: String?
     @Option(help: ArgumentHelp("Move the goal to another quarter.", valueName: "quarter")) var quarter: String?
@@ -210,12 +212,13 @@ struct LogRevise: LogSubcommand {
         if week != nil || weeks != nil {
             throw DomainError(.conflictingOptions, "--week and --weeks reschedule a milestone; name one as GOAL/N, e.g. journal log revise \(DateInput.printable(goal))/1 --weeks 3-6 --reason TEXT")
         }
+        let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) }
         return .reviseGoal(
             goal: try Validate.key(goal, what: "goal key"),
             changes: GoalChanges(
                 title: title, metric: metric, target: try parseNumber(target, option: "--target"), unit: unit,
-                due: try due.map { raw throws(DomainError) in try DateInput.day(raw, option: "--due", time: time, week: .last) },
-                quarter: try quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) },
+                due: try due.map { raw throws(DomainError) in try DateInput.end(raw, option: "--due", time: time, quarter: quarter) },
+                quarter: quarter,
                 direction: direction),
             reason: reason, force: force)
     }

@@ -13,7 +13,14 @@ enum LogMessage {
         let day = time.localDate(of: recorded.event.occurredAt)
         switch recorded.change {
         case .directionSet(let e):
-            return "Direction \(e.key) set: \(e.title)" + (e.by.map { " (by \($0))" } ?? "") + position
+            guard let before = recorded.previousDirection else {
+                return "Direction \(e.key) set: \(e.title)" + (e.by.map { " (by \($0))" } ?? "") + position
+            }
+            // The key is derived from the title, so the same title again updates that direction: say so, and what moved.
+            var changes: [String] = []
+            if before.title != e.title { changes.append("title \(before.title) -> \(e.title)") }
+            if before.by != e.by { changes.append("by \(before.by ?? "none") -> \(e.by ?? "none")") }
+            return "Direction \(e.key) updated (\(changes.isEmpty ? "nothing changed" : changes.joined(separator: "; "))): \(e.title)" + position
         case .goalSet(let e):
             var details: [String] = []
             if let metric = e.metric { details.append("metric: \(metric)") }

@@ -10,7 +10,7 @@ protocol LogSubcommand: ParsableCommand {
 
 extension LogSubcommand {
     /// Builds the command from the arguments (dates read against "now"), records it and prints what was recorded,
-    /// followed by SMART advice when `advise` is set and the command set or revised a goal.
+    /// followed by SMART advice when `advise` is set and the command set or revised a goal, or planned a milestone.
     func record(advise: Bool = false, _ build: (TimeContext) throws -> Command) throws {
         try recordLogged(Self.self, on: occurred.on, db: journal.db, advise: advise, build)
     }
@@ -29,9 +29,10 @@ func recordLogged(_ subcommand: ParsableCommand.Type, on: String?, db: String?, 
     let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
     print(LogMessage.describe(recorded, time: time))
     if let note = ProgressNote.note(recorded) { print("  " + ShownText.line(note)) }
-    // Advice is about the goal as a whole: a milestone's revision leaves what it says unchanged.
-    if advise, let goal = recorded.goal, recorded.change.kind != .milestoneRevised {
-        for advice in SmartAdvice.advise(goal, goalsInQuarter: recorded.goalsInQuarter) { print("  " + ShownText.line(advice.text)) }
+    if advise, let goal = recorded.goal {
+        for advice in SmartAdvice.advise(after: recorded.change, goal: goal, goalsInQuarter: recorded.goalsInQuarter) {
+            print("  " + ShownText.line(advice.text))
+        }
     }
 }
 

@@ -2,8 +2,9 @@ import JournalDomain
 
 /// When a milestone is planned, as people type it: a week, a span of weeks, or a due date.
 enum MilestoneScheduleInput {
-    /// From the separate --week, --weeks and --due options (at most one of them).
-    static func schedule(week: String?, weeks: String?, due: String?, time: TimeContext) throws(DomainError) -> MilestoneSchedule? {
+    /// From the separate --week, --weeks and --due options (at most one of them). `quarter` is the one "end of
+    /// quarter" means where the goal's quarter is known (a plan's), else today's.
+    static func schedule(week: String?, weeks: String?, due: String?, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule? {
         guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
             throw DomainError(.conflictingOptions, "give one of --week, --weeks or --due, not several")
         }
@@ -23,17 +24,17 @@ enum MilestoneScheduleInput {
             }
             return .weeks(WeekSpan(first: a, last: b))
         }
-        if let due { return .due(try DateInput.day(due, option: "--due", time: time, week: .last)) }
+        if let due { return .due(try DateInput.end(due, option: "--due", time: time, quarter: quarter)) }
         return nil
     }
 
     /// From one answer: "3" (a week), "1-4" (weeks) or a date ("2025-09-15", "today").
-    static func parse(_ text: String, time: TimeContext) throws(DomainError) -> MilestoneSchedule {
+    static func parse(_ text: String, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let isWeeks = !trimmed.isEmpty && trimmed.utf8.count <= 5 && trimmed.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 45 }
         let schedule = try isWeeks
             ? self.schedule(week: trimmed.contains("-") ? nil : trimmed, weeks: trimmed.contains("-") ? trimmed : nil, due: nil, time: time)
-            : self.schedule(week: nil, weeks: nil, due: trimmed, time: time)
+            : self.schedule(week: nil, weeks: nil, due: trimmed, time: time, quarter: quarter)
         guard let schedule else {
             throw DomainError(.invalidWeek, "'\(DateInput.printable(text))' is not a week, a span of weeks or a date; write e.g. 3, 1-4 or 2025-09-15")
         }

@@ -37,6 +37,8 @@ struct ReviewCommand: ParsableCommand {
         let environment = JournalEnvironment()
         let time = try environment.time()
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? ReviewInterview.defaultQuarter(today: time.today)
+        // Refused before any question is asked, rather than after all five.
+        try Decider.reviewable(quarter, on: time.today)
         let answers = try givenAnswers()
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
         let review = try Prompter.standardInputIsTerminal

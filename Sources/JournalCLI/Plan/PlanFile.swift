@@ -114,7 +114,7 @@ struct PlanFile: Decodable {
             case "revise":
                 guard let reason = entry.reason else { throw CLIError(.usage, "carryOver \(goal): a revision needs a reason; add \"reason\"") }
                 let changes = GoalChanges(title: entry.title, metric: entry.metric, target: try Self.carriedTarget(entry, state), unit: entry.unit,
-                                          due: try entry.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time, week: .last) },
+                                          due: try entry.due.map { raw throws(DomainError) in try DateInput.end(raw, option: "due", time: time, quarter: quarter) },
                                           direction: entry.direction)
                 plan.carryOver.append(.revise(goal: goal, changes: changes, reason: reason))
             case "complete":
@@ -135,18 +135,18 @@ struct PlanFile: Decodable {
             chosen.insert(key)
             plan.goals.append(GoalDraft(
                 key: key, title: goal.title, quarter: quarter, metric: goal.metric, target: goal.target, unit: goal.unit,
-                due: try goal.due.map { raw throws(DomainError) in try DateInput.day(raw, option: "due", time: time, week: .last) },
+                due: try goal.due.map { raw throws(DomainError) in try DateInput.end(raw, option: "due", time: time, quarter: quarter) },
                 direction: goal.direction, confidence: try goal.confidence.map { value throws(DomainError) in try Self.confidence(value) }))
             for milestone in goal.milestones {
-                plan.milestones.append(try Self.milestone(milestone, goal: key, time: time))
+                plan.milestones.append(try Self.milestone(milestone, goal: key, time: time, quarter: quarter))
             }
         }
         for milestone in milestones {
-            plan.milestones.append(try Self.milestone(milestone, goal: try Validate.key(milestone.goal ?? "", what: "milestone goal"), time: time))
+            plan.milestones.append(try Self.milestone(milestone, goal: try Validate.key(milestone.goal ?? "", what: "milestone goal"), time: time, quarter: quarter))
         }
         for entry in reschedule {
             let ref = try Validate.milestoneRef(entry.milestone)
-            guard let schedule = try MilestoneScheduleInput.schedule(week: entry.week, weeks: entry.weeks, due: entry.due, time: time) else {
+            guard let schedule = try MilestoneScheduleInput.schedule(week: entry.week, weeks: entry.weeks, due: entry.due, time: time, quarter: quarter) else {
                 throw CLIError(.usage, "reschedule \(ref.goal)/\(ref.number): give its new \"week\", \"weeks\" or \"due\"")
             }
             plan.reschedules.append(SprintPlan.Reschedule(goal: ref.goal, number: ref.number, schedule: schedule,
@@ -174,9 +174,9 @@ struct PlanFile: Decodable {
         return try (meaning ?? .total).total(target, current: goal.current, option: "carryOver \(goal.key) target")
     }
 
-    static func milestone(_ m: Milestone, goal: String, time: TimeContext) throws -> SprintPlan.Milestone {
+    static func milestone(_ m: Milestone, goal: String, time: TimeContext, quarter: Quarter) throws -> SprintPlan.Milestone {
         SprintPlan.Milestone(goal: goal, title: m.title,
-                             schedule: try MilestoneScheduleInput.schedule(week: m.week, weeks: m.weeks, due: m.due, time: time))
+                             schedule: try MilestoneScheduleInput.schedule(week: m.week, weeks: m.weeks, due: m.due, time: time, quarter: quarter))
     }
 
     static func confidence(_ value: Double) throws(DomainError) -> Int {

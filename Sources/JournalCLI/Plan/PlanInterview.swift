@@ -67,7 +67,7 @@ struct PlanInterview {
             let when = ScheduleText.text(weeks: m.weeks, of: m.quarter, shownIn: quarter, due: m.due) { TextStyle.date($0, reference: quarter.lastDay) }
             prompter.say("  \(key)/\(m.number) \(m.title): \(when)")
             guard let schedule = try prompter.ask("    New week (e.g. 3), weeks (1-4) or a due date in \(quarter) (Enter keeps it)",
-                                                  { try MilestoneScheduleInput.parse($0, time: time) }) else { continue }
+                                                  { try MilestoneScheduleInput.parse($0, time: time, quarter: quarter) }) else { continue }
             result.append(SprintPlan.Reschedule(goal: key, number: m.number, schedule: schedule,
                                                 reason: SprintPlan.defaultRescheduleReason(into: quarter)))
         }
@@ -101,7 +101,7 @@ struct PlanInterview {
             changes.target = try carriedTarget(typed, of: goal)
         }
         let due = SprintPlan.carriedDue(goal, into: context.quarter) ?? goal.due
-        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
+        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try deadline($0, goal: goal.key) }
         return changes
     }
 
@@ -126,6 +126,14 @@ struct PlanInterview {
         return total
     }
 
+    /// A deadline answer, read as a deadline of the planned quarter; one before the quarter begins is asked
+    /// again here rather than refused with the whole plan at the end.
+    func deadline(_ answer: String, goal: String) throws(DomainError) -> LocalDate {
+        let due = try DateInput.end(answer, option: "deadline", time: time, quarter: context.quarter)
+        try DeadlineRule.check(due, in: context.quarter, goal: goal)
+        return due
+    }
+
     func newGoal(_ title: String, taken: Set<String>) throws -> GoalDraft {
         let quarter = context.quarter
         var draft = GoalDraft(key: "", title: title, quarter: quarter)
@@ -134,7 +142,7 @@ struct PlanInterview {
         if draft.target != nil {
             draft.unit = try prompter.ask("  Unit of that number, e.g. connections") { try Validate.title($0, what: "unit") }
         }
-        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try DateInput.day($0, option: "deadline", time: time, week: .last) }
+        draft.due = try prompter.ask("  Deadline", prefill: quarter.lastDay.description) { try deadline($0, goal: title) }
         if !context.directions.isEmpty {
             let choices = context.directions.map { "\($0.key) = \($0.title)" }.joined(separator: "; ")
             prompter.say("  Long-term directions: \(choices)")
@@ -177,7 +185,7 @@ struct PlanInterview {
         }
         var added: [SprintPlan.Milestone] = []
         while let title = try prompter.ask("  Milestone (Enter when done)", { try Validate.title($0, what: "milestone title") }) {
-            let schedule = try prompter.ask("    Week (e.g. 3), weeks (1-4) or a due date") { try MilestoneScheduleInput.parse($0, time: time) }
+            let schedule = try prompter.ask("    Week (e.g. 3), weeks (1-4) or a due date") { try MilestoneScheduleInput.parse($0, time: time, quarter: context.quarter) }
             added.append(SprintPlan.Milestone(goal: key, title: title, schedule: schedule))
         }
         return added

@@ -12,6 +12,8 @@ struct Recorded {
     let target: RetractTarget?
     /// For a goal set or moved into a quarter: how many goals that quarter now counts, this one included.
     let goalsInQuarter: Int?
+    /// For a direction set: the direction the key named before (nil: a new one).
+    let previousDirection: DirectionState?
 }
 
 /// Carries out one command: inside a single write transaction it reads exactly the state the decision needs,
@@ -62,6 +64,7 @@ struct Recorder {
         switch command {
         case .setDirection(let key, _, _):
             stream = StreamName.direction(key)
+            state.direction = try directionState(key, session)
         case .setGoal(var draft):
             if draft.key.isEmpty {
                 draft.key = try freeGoalKey(for: draft.title, session)
@@ -135,7 +138,9 @@ struct Recorder {
             let key = String(stream.dropFirst("goal-".count))
             try session.setGoalIndex(key: key, entry: goal.map { ($0.quarter, $0.status) })
         }
-        return Recorded(event: last, change: change, goal: goal, target: state.retractTarget, goalsInQuarter: goalsInQuarter)
+        let previousDirection = if case .setDirection = command { state.direction } else { DirectionState?.none }
+        return Recorded(event: last, change: change, goal: goal, target: state.retractTarget, goalsInQuarter: goalsInQuarter,
+                        previousDirection: previousDirection)
     }
 
     private func envelopes(_ events: [RecordedEvent]) throws -> [Envelope] {

@@ -65,11 +65,11 @@ enum CalibrationRendering {
     // MARK: - sentences text and markdown share
 
     static let nothingYet = "Nothing to calibrate yet: no goal belongs to a quarter that has ended. "
-        + "State how sure you are when you set a goal (journal log goal ... --confidence 70); once its quarter "
+        + "State how sure you are when you set a goal (journal log goal TITLE --quarter Q --confidence 70); once its quarter "
         + "is over, this compares what you said with what you completed."
 
     static let noConfidence = "No goal of a past quarter has a stated confidence, so there is no Brier score yet; "
-        + "give one when you set a goal: journal log goal ... --confidence 70"
+        + "give one when you set a goal: journal log goal TITLE --quarter Q --confidence 70"
 
     /// "over 4 past quarters (2024-Q3 to 2025-Q2): 9 goals, 7 with a stated confidence".
     static func scope(_ c: Calibration) -> String {

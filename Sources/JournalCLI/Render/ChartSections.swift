@@ -13,7 +13,7 @@ enum ChartSections {
         if !charts.withoutTarget.isEmpty {
             let keys = charts.withoutTarget.map(HTML.escape).joined(separator: ", ")
             roads.append("<p class=\"note\">No road for \(keys): \(charts.withoutTarget.count == 1 ? "it has" : "they have") "
-                         + "no numeric target (give one with journal log revise KEY --target N --unit TEXT).</p>")
+                         + "no numeric target (give one with journal log revise KEY --target N --unit TEXT --reason TEXT).</p>")
         }
         if roads.isEmpty { roads.append("<p class=\"note\">No goals in this quarter.</p>") }
         page.section("Progress against the road", roads.joined())

@@ -70,9 +70,15 @@ public enum Decider {
             if let key, !force { try activeOnTheDay(key, state) }
             return [.activityLogged(ActivityLogged(text: text, goal: key, milestone: number, minutes: minutes, tags: tags))]
 
-        case .reviseGoal(let key, let changes, let reason, let force):
+        case .reviseGoal(let key, var changes, let reason, let force):
             let goal = try openGoal(key, state, doing: "revise")
             let reason = try Validate.text(reason, what: "reason")
+            // A move that would leave the deadline before the new quarter carries it to that quarter's last day,
+            // as a plan's keep does; the event records it as a change like any other.
+            if changes.due == nil, let quarter = changes.quarter {
+                changes.due = SprintPlan.carriedDue(goal, into: quarter)
+            }
+            try DeadlineRule.check(changes.due, in: changes.quarter ?? goal.quarter, goal: key)
             let list = try fieldChanges(goal, changes, state)
             guard !list.isEmpty else {
                 throw DomainError(.noChange, "this revision changes nothing on goal \(key); give a new value with --title, --metric, --target, --unit, --due, --quarter or --direction")
@@ -92,6 +98,7 @@ public enum Decider {
             return [.goalDropped(GoalDropped(goal: key, reason: try Validate.text(reason, what: "reason")))]
 
         case .recordReview(let review):
+            if let on = state.occurredOn { try reviewable(review.quarter, on: on) }
             var r = review
             r.planned = try Validate.text(review.planned, what: "answer to --planned")
             r.accomplished = try Validate.text(review.accomplished, what: "answer to --accomplished")
@@ -145,6 +152,7 @@ public enum Decider {
                 throw DomainError(.unknownDirection, "no direction \(direction); set it first with journal log direction \"TITLE\" --key \(direction)")
             }
         }
+        try DeadlineRule.check(draft.due, in: draft.quarter, goal: key)
         try roomInQuarter(draft.quarter, state, force: draft.force)
         let forced = draft.force && state.quarterGoals.count >= goalsPerQuarter
         return GoalSet(key: key, title: title, quarter: draft.quarter, metric: metric, target: target, unit: unit,
@@ -209,6 +217,12 @@ public enum Decider {
         case .otherQuarter(let quarter):
             throw DomainError(.goalNotActive, "goal \(key) belonged to \(quarter) on \(day), a day of \(day.quarter); \(ways)")
         }
+    }
+
+    /// A review looks back on a sprint, so its quarter must have begun by the day it is recorded for.
+    public static func reviewable(_ quarter: Quarter, on day: LocalDate) throws(DomainError) {
+        guard day < quarter.firstDay else { return }
+        throw DomainError(.quarterNotStarted, "\(quarter) (\(quarter.firstDay) to \(quarter.lastDay)) has not started on \(day), so there is nothing to review yet; review it from \(quarter.firstDay) on, or review \(day.quarter) instead")
     }
 
     static func notInFuture(_ state: DecisionState) throws(DomainError) {

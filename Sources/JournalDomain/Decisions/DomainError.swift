@@ -8,7 +8,7 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownGoal, unknownMilestone, unknownDirection, unknownEvent, duplicateKey
         case tooManyGoals, milestoneAlreadyDone, goalClosed, noTarget, noChange
         case retractRetraction, alreadyRetracted, futureDate, emptySprint, undecidedCarryOver
-        case goalNotActive
+        case goalNotActive, deadlineBeforeQuarter, quarterNotStarted
     }
 
     public let code: Code

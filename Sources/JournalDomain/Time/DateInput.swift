@@ -1,15 +1,16 @@
-/// Dates as people type them, read in their time zone. The forms: an ISO date (2025-04-10), today,
-/// yesterday, tomorrow, "N days ago", "N weeks ago", a weekday name (the most recent one: "monday" on a
-/// Wednesday is two days ago, on a Monday today; "last monday" is never today), an ISO week day
-/// (2025-W07-3); a week (2025-W07, this week, last week, next week) stands for its Monday, or its Sunday
-/// where the end of a span or a deadline is meant. Where a moment is meant, also an ISO date-time
+/// Dates as people type them, read in their time zone. This is the reading for past facts (--on, --since,
+/// --as-of, --as-known-at); deadlines and ends have their own (`end`, EndDateInput.swift). The forms: an ISO
+/// date (2025-04-10), today, yesterday, tomorrow, "N days ago", "N weeks ago", a weekday name (the most recent
+/// one: "monday" on a Wednesday is two days ago, on a Monday today; "last monday" is never today), an ISO week
+/// day (2025-W07-3); a week (2025-W07, this week, last week, next week) stands for its Monday, or its Sunday
+/// where the last day of what is asked about is meant. Where a moment is meant, also an ISO date-time
 /// (2025-04-10T14:30, local unless it carries Z or an offset).
 public enum DateInput {
     /// Which day of a week stands for the week where one day is asked for.
     public enum WeekSide: Sendable {
         /// Its Monday: --on, --since.
         case first
-        /// Its Sunday: --until, --due, --as-of, --as-known-at.
+        /// Its Sunday: --as-of, --as-known-at (and every end or deadline, which `end` reads).
         case last
     }
 

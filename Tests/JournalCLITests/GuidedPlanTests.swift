@@ -291,6 +291,12 @@ struct GuidedPlanTests {
         t.type("")
         try t.expect("New goal (Enter when done): ")
         t.type("")
+        // The carried milestones keep Q2's days (Enter for each).
+        for ref in ["network/3", "network/4", "network/5"] {
+            try t.expect(ref)
+            try t.expect("(Enter keeps it): ")
+            t.type("")
+        }
         try t.expect("Weekly milestones for network")
         try t.expect("Milestone (Enter when done): ")
         t.type("")

@@ -107,6 +107,9 @@ struct RunnableHintsTests {
         .noAccountability: HintScenario(setup: [direction, smartG]),
         .busyNotProgress: HintScenario(setup: [direction, smartG, ["log", "activity", "Scrolled design news", "--minutes", "90"]]),
         .behindNotRevised: HintScenario(now: "2025-05-20T09:00", setup: [direction, smartG, ["log", "milestone", "g", "Read book 1", "--week", "1"]]),
+        // Due Apr 5, read on Apr 10, neither completed nor dropped: each of the three ways out runs.
+        .pastDeadline: HintScenario(setup: [direction, ["log", "goal", "Read more", "--key", "g", "--quarter", "2025-Q2", "--metric", "12 books",
+                                                        "--due", "2025-04-05", "--direction", "ux"]]),
         // Both milestones done in the goal's last two weeks (Jun 2 to its deadline, Jun 15).
         .cramming: HintScenario(now: "2025-06-28T09:00", setup: [
             direction, smartG, ["log", "milestone", "g", "Book 1", "--week", "2"], ["log", "milestone", "g", "Book 2", "--week", "4"],
@@ -131,7 +134,11 @@ struct RunnableHintsTests {
         // insights prints the same messages (and share those a partner could ask about).
         let insights = try s.ok(["insights", "--quarter", "2025-Q2"])
         #expect(insights.contains("[\(code.rawValue)] " + message), "\(insights)")
-        try runHints(in: message, s, values: scenario.values, context: code.rawValue)
+        // A message may offer ways out that exclude each other (past-deadline: complete, revise or drop): each runs
+        // in a journal of its own, as the user would take one of them.
+        for hint in Self.hints(in: message) {
+            try runHints(in: "journal " + hint.joined(separator: " "), try build(scenario), values: scenario.values, context: code.rawValue)
+        }
     }
 
     /// The reproduction: the no-deadline hint names --reason, and runs.

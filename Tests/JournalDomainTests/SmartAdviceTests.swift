@@ -98,7 +98,7 @@ struct SmartAdviceTests {
         for (index, (weeks, mdue)) in milestones.enumerated() {
             let number = index + 1
             g.milestones[number] = MilestoneState(number: number, title: "m\(number)", weeks: weeks, due: mdue.flatMap { LocalDate(iso: $0) },
-                                                  doneAt: number == done ? Instant(millisecondsSinceEpoch: 0) : nil)
+                                                  doneAt: number == done ? Instant(millisecondsSinceEpoch: 0) : nil, quarter: g.quarter)
         }
         return g
     }

@@ -57,6 +57,8 @@ public struct GoalHistory: Equatable, Sendable {
         public let ref: String
         public let title: String
         public let weeks: WeekSpan?
+        /// The quarter its weeks are weeks of (the one it was planned or rescheduled in); nil without weeks.
+        public let weeksQuarter: Quarter?
         public let due: LocalDate?
         /// The local day it was done, if it was by then.
         public let doneOn: LocalDate?
@@ -140,7 +142,7 @@ extension GoalHistory.Snapshot {
         direction = goal.direction
         milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
             GoalHistory.Milestone(number: m.number, ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks,
-                                  due: m.due, doneOn: m.doneAt.map(time.localDate(of:)))
+                                  weeksQuarter: m.weeks == nil ? nil : m.quarter, due: m.due, doneOn: m.doneAt.map(time.localDate(of:)))
         }
     }
 }

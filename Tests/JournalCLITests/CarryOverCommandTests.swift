@@ -100,6 +100,18 @@ struct CarryOverCommandTests {
         #expect(try s.ok(["sprint"], env: now).contains("Case study 1"))
     }
 
+    @Test func planSaysWhichCarriedMilestonesKeepTheirOldDaysWithAHintThatRuns() throws {
+        let s = try Sandbox(tz: "UTC", now: "2025-07-01T09:00")
+        try s.log("goal", "Two case studies", "--quarter", "2025-Q3", "--key", "cs", "--metric", "published", "--quiet")
+        try s.log("milestone", "cs", "Case study 2", "--weeks", "7-12")
+        let now: [String: String?] = ["JOURNAL_NOW": "2025-10-01T09:00"]
+        let output = try s.ok(["plan", "2025-Q4", "--yes"], env: now)
+        let hint = "journal log revise cs/1 --weeks 1-4 --reason TEXT"
+        #expect(output.contains("Carried: cs/1 keeps Aug 12-Sep 22 (weeks 7-12 of 2025-Q3); give it weeks of 2025-Q4 with \(hint)"), "\(output)")
+        try s.ok(["log", "revise", "cs/1", "--weeks", "1-4", "--reason", "Example reason"], env: now)
+        #expect(try s.lastEvent().type == "milestone-revised")
+    }
+
     @Test func aPlanFileReschedulesCarriedMilestonesInTheSameAppend() throws {
         let s = try Sandbox(tz: "UTC", now: "2025-07-01T09:00")
         try s.log("goal", "Two case studies", "--quarter", "2025-Q3", "--key", "cs", "--metric", "published", "--quiet")

@@ -170,7 +170,7 @@ struct HistoryResumeTests {
             "metric": "Pass the exam", "target": .null, "current": .null, "unit": .null, "due": "2025-06-30",
             "direction": .null,
             "milestones": [.object(["ref": "aws/1", "title": "Finish sections 1-5", "doneOn": "2025-04-28", "due": .null,
-                                    "weeks": [1, 4]])],
+                                    "weeks": [1, 4], "weeksQuarter": "2025-Q2"])],
         ]))
         #expect(keyOrder(out, indent: 4) == ["title", "quarter", "status", "metric", "target", "current", "unit", "due",
                                               "direction", "milestones"])

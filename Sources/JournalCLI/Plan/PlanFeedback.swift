@@ -22,6 +22,7 @@ enum PlanFeedback {
             lines.append("  \(ShownText.line(goal.key))  \(ShownText.line(goal.title))  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
             lines += advice.map { "    " + ShownText.line($0) }
             lines += reachedTarget(goal).map { "    " + ShownText.line($0) }
+            lines += carriedWeeks(goal, into: plan.quarter).map { "    " + ShownText.line($0) }
         }
         if sprint.count == Decider.goalsPerQuarter {
             lines.append("  Focus: three goals is the maximum for a quarter; most people do better with one or two.")
@@ -34,6 +35,15 @@ enum PlanFeedback {
         }
         lines.append("")
         return lines
+    }
+
+    /// Open milestones still on another quarter's weeks: their days stay those weeks' until they are rescheduled.
+    static func carriedWeeks(_ goal: GoalState, into quarter: Quarter) -> [String] {
+        goal.milestones.values.filter { $0.doneAt == nil && $0.weeks != nil && $0.quarter != quarter }
+            .sorted { $0.number < $1.number }.map { m in
+                let when = ScheduleText.text(weeks: m.weeks, of: m.quarter, shownIn: quarter, due: m.due) { TextStyle.date($0, reference: quarter.lastDay) }
+                return "Carried: \(goal.key)/\(m.number) keeps \(when); give it weeks of \(quarter) with journal log revise \(goal.key)/\(m.number) --weeks 1-4 --reason TEXT"
+            }
     }
 
     /// A goal carried on although its progress reached its target: completing it is the next step.

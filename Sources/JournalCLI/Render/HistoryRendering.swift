@@ -210,6 +210,7 @@ struct HistoryRendering {
                     ("doneOn", .optional(m.doneOn)),
                     ("due", .optional(m.due)),
                     ("weeks", m.weeks.map { .array([.int($0.first), .int($0.last)]) } ?? .null),
+                    ("weeksQuarter", .optional(m.weeksQuarter?.description)),
                 ])
             })),
         ])

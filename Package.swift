@@ -34,10 +34,14 @@ let package = Package(
         ),
         // Read models: pure folds over events.
         .target(name: "Projections", dependencies: ["JournalDomain"], path: "Projections"),
+        // The application core: carries out operations (export and import so far) on a store, with "now" and the
+        // values given; no ArgumentParser, no standard output, no environment reads.
+        .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "Projections"], path: "Sources/JournalApp"),
         // The command line: parse, call domain and store, render.
         .target(
             name: "JournalCLI",
             dependencies: [
+                "JournalApp",
                 "JournalDomain",
                 "JournalStore",
                 "Projections",
@@ -52,7 +56,7 @@ let package = Package(
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

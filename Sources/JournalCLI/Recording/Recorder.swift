@@ -1,4 +1,5 @@
 import Foundation
+import JournalApp
 import JournalDomain
 import JournalStore
 

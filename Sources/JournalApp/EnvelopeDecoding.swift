@@ -3,7 +3,7 @@ import JournalStore
 
 extension RecordedEvent {
     /// The domain's view of a stored event.
-    func envelope() throws -> Envelope {
+    public func envelope() throws -> Envelope {
         Envelope(position: position, eventId: eventId, streamId: streamId, streamVersion: streamVersion,
                  occurredAt: occurredAt, recordedAt: recordedAt,
                  event: try JournalEvent(type: type, schemaVersion: schemaVersion, payload: payload))

@@ -31,15 +31,15 @@ struct Importer {
     }
 
     /// The bytes of the file to import (an export, or another tool's), or the refusal naming why not.
-    static func load(_ path: String) throws(CLIError) -> ExportBytes {
+    static func load(_ path: String) throws(AppError) -> ExportBytes {
         do throws(ExportBytes.LoadFailure) {
             return try ExportBytes.load(path: path)
         } catch {
             switch error {
             case .unreadable:
-                throw CLIError(.noJournal, "cannot read \(path); check the path and its permissions")
+                throw AppError(.noJournal, "cannot read \(path); check the path and its permissions")
             case .tooLarge:
-                throw CLIError(.data, "\(path) holds more than \(ExportBytes.maxImportText), the most journal import reads; split it, or check it is the file you meant (nothing was imported)")
+                throw AppError(.data, "\(path) holds more than \(ExportBytes.maxImportText), the most journal import reads; split it, or check it is the file you meant (nothing was imported)")
             }
         }
     }
@@ -139,7 +139,7 @@ struct Importer {
         pipeline.start()
         defer { pipeline.cancel() }
         var join = ChunkJoin(path: path)
-        var fileFailure: CLIError?
+        var fileFailure: AppError?
         do {
             let added = try SQLiteEventStore.buildNew(at: journalPath, recordedAt: now, cacheMegabytes: 512) { session in
                 let importing = try session.beginImport()
@@ -154,7 +154,7 @@ struct Importer {
                         case .checked(let check, let file):
                             do {
                                 part.append(try join.join(check), file: file)
-                            } catch let failure as CLIError {
+                            } catch let failure as AppError {
                                 fileFailure = failure
                                 throw failure
                             }
@@ -166,7 +166,7 @@ struct Importer {
                 }
                 do {
                     try join.finish()
-                } catch let failure as CLIError {
+                } catch let failure as AppError {
                     fileFailure = failure
                     throw failure
                 }
@@ -177,7 +177,7 @@ struct Importer {
                         let lines = join.lines, index = Int(conflict.position) - 1
                         return lines.indices.contains(index) ? Int(lines[index]) : nil
                     }
-                } catch let failure as CLIError {
+                } catch let failure as AppError {
                     fileFailure = failure
                     throw failure
                 }

@@ -8,6 +8,11 @@ let package = Package(
         .executable(name: "journal", targets: ["journal"]),
         // Developers' tool: writes a realistic synthetic journal through the real store (see Tools/gen-smoke.sh).
         .executable(name: "journal-gen", targets: ["journal-gen"]),
+        // For Tools/Benchmarks, a separate package that measures the fast paths against their references
+        // (docs/fast-paths.md): a package sees another's products only.
+        .library(name: "JournalDomain", targets: ["JournalDomain"]),
+        .library(name: "JournalStore", targets: ["JournalStore"]),
+        .library(name: "Projections", targets: ["Projections"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

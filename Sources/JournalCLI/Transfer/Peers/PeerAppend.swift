@@ -17,7 +17,7 @@ struct PeerAppend {
     }
 
     func append(_ plan: PeerPlan, to store: SQLiteEventStore) throws -> Outcome {
-        let metadata = try Recorder.metadata(command: "import --from \(source.tool.rawValue)")
+        let metadata = try EventMetadata.of(command: "import --from \(source.tool.rawValue)")
         return try store.write(recordedAt: time.now) { session in
             let goals = try mappedGoals(session)
             var batches: [AppendBatch] = []
@@ -45,7 +45,7 @@ struct PeerAppend {
     }
 
     /// The goal of every --map, as it stands: a map to a goal (or milestone) this journal lacks refuses the file.
-    private func mappedGoals(_ session: borrowing WriteSession) throws -> [String: GoalState] {
+    private func mappedGoals(_ session: some WriteSession) throws -> [String: GoalState] {
         var goals: [String: GoalState] = [:]
         for map in maps {
             let stream = try session.readStream(StreamName.goal(map.goal)).map { try $0.envelope() }

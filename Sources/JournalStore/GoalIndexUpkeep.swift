@@ -1,0 +1,30 @@
+import JournalDomain
+
+/// The goal streams a write transaction appended to, in the order first met: their goal index rows are remade
+/// from their streams just before the commit.
+struct GoalStreamsTouched {
+    private(set) var names: [String] = []
+    private var seen = Set<String>()
+
+    mutating func note(_ stream: String) {
+        guard GoalIndexEntry.key(ofStream: stream) != nil, seen.insert(stream).inserted else { return }
+        names.append(stream)
+    }
+}
+
+extension RecordedEvent {
+    /// The domain's view of a stored event.
+    public func envelope() throws -> Envelope {
+        Envelope(position: position, eventId: eventId, streamId: streamId, streamVersion: streamVersion,
+                 occurredAt: occurredAt, recordedAt: recordedAt,
+                 event: try JournalEvent(type: type, schemaVersion: schemaVersion, payload: payload))
+    }
+}
+
+enum GoalIndexUpkeep {
+    /// The goal index row of the goal stream `name`, from its events; an event it cannot decode fails the write
+    /// (the row would otherwise be a guess).
+    static func entry(of events: [RecordedEvent]) throws -> GoalIndexEntry? {
+        GoalIndexEntry(stream: try events.map { try $0.envelope() })
+    }
+}

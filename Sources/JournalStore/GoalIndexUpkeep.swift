@@ -24,7 +24,11 @@ extension RecordedEvent {
 enum GoalIndexUpkeep {
     /// The goal index row of the goal stream `name`, from its events; an event it cannot decode fails the write
     /// (the row would otherwise be a guess).
-    static func entry(of events: [RecordedEvent]) throws -> GoalIndexEntry? {
-        GoalIndexEntry(stream: try events.map { try $0.envelope() })
+    static func entry(of events: [RecordedEvent]) throws(StoreError) -> GoalIndexEntry? {
+        do {
+            return GoalIndexEntry(stream: try events.map { try $0.envelope() })
+        } catch {
+            throw StoreError.invalidEvent("goal stream \(events.first?.streamId ?? "") holds an event this journal cannot read (\(error)), so its goal index row cannot be kept")
+        }
     }
 }

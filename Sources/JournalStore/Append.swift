@@ -24,13 +24,16 @@ public struct SQLiteWriteSession: WriteSession {
     public func count() throws(StoreError) -> Int64 { try live().count() }
 
     public func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent] {
-        try live().appendInTransaction(batches, recordedAt: recordedAt, noting: transaction)
+        let recorded = try live().appendInTransaction(batches, recordedAt: recordedAt, noting: transaction)
+        try store.settleGoalIndex(transaction)
+        return recorded
     }
 
     /// (A large import would hold everything it stored in memory: nothing is collected.)
     public func appendCounting(_ batches: [AppendBatch]) throws(StoreError) -> Int {
         var added = 0
         _ = try live().appendInTransaction(batches, recordedAt: recordedAt, noting: transaction) { _ in added += 1 }
+        try store.settleGoalIndex(transaction)
         return added
     }
 }
@@ -51,7 +54,7 @@ extension SQLiteEventStore {
         do {
             return try db.writeTransaction {
                 let result = try body(SQLiteWriteSession(store: self, transaction: transaction, recordedAt: recordedAt))
-                try updateGoalIndex(transaction.goalStreams.names)
+                try settleGoalIndex(transaction)
                 return result
             }
         } catch let error as SQLiteError {
@@ -143,6 +146,12 @@ extension SQLiteEventStore {
             }
             return recorded
         }
+    }
+
+    /// Remakes the goal index rows of the goal streams the transaction appended to since this last ran.
+    func settleGoalIndex(_ transaction: OpenTransaction) throws(StoreError) {
+        let names = transaction.goalStreams.take()
+        try wrap { try updateGoalIndex(names) }
     }
 
     static let insertEvent = """

@@ -1,14 +1,21 @@
 import JournalDomain
 
-/// The goal streams a write transaction appended to, in the order first met: their goal index rows are remade
-/// from their streams just before the commit.
+/// The goal streams appended to since their goal index rows were last remade, in the order first met. The rows
+/// are remade after every append (a command recorded next in the same transaction decides on them: a plan's
+/// fourth goal) and before the commit (what an import in parts appended).
 struct GoalStreamsTouched {
-    private(set) var names: [String] = []
+    private var names: [String] = []
     private var seen = Set<String>()
 
     mutating func note(_ stream: String) {
         guard GoalIndexEntry.key(ofStream: stream) != nil, seen.insert(stream).inserted else { return }
         names.append(stream)
+    }
+
+    /// The streams noted so far, forgotten from now on.
+    mutating func take() -> [String] {
+        defer { names = []; seen = [] }
+        return names
     }
 }
 

@@ -60,6 +60,7 @@ extension SQLiteWriteSession {
         let pending = try importing.store(streams: streams, batchStreams: batchStreams, event: event)
         let added = try importing.finish()
         if let pending { throw pending }
+        try store.settleGoalIndex(transaction)
         return added
     }
 

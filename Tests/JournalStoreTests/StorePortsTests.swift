@@ -45,6 +45,7 @@ struct StorePortsTests {
                 #expect(try session.readStream(StreamName.goal("a")).count == 1)
                 #expect(try session.streamVersion(StreamName.goal("a")) == 1)
                 #expect(try session.count() == 1)
+                #expect(try session.goalKeys(in: q2) == ["a"], "the next decision in the same transaction counts it (a plan's goals)")
                 throw Refused()
             }
         }

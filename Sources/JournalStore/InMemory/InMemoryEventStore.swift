@@ -57,7 +57,7 @@ public final class InMemoryEventStore: JournalStorage {
         let transaction = InMemoryTransaction(tables: tables)
         defer { transaction.isOpen = false }
         let result = try body(InMemoryWriteSession(transaction: transaction, recordedAt: recordedAt))
-        try transaction.tables.updateGoalIndex(transaction.goalStreams.names)
+        try transaction.settleGoalIndex()
         tables = transaction.tables
         return result
     }
@@ -152,4 +152,16 @@ final class InMemoryTransaction {
     var goalStreams = GoalStreamsTouched()
 
     init(tables: InMemoryTables) { self.tables = tables }
+
+    /// Remakes the goal index rows of the goal streams appended to since this last ran.
+    func settleGoalIndex() throws(StoreError) {
+        let names = goalStreams.take()
+        do {
+            try tables.updateGoalIndex(names)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.io(path: InMemoryTables.name, detail: "\(error)")
+        }
+    }
 }

@@ -20,13 +20,16 @@ public struct InMemoryWriteSession: WriteSession {
 
     public func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent] {
         let transaction = try live()
-        return try transaction.tables.append(batches, recordedAt: recordedAt, touched: &transaction.goalStreams)
+        let recorded = try transaction.tables.append(batches, recordedAt: recordedAt, touched: &transaction.goalStreams)
+        try transaction.settleGoalIndex()
+        return recorded
     }
 
     public func appendCounting(_ batches: [AppendBatch]) throws(StoreError) -> Int {
         let transaction = try live()
         var added = 0
         _ = try transaction.tables.append(batches, recordedAt: recordedAt, touched: &transaction.goalStreams) { _ in added += 1 }
+        try transaction.settleGoalIndex()
         return added
     }
 

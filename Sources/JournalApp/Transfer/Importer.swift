@@ -92,7 +92,6 @@ struct Importer {
                 try checkStreams(session, goalStreams: export.streams, otherStreams: export.retractionStreams, newFrom: newFrom) { conflict in
                     export.firstIndex(ofEventId: conflict.eventId).map { export.line(ofIndex: $0) }
                 }
-                try Self.updateGoalIndex(session, streams: export.streams)
                 return added
             }
             return Outcome(events: export.count, added: added)
@@ -104,7 +103,7 @@ struct Importer {
 
     /// The streams the file added to must still mean what the commands keep them meaning (`StreamRules`): every
     /// goal stream, and the other streams the file retracted in. The first conflict refuses the whole file.
-    private func checkStreams(_ session: borrowing WriteSession, goalStreams: [String], otherStreams: Set<String>,
+    private func checkStreams(_ session: some WriteSession, goalStreams: [String], otherStreams: Set<String>,
                               newFrom: Int64, line: (StreamRules.Conflict) -> Int?) throws {
         let streams = Set(goalStreams.filter { $0.hasPrefix("goal-") }).union(otherStreams).sorted()
         var first: (line: Int, reason: String)?
@@ -115,14 +114,6 @@ struct Importer {
             if first.map({ at < $0.line }) ?? true { first = (at, conflict.reason) }
         }
         if let first { throw ChunkJoin(path: path).failure(first.line, first.reason) }
-    }
-
-    /// Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
-    private static func updateGoalIndex(_ session: borrowing WriteSession, streams: [String]) throws {
-        for stream in Set(streams) where stream.hasPrefix("goal-") {
-            let goal = GoalState.replay(try session.readStream(stream).map { try $0.envelope() })
-            try session.setGoalIndex(key: String(stream.dropFirst("goal-".count)), entry: goal.map { ($0.quarter, $0.status) })
-        }
     }
 
     /// Imports into a journal to be created at `journalPath`, when there is none there yet, with what
@@ -181,7 +172,6 @@ struct Importer {
                     fileFailure = failure
                     throw failure
                 }
-                try Self.updateGoalIndex(session, streams: join.streams)
                 return added
             }
             return added.map { Outcome(events: join.count, added: $0) }

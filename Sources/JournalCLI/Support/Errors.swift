@@ -15,7 +15,7 @@ extension CLIError {
         case .noJournal, .notAJournal, .newerSchema: status = .noJournal
         case .busy: status = .tempFail
         case .readOnly, .diskFull, .corrupt, .io: status = .io
-        case .sqlite: status = .software
+        case .sqlite, .sessionEnded: status = .software
         }
         self.init(status, error.description)
     }

@@ -46,7 +46,7 @@ struct PeerAppend {
     }
 
     /// The goal of every --map, as it stands: a map to a goal (or milestone) this journal lacks refuses the file.
-    private func mappedGoals(_ session: borrowing WriteSession) throws -> [String: GoalState] {
+    private func mappedGoals(_ session: some WriteSession) throws -> [String: GoalState] {
         var goals: [String: GoalState] = [:]
         for map in maps {
             let stream = try session.readStream(StreamName.goal(map.goal)).map { try $0.envelope() }

@@ -14,7 +14,7 @@ struct PeerImport {
         let environment = JournalEnvironment()
         let outcome = try ImportOperations.importRecords(
             of: tool, file: file, maps: maps, into: try environment.databasePath(option: db), time: try environment.time(),
-            metadata: try Recorder.metadata(command: "import --from \(tool.rawValue)"))
+            metadata: try EventMetadata.of(command: "import --from \(tool.rawValue)"))
         print(Self.summary(outcome, file: file))
     }
 

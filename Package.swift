@@ -8,6 +8,11 @@ let package = Package(
         .executable(name: "journal", targets: ["journal"]),
         // Developers' tool: writes a realistic synthetic journal through the real store (see Tools/gen-smoke.sh).
         .executable(name: "journal-gen", targets: ["journal-gen"]),
+        // For Tools/Benchmarks, a separate package that measures the fast paths against their references
+        // (docs/fast-paths.md): a package sees another's products only.
+        .library(name: "JournalDomain", targets: ["JournalDomain"]),
+        .library(name: "JournalStore", targets: ["JournalStore"]),
+        .library(name: "Projections", targets: ["Projections"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,10 +39,14 @@ let package = Package(
         ),
         // Read models: pure folds over events.
         .target(name: "Projections", dependencies: ["JournalDomain"], path: "Projections"),
+        // The application core: carries out operations (export and import so far) on a store, with "now" and the
+        // values given; no ArgumentParser, no standard output, no environment reads.
+        .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "Projections"], path: "Sources/JournalApp"),
         // The command line: parse, call domain and store, render.
         .target(
             name: "JournalCLI",
             dependencies: [
+                "JournalApp",
                 "JournalDomain",
                 "JournalStore",
                 "Projections",
@@ -52,7 +61,7 @@ let package = Package(
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

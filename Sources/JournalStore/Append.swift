@@ -1,53 +1,61 @@
 import Foundation
 import JournalDomain
 
-/// Inside one BEGIN IMMEDIATE transaction: read what a decision needs, append, keep the goal index current.
-/// Holding the write lock from the first read to the commit means concurrent commands never decide on stale state.
-public struct WriteSession: ~Copyable {
+/// Inside one BEGIN IMMEDIATE transaction: read what a decision needs, append. Holding the write lock from the
+/// first read to the commit means concurrent commands never decide on stale state. The goal index is the
+/// store's to keep: the goal streams appended to are noted, and their rows remade just before the commit.
+public struct SQLiteWriteSession: WriteSession {
     let store: SQLiteEventStore
+    let transaction: OpenTransaction
     public let recordedAt: Instant
 
-    public func readStream(_ stream: String) throws(StoreError) -> [RecordedEvent] { try store.readStream(stream) }
-    public func streamVersion(_ stream: String) throws(StoreError) -> Int { try store.streamVersion(stream) }
-    public func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent? { try store.event(atPosition: position) }
-    public func event(withId id: String) throws(StoreError) -> RecordedEvent? { try store.event(withId: id) }
-    public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] { try store.goalKeys(in: quarter) }
-    /// The last position of the log (0 when it is empty).
-    public func count() throws(StoreError) -> Int64 { try store.count() }
+    /// The store, while the transaction that made this session is open: a session kept past it would read and
+    /// write outside any transaction.
+    func live() throws(StoreError) -> SQLiteEventStore {
+        guard transaction.isOpen else { throw StoreError.sessionEnded }
+        return store
+    }
+
+    public func readStream(_ stream: String) throws(StoreError) -> [RecordedEvent] { try live().readStream(stream) }
+    public func streamVersion(_ stream: String) throws(StoreError) -> Int { try live().streamVersion(stream) }
+    public func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent? { try live().event(atPosition: position) }
+    public func event(withId id: String) throws(StoreError) -> RecordedEvent? { try live().event(withId: id) }
+    public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] { try live().goalKeys(in: quarter) }
+    public func count() throws(StoreError) -> Int64 { try live().count() }
 
     public func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent] {
-        try store.appendInTransaction(batches, recordedAt: recordedAt)
+        let recorded = try live().appendInTransaction(batches, recordedAt: recordedAt, noting: transaction)
+        try store.settleGoalIndex(transaction)
+        return recorded
     }
 
-    /// Appends like `append` without collecting what it stored (a large import would hold it all in memory);
-    /// returns how many events were new (the rest were already stored with the same content).
+    /// (A large import would hold everything it stored in memory: nothing is collected.)
     public func appendCounting(_ batches: [AppendBatch]) throws(StoreError) -> Int {
         var added = 0
-        _ = try store.appendInTransaction(batches, recordedAt: recordedAt) { _ in added += 1 }
+        _ = try live().appendInTransaction(batches, recordedAt: recordedAt, noting: transaction) { _ in added += 1 }
+        try store.settleGoalIndex(transaction)
         return added
     }
+}
 
-    /// Records where a goal now stands (nil removes it, e.g. when its creation was retracted).
-    public func setGoalIndex(key: String, entry: (quarter: Quarter, status: GoalStatus)?) throws(StoreError) {
-        _ = try store.wrap {
-            if let entry {
-                try store.db.run("INSERT INTO goal_index (key, quarter, status) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET quarter = excluded.quarter, status = excluded.status",
-                                 [.text(key), .text(entry.quarter.description), .text(entry.status.rawValue)])
-            } else {
-                try store.db.run("DELETE FROM goal_index WHERE key = ?", [.text(key)])
-            }
-        }
-    }
+/// One write transaction's bookkeeping: whether it is still open, and the goal streams it appended to.
+final class OpenTransaction {
+    var isOpen = true
+    var goalStreams = GoalStreamsTouched()
 }
 
 extension SQLiteEventStore {
     /// Runs `body` in one write transaction; nothing it appended survives if it throws.
-    // Never specialized: Swift 6.3's generic specializer crashes on this noncopyable-borrowing closure in -O builds.
+    // Never specialized: Swift 6.3's generic specializer crashed on this closure in -O builds (one call per command: no cost).
     @_semantics("optimize.sil.specialize.generic.never")
-    public func write<T>(recordedAt: Instant, _ body: (borrowing WriteSession) throws -> T) throws -> T {
+    public func write<T>(recordedAt: Instant, _ body: (SQLiteWriteSession) throws -> T) throws -> T {
+        let transaction = OpenTransaction()
+        defer { transaction.isOpen = false }
         do {
             return try db.writeTransaction {
-                try body(WriteSession(store: self, recordedAt: recordedAt))
+                let result = try body(SQLiteWriteSession(store: self, transaction: transaction, recordedAt: recordedAt))
+                try settleGoalIndex(transaction)
+                return result
             }
         } catch let error as SQLiteError {
             throw StoreError(error, path: path)
@@ -65,9 +73,9 @@ extension SQLiteEventStore {
     }
 
     /// With `onAppended`, each new event goes to it instead of the returned list.
-    func appendInTransaction(_ batches: [AppendBatch], recordedAt: Instant,
+    func appendInTransaction(_ batches: [AppendBatch], recordedAt: Instant, noting transaction: OpenTransaction,
                              onAppended: ((RecordedEvent) -> Void)? = nil) throws(StoreError) -> [RecordedEvent] {
-        try validate(batches)
+        try AppendRules.validate(batches)
         return try wrap {
             let tail = try db.statement("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
             defer { tail.reset() }
@@ -98,6 +106,7 @@ extension SQLiteEventStore {
                 // A batch whose every event is already stored is a retry that already succeeded.
                 guard !fresh.isEmpty else { continue }
 
+                transaction.goalStreams.note(batch.stream)
                 let (streamRowID, version) = try streamRow(batch.stream)
                 guard batch.expected.accepts(version) else {
                     throw StoreError.wrongExpectedVersion(stream: batch.stream, expected: batch.expected, actual: version)
@@ -139,6 +148,12 @@ extension SQLiteEventStore {
         }
     }
 
+    /// Remakes the goal index rows of the goal streams the transaction appended to since this last ran.
+    func settleGoalIndex(_ transaction: OpenTransaction) throws(StoreError) {
+        let names = transaction.goalStreams.take()
+        try wrap { try updateGoalIndex(names) }
+    }
+
     static let insertEvent = """
         INSERT INTO events (position, event_id, stream, stream_version, event_type, schema_version, payload,
                             metadata, occurred_at, recorded_at, previous_hash, hash)
@@ -157,24 +172,4 @@ extension SQLiteEventStore {
     }
 
     private func sqlite3LastInsertRowID() -> Int64 { lastInsertRowID(db) }
-
-    private func validate(_ batches: [AppendBatch]) throws(StoreError) {
-        var ids = Set<String>()
-        for batch in batches {
-            guard !batch.stream.isEmpty, batch.stream.utf8.count <= 200 else {
-                throw StoreError.invalidEvent("a stream name must have 1 to 200 bytes")
-            }
-            for event in batch.events {
-                guard EventIdSyntax.isLowercaseUUID(event.eventId) else {
-                    throw StoreError.invalidEvent("event id '\(event.eventId)' is not a lowercase UUID")
-                }
-                guard ids.insert(event.eventId).inserted else {
-                    throw StoreError.invalidEvent("event id \(event.eventId) appears twice in one append")
-                }
-                guard !event.type.isEmpty, event.schemaVersion >= 1 else {
-                    throw StoreError.invalidEvent("event \(event.eventId) needs a type and a schema version of 1 or more")
-                }
-            }
-        }
-    }
 }

@@ -104,8 +104,10 @@ public struct AppendBatch: Equatable, Sendable {
     }
 }
 
-/// The event log's contract: SQLite is the embedded implementation; others (PostgreSQL) follow it.
-public protocol EventStore {
+/// The event log: appends checked against each stream's expected version, reads by position and by stream.
+/// SQLite (`SQLiteEventStore`) is the embedded implementation and `InMemoryEventStore` a second one written to
+/// the same contract; StoreConformanceTests holds both to it.
+public protocol EventStore: AnyObject {
     /// Appends every batch in one transaction: all or nothing. Events whose id is already stored with the
     /// same content are skipped (an idempotent retry); an id stored with other content fails the whole append.
     func append(_ batches: [AppendBatch], recordedAt: Instant) throws(StoreError) -> [RecordedEvent]
@@ -113,4 +115,14 @@ public protocol EventStore {
     func read(from position: Int64, limit: Int) throws(StoreError) -> [RecordedEvent]
     /// One stream's events from `version` on, in order.
     func readStream(_ stream: String, from version: Int) throws(StoreError) -> [RecordedEvent]
+    func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent?
+    func event(withId id: String) throws(StoreError) -> RecordedEvent?
+    /// The current version of a stream; 0 when it has no events.
+    func streamVersion(_ stream: String) throws(StoreError) -> Int
+    /// How many events the log holds.
+    func count() throws(StoreError) -> Int64
+    /// The last position in the log (0 when empty).
+    func headPosition() throws(StoreError) -> Int64
+    /// Every event from `position` on, in log order, as the domain reads it.
+    func forEachEnvelope(from position: Int64, pageSize: Int, _ body: (Envelope) throws -> Void) throws
 }

@@ -5,24 +5,33 @@ import JournalDomain
 /// the first event chains from 32 zero bytes. The canonical bytes are these fields, in this order, each as
 /// an 8-byte big-endian length and then its UTF-8 bytes: position, event id, stream id, stream version,
 /// type, schema version, payload, metadata, occurred at, recorded at (numbers in decimal, times as stored).
+///
+/// One function lays those bytes out (`hash(previous:...scratch:)`, over fields held as bytes, as an import holds
+/// them); the form over strings hands it each string's UTF-8 in place, so the two cannot disagree
+/// (docs/fast-paths.md; Tests/JournalStoreTests/ImportTests.swift pins both to hashes computed apart from this code).
 public enum HashChain {
     public static let genesis = [UInt8](repeating: 0, count: 32)
 
     public static func hash(previous: [UInt8], position: Int64, eventId: String, streamId: String,
                             streamVersion: Int, type: String, schemaVersion: Int, payload: String,
                             metadata: String, occurredAt: String, recordedAt: String) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        for var field in [String(position), eventId, streamId, String(streamVersion), type, String(schemaVersion),
-                          payload, metadata, occurredAt, recordedAt] {
-            // Hashing the string's own UTF-8 storage avoids a copy per field (an import hashes every event twice).
-            field.withUTF8 { bytes in
-                var length = UInt64(bytes.count).bigEndian
-                withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-            }
+        var eventId = eventId, streamId = streamId, type = type, payload = payload, metadata = metadata
+        var occurredAt = occurredAt, recordedAt = recordedAt
+        var scratch: [UInt8] = []
+        // Room for every field at once: growing by doubling would copy a long payload several times.
+        scratch.reserveCapacity(previous.count + 10 * 8 + 3 * 20 + eventId.utf8.count + streamId.utf8.count + type.utf8.count
+                                + payload.utf8.count + metadata.utf8.count + occurredAt.utf8.count + recordedAt.utf8.count)
+        return previous.withUnsafeBytes { previous in
+            eventId.withUTF8 { eventId in streamId.withUTF8 { streamId in type.withUTF8 { type in
+                payload.withUTF8 { payload in metadata.withUTF8 { metadata in
+                    occurredAt.withUTF8 { occurredAt in recordedAt.withUTF8 { recordedAt in
+                        hash(previous: previous, position: position, eventId: eventId, streamId: streamId, streamVersion: streamVersion,
+                             type: type, schemaVersion: schemaVersion, payload: payload, metadata: metadata, occurredAt: occurredAt,
+                             recordedAt: recordedAt, scratch: &scratch).bytes
+                    } }
+                } }
+            } } }
         }
-        return Array(hasher.finalize())
     }
 
     public static func hash(of event: RecordedEvent) -> [UInt8] {
@@ -84,9 +93,9 @@ public struct ChainHash: Equatable, Sendable {
 }
 
 extension HashChain {
-    /// The same hash as `hash(previous:position:eventId:...)`, over fields given as their UTF-8 bytes.
-    /// The canonical bytes are laid out in `scratch` and hashed in one call: twenty small updates cost more
-    /// than the copy (an import hashes a million events or more).
+    /// The canonical encoding, over fields given as their UTF-8 bytes: the bytes are laid out in `scratch` and
+    /// hashed in one call, since twenty small updates cost more than the copy (an import hashes a million events
+    /// or more; docs/fast-paths.md has the figures).
     public static func hash(previous: UnsafeRawBufferPointer, position: Int64, eventId: UnsafeBufferPointer<UInt8>,
                             streamId: UnsafeBufferPointer<UInt8>, streamVersion: Int, type: UnsafeBufferPointer<UInt8>,
                             schemaVersion: Int, payload: UnsafeBufferPointer<UInt8>, metadata: UnsafeBufferPointer<UInt8>,

@@ -1,7 +1,7 @@
 import CSQLite
 import JournalDomain
 
-/// One event of an import (`WriteSession.importCounting`). Its text is valid UTF-8 in the caller's memory,
+/// One event of an import (`BulkImport.importCounting`). Its text is valid UTF-8 in the caller's memory,
 /// which must stay put for the whole call; nothing is copied out of it until SQLite stores the row.
 public struct ImportedEvent {
     public var eventId: UnsafeBufferPointer<UInt8>
@@ -48,18 +48,19 @@ public struct VerifiedHash {
     }
 }
 
-extension WriteSession {
+extension SQLiteWriteSession {
     /// Appends `count` events exactly as `appendCounting` appends them in batches of consecutive events of one
     /// stream, each batch `.any` version, with the recorded times they carry: the same checks, the same
     /// errors, the same positions, versions and hashes. Built for imports of millions of events: no strings
     /// are made per event, ids are looked up only when the log held events before, and the rows go to SQLite
     /// in one statement. Returns how many events were new.
     public func importCounting(streams: [String], count: Int, _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int {
-        let importing = try EventImport(store: store)
+        let importing = try EventImport(store: try live(), transaction: transaction)
         let batchStreams = try importing.validate(streams: streams, count: count, event: event)
         let pending = try importing.store(streams: streams, batchStreams: batchStreams, event: event)
         let added = try importing.finish()
         if let pending { throw pending }
+        try store.settleGoalIndex(transaction)
         return added
     }
 
@@ -68,13 +69,14 @@ extension WriteSession {
     /// were stored, unlike `importCounting`'s all-or-nothing order of checks; the transaction still keeps all or
     /// nothing of the whole. For use inside this session only.
     public func beginImport() throws(StoreError) -> EventImport {
-        try EventImport(store: store)
+        try EventImport(store: try live(), transaction: transaction)
     }
 }
 
 /// The state of an import between its parts: where the log ends, which ids and streams it has met.
 public final class EventImport {
     private let store: SQLiteEventStore
+    private let transaction: OpenTransaction
     private var start: ImportPlan.Start
     private var canonicalIds = Set<EventIdSyntax.Bits>()
     private var otherIds = Set<String>()
@@ -86,8 +88,9 @@ public final class EventImport {
     private var touched: [Int] = []
     private var added = 0
 
-    init(store: SQLiteEventStore) throws(StoreError) {
+    init(store: SQLiteEventStore, transaction: OpenTransaction) throws(StoreError) {
         self.store = store
+        self.transaction = transaction
         start = try store.wrap { try ImportPlan.Start.tail(of: store.db, streamCount: 0) }
     }
 
@@ -201,6 +204,7 @@ public final class EventImport {
             start.streamRowIDs[stream] = rowID
             start.versions[stream] = version
             touched.append(stream)
+            transaction.goalStreams.note(streams[stream])
         }
         let fresh = (0..<end).count { source.isFresh($0) }
         // (No statement at all without a row: even an empty INSERT would write AUTOINCREMENT's sqlite_sequence.)

@@ -19,7 +19,7 @@ extension SQLiteEventStore {
     /// then writes to `path` the usual way. When `body` throws, what was built is removed and the error
     /// rethrown.
     public static func buildNew(at path: String, recordedAt: Instant, cacheMegabytes: Int,
-                                _ body: (borrowing WriteSession) throws -> Int) throws -> Int? {
+                                _ body: (SQLiteWriteSession) throws -> Int) throws -> Int? {
         var info = stat()
         guard lstat(path, &info) != 0, errno == ENOENT else { return nil }
         let slash = path.lastIndex(of: "/")
@@ -86,7 +86,7 @@ extension SQLiteEventStore {
 
     /// nil when the file could not be put back into write-ahead-log mode, the mode every journal is in.
     private static func build(at path: String, recordedAt: Instant, cacheMegabytes: Int,
-                              _ body: (borrowing WriteSession) throws -> Int) throws -> Int? {
+                              _ body: (SQLiteWriteSession) throws -> Int) throws -> Int? {
         let store = try SQLiteEventStore(path: path, mode: .createIfMissing)
         // Nothing to roll back to but an empty journal, and nothing to lose in a crash: the rollback journal
         // stays in memory and the file is synced once, by buildNew, before it is linked.

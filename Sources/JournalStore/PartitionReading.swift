@@ -2,11 +2,6 @@ import CSQLite
 import JournalDomain
 
 extension SQLiteEventStore {
-    /// The events of the named partitions, each once, in log order (a missing partition adds nothing).
-    public func partitionEnvelopes(_ keys: [String]) throws -> [Envelope] {
-        Array(try partitionEnvelopeBatches(keys).joined())
-    }
-
     /// The same events as `partitionEnvelopes`, as batches that follow each other in log order (one, today:
     /// reading the later half on a second connection and core measured slower, its own page cache and set-up
     /// costing more than the decoding it took over).

@@ -57,10 +57,9 @@ extension SQLiteEventStore {
     /// written when it is current.
     ///
     /// A checkpoint past the log's head cannot be this log's (the file was edited or swapped): the state is rebuilt
-    /// rather than trusted, which would hide every event between the true checkpoint and the head. With `rebuild`
-    /// and `goalIndex`, the goal index and the streams' versions are remade from the log in the same transaction.
-    public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool = false,
-                                  goalIndex: (([RecordedEvent]) throws -> (quarter: Quarter, status: GoalStatus)?)? = nil,
+    /// rather than trusted, which would hide every event between the true checkpoint and the head. With `rebuild`,
+    /// the goal index and the streams' versions are remade from the log in the same transaction too.
+    public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool,
                                   route: (RoutableEvent) throws -> [String]) throws -> ProjectionUpdate {
         // The common case, a projection already at the head, needs no write lock.
         if !rebuild, let current = try projectionCheckpoint(name), current.codeVersion == codeVersion,
@@ -76,7 +75,7 @@ extension SQLiteEventStore {
                 let start = fresh ? 0 : checkpoint?.position ?? 0
                 if fresh { try db.execute("DELETE FROM projection_partitions") }
                 if rebuild { try db.execute("DELETE FROM projection_state") }
-                if rebuild, let goalIndex { try remakeGoalIndex(goalIndex) }
+                if rebuild { try remakeGoalIndex() }
                 var partitions = PartitionLists()
                 var applied = 0
                 var last = start

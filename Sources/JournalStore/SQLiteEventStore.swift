@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// The embedded event log: one SQLite file in WAL mode with synchronous=FULL.
-public final class SQLiteEventStore: EventStore {
+public final class SQLiteEventStore: JournalStorage {
     public enum OpenMode: Sendable {
         /// Create the file (0600, in a 0700 folder) and schema if missing; migrate an older schema.
         case createIfMissing
@@ -237,7 +237,7 @@ public final class SQLiteEventStore: EventStore {
                     [.integer(position), .integer(Int64(max(0, limit)))])
     }
 
-    public func readStream(_ stream: String, from version: Int = 1) throws(StoreError) -> [RecordedEvent] {
+    public func readStream(_ stream: String, from version: Int) throws(StoreError) -> [RecordedEvent] {
         try collect(SQLiteEventStore.selectColumns
                     + " WHERE e.stream = (SELECT id FROM streams WHERE name = ?) AND e.stream_version >= ? ORDER BY e.stream_version",
                     [.text(stream), .integer(Int64(version))])
@@ -279,7 +279,6 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// Goals whose place counts in `quarter`: active or completed (dropped goals free theirs).
     public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] {
         try wrap {
             let statement = try db.statement("SELECT key FROM goal_index WHERE quarter = ? AND status != 'dropped' ORDER BY key")

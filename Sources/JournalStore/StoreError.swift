@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     case io(path: String, detail: String)
     case sqlite(SQLiteError)
+    /// A write session used after the `write` that made it returned (a programming error).
+    case sessionEnded
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot read or write \(path) (\(detail)); check the disk and permissions"
         case .sqlite(let error):
             return "the journal database failed: \(error)"
+        case .sessionEnded:
+            return "a write session was used after its transaction ended; nothing was recorded by it: report this bug"
         }
     }
 }

@@ -79,4 +79,54 @@ struct DerivedStateTests {
         #expect(try rows(s, index) == (try rows(s, index, db: reference)), "\(sql)")
         #expect(try rows(s, versions) == (try rows(s, versions, db: reference)), "\(sql)")
     }
+
+    /// Each derived table edited by hand: verify --deep names it (and only it), one line, exit 65; rebuild mends it.
+    static let deepTampering: [(String, String)] = [
+        ("UPDATE goal_index SET status = 'dropped' WHERE key = 'aws';", "goal_index"),
+        ("INSERT INTO goal_index (key, quarter, status) VALUES ('ghost', '2025-Q2', 'active');", "goal_index"),
+        ("UPDATE streams SET version = 0;", "streams"),
+        ("UPDATE projection_state SET position = 1000;", "projection_state"),
+        ("UPDATE projection_state SET position = 10;", "projection_state"),
+        ("DELETE FROM projection_state;", "projection_state"),
+        ("DELETE FROM projection_partitions WHERE key = 'goal:aws';", "projection_partitions"),
+        ("UPDATE projection_partitions SET events = x'01' WHERE key = 'global';", "projection_partitions"),
+    ]
+
+    @Test(arguments: deepTampering)
+    func verifyDeepNamesEachEditedTableAndRebuildMendsIt(sql: String, table: String) throws {
+        let s = try Sandbox.demo(now: "2025-07-05T10:00")
+        _ = try s.ok(["sprint"])
+        let clean = try s.ok(["verify", "--deep"])
+        #expect(clean.contains("and every table derived from it (goal_index, streams, projection_state, projection_partitions)"), "\(clean)")
+        _ = try SQLiteShell.run(s.db, sql, in: s)
+        #expect(try s.ok(["verify"]).hasPrefix("OK: 36 events, hash chain intact"), "without --deep, verify checks the log alone")
+        let refused = try s.run(["verify", "--deep"])
+        #expect(refused.status == 65, "\(sql)")
+        let lines = refused.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("journal: the derived table \(table) differs from the log: ")
+                && lines[0].hasSuffix("; run journal rebuild to remake it"), "\(sql): \(refused.stderr)")
+        let json = try s.run(["verify", "--deep", "--format", "json"])
+        #expect(json.stdout.contains("\"table\": \"\(table)\""), "\(json.stdout)")
+        _ = try s.ok(["rebuild"])
+        #expect(try s.ok(["verify", "--deep"]).hasPrefix("OK: 36 events"), "\(sql)")
+    }
+
+    @Test func verifyDeepNamesEveryTableThatDiffersOneLineEach() throws {
+        let s = try Sandbox.demo(now: "2025-07-05T10:00")
+        _ = try s.ok(["sprint"])
+        _ = try SQLiteShell.run(s.db, "DELETE FROM goal_index; UPDATE streams SET version = 0;", in: s)
+        let refused = try s.run(["verify", "--deep"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.split(separator: "\n").map { $0.split(separator: " ").prefix(5).joined(separator: " ") }
+                == ["journal: the derived table goal_index", "journal: the derived table streams"], "\(refused.stderr)")
+    }
+
+    @Test func theIssuesGoalIndexReproductionIsRebuiltFromTheLog() throws {
+        // Issue 14: a goal index edited to free a quarter's places let a fourth goal in without --force.
+        let s = try Sandbox.demo(now: "2025-07-05T10:00")
+        _ = try SQLiteShell.run(s.db, "DELETE FROM goal_index;", in: s)
+        #expect(try s.run(["verify", "--deep"]).status == 65)
+        _ = try s.ok(["rebuild"])
+        #expect(try rows(s, "SELECT count(*) FROM goal_index;") != "0\n")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import JournalApp
 @testable import JournalCLI
 import JournalDomain
 import JournalStore
@@ -21,7 +22,7 @@ struct ImportChunkTests {
     }
 
     /// Every event's fields as text, or the failure's message.
-    func read(_ path: String, chunkBytes: Int?) -> Result<[[String]], CLIError> {
+    func read(_ path: String, chunkBytes: Int?) -> Result<[[String]], AppError> {
         do {
             let export = try Importer(path: path, chunkBytes: chunkBytes).read()
             return .success((0..<export.count).map { index in
@@ -30,10 +31,10 @@ struct ImportChunkTests {
                 return [text(e.eventId), export.streams[e.stream], text(e.type), "\(e.schemaVersion)", text(e.payload), text(e.metadata),
                         text(e.occurredAt), text(e.recordedAt), e.verified.map { "\($0.position) \($0.streamVersion) \($0.hash.bytes)" } ?? "-"]
             })
-        } catch let error as CLIError {
+        } catch let error as AppError {
             return .failure(error)
         } catch {
-            return .failure(CLIError(.software, "\(error)"))
+            return .failure(AppError(.software, "\(error)"))
         }
     }
 
@@ -98,7 +99,7 @@ struct ImportChunkTests {
                     #expect(outcome == Importer.Outcome(events: events.count, added: events.count), "variant \(index)")
                     #expect(try s.ok(["verify", "--db", journal]) == verify)
                     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["j.sqlite"])
-                case (.failure(let a), .failure(let b as CLIError)):
+                case (.failure(let a), .failure(let b as AppError)):
                     #expect(a.message == b.message, "variant \(index), chunks of \(size ?? 0)")
                     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "nothing is left behind")
                 default:

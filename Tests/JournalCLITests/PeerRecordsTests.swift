@@ -1,4 +1,5 @@
 import Foundation
+@testable import JournalApp
 @testable import JournalCLI
 import JournalDomain
 import JournalStore
@@ -176,8 +177,8 @@ struct PeerRecordsTests {
         let interval = PeerJSON.object(["start": .string("20250401T070000Z"), "end": .string("20250401T080000Z")])
         let records = try TimewarriorRecords.read(.array([interval, interval]), source)
         let time = try PeerFixtures.time()
-        let error = try #require(throws: CLIError.self) { try PeerActivities.plan(records, maps: [], source: source, time: time) }
-        #expect(error.status == .data && error.message.contains("record 2 (interval from 2025-04-01T07:00:00Z): it is the same record as record 1"))
+        let error = try #require(throws: AppError.self) { try PeerActivities.plan(records, maps: [], source: source, time: time) }
+        #expect(error.kind == .data && error.message.contains("record 2 (interval from 2025-04-01T07:00:00Z): it is the same record as record 1"))
     }
 
     @Test func wrongShapesNameTheRecordAndField() throws {
@@ -187,8 +188,8 @@ struct PeerRecordsTests {
             do {
                 _ = try tool.records(in: json, source: source, time: time)
                 return "accepted"
-            } catch let error as CLIError {
-                return error.status == .data ? error.message : "exit \(error.status)"
+            } catch let error as AppError {
+                return error.kind == .data ? error.message : "\(error.kind)"
             } catch {
                 return "\(error)"
             }

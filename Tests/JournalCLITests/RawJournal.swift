@@ -6,8 +6,8 @@ import JournalStore
 /// version, another program or an edited file may have left in a log, for the commands that must still read it
 /// safely.
 enum RawJournal {
-    /// Appends `events` in order, each to the stream it belongs to, at JOURNAL_NOW's 2025-04-10T09:00Z, keeping the
-    /// goal index current the way recording does.
+    /// Appends `events` in order, each to the stream it belongs to, at JOURNAL_NOW's 2025-04-10T09:00Z (the store
+    /// keeps the goal index current, as for every writer).
     static func append(_ events: [JournalEvent], to path: String) throws {
         let at = Instant(millisecondsSinceEpoch: 1_744_275_600_000)
         let store = try SQLiteEventStore(path: path, mode: .createIfMissing)
@@ -17,9 +17,6 @@ enum RawJournal {
                 let new = NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type, schemaVersion: event.schemaVersion,
                                    payload: try event.payloadJSON(), occurredAt: at)
                 _ = try session.append([AppendBatch(stream: stream, expected: .exact(try session.streamVersion(stream)), events: [new])])
-                if case .goalSet(let goal) = event {
-                    try session.setGoalIndex(key: goal.key, entry: (goal.quarter, .active))
-                }
             }
         }
     }

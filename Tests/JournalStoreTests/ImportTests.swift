@@ -301,6 +301,50 @@ struct HashChainBytesTests {
         }
     }
 
+    /// An event's fields and the hash Python's hashlib gives over the canonical layout HashChain documents.
+    struct KnownHash {
+        var previous: [UInt8], position: Int64, eventId: String, streamId: String, streamVersion: Int, type: String
+        var schemaVersion: Int, payload: String, metadata: String, occurredAt: String, recordedAt: String, expected: String
+    }
+
+    static let knownHashes = [
+        KnownHash(previous: Array(0..<32), position: 42, eventId: "0b9e2c4a-3d7f-4e21-9a55-6c1d8e0f7a32", streamId: "goal-aws",
+                  streamVersion: 3, type: "activity-logged", schemaVersion: 2,
+                  payload: "{\"goal\":\"aws\",\"minutes\":45,\"text\":\"Practice exam \u{2014} caf\u{E9}\"}",
+                  metadata: "{\"client\":\"cli\"}", occurredAt: "2025-04-09T10:00:00.000Z", recordedAt: "2025-04-09T10:05:12.345Z",
+                  expected: "dcfe98073eededbf1a9c504fedc9c58382b11a3aaf835db2773c2fb69c1021fc"),
+        KnownHash(previous: HashChain.genesis, position: 1, eventId: "00000000-0000-4000-8000-000000000000", streamId: "s",
+                  streamVersion: 1, type: "t", schemaVersion: 1, payload: "{}", metadata: "{}", occurredAt: "x", recordedAt: "y",
+                  expected: "1852c49abc4d06f0355383a4e4f08016eaa3c64d8570f14db05b90bf67d8fe9f"),
+    ]
+
+    /// The canonical encoding pinned to hashes computed apart from this code (Python's hashlib over the layout
+    /// HashChain's documentation gives), so that neither form can drift and take the other with it: every
+    /// journal's chain was written with it.
+    @Test func bothFormsGiveTheCanonicalHash() {
+        for event in Self.knownHashes {
+            let fromStrings = HashChain.hash(previous: event.previous, position: event.position, eventId: event.eventId, streamId: event.streamId,
+                                             streamVersion: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion,
+                                             payload: event.payload, metadata: event.metadata, occurredAt: event.occurredAt,
+                                             recordedAt: event.recordedAt)
+            #expect(HashChain.hex(fromStrings) == event.expected)
+            let fields = [event.eventId, event.streamId, event.type, event.payload, event.metadata, event.occurredAt, event.recordedAt].map { Array($0.utf8) }
+            var scratch: [UInt8] = []
+            let fromBytes = event.previous.withUnsafeBytes { previous in
+                fields[0].withUnsafeBufferPointer { f0 in fields[1].withUnsafeBufferPointer { f1 in fields[2].withUnsafeBufferPointer { f2 in
+                    fields[3].withUnsafeBufferPointer { f3 in fields[4].withUnsafeBufferPointer { f4 in fields[5].withUnsafeBufferPointer { f5 in
+                        fields[6].withUnsafeBufferPointer { f6 in
+                            HashChain.hash(previous: previous, position: event.position, eventId: f0, streamId: f1, streamVersion: event.streamVersion,
+                                           type: f2, schemaVersion: event.schemaVersion, payload: f3, metadata: f4, occurredAt: f5, recordedAt: f6,
+                                           scratch: &scratch)
+                        }
+                    } } }
+                } } }
+            }
+            #expect(HashChain.hex(fromBytes.bytes) == event.expected)
+        }
+    }
+
     private func text(of bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }
 

@@ -68,13 +68,13 @@ struct StoreConcurrencyTests {
 
     @Test func twoWritersExpectingTheSameVersionOneWins() throws {
         let j = try TemporaryJournal()
-        _ = try j.open().append([batch("goal-x", .noStream, [newEvent()])], recordedAt: t0)
+        _ = try j.open().append([batch("stream-x", .noStream, [newEvent()])], recordedAt: t0)
         let outcomes = Locked<[Result<Int, StoreError>]>([])
         let path = j.path
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             do {
                 let store = try SQLiteEventStore(path: path, mode: .mustExist)
-                let recorded = try store.append([batch("goal-x", .exact(1), [newEvent(#"{"writer":\#(writer)}"#)])], recordedAt: t0)
+                let recorded = try store.append([batch("stream-x", .exact(1), [newEvent(#"{"writer":\#(writer)}"#)])], recordedAt: t0)
                 outcomes.update { $0.append(.success(recorded.count)) }
             } catch let error as StoreError {
                 outcomes.update { $0.append(.failure(error)) }
@@ -85,8 +85,8 @@ struct StoreConcurrencyTests {
         let results = outcomes.value
         #expect(results.count == 2)
         #expect(results.filter { if case .success = $0 { return true } else { return false } }.count == 1)
-        #expect(results.contains { $0 == .failure(.wrongExpectedVersion(stream: "goal-x", expected: .exact(1), actual: 2)) })
-        #expect(try j.open(.mustExist).streamVersion("goal-x") == 2)
+        #expect(results.contains { $0 == .failure(.wrongExpectedVersion(stream: "stream-x", expected: .exact(1), actual: 2)) })
+        #expect(try j.open(.mustExist).streamVersion("stream-x") == 2)
     }
 
     @Test func aWriteTransactionDecidesOnStateNoOneElseCanChange() throws {

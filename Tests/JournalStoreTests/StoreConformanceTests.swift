@@ -5,9 +5,9 @@ import Testing
 
 @Suite("The event store's contract")
 struct StoreConformanceTests {
-    @Test func anEmptyJournalReadsEmpty() throws {
-        let j = try TemporaryJournal()
-        let store = try j.open()
+    @Test(arguments: StoreKind.allCases) func anEmptyJournalReadsEmpty(kind: StoreKind) throws {
+        let subject = try kind.make()
+        let store = subject.store
         #expect(try store.read(from: 1, limit: 100).isEmpty)
         #expect(try store.read(from: 0, limit: 100).isEmpty)
         #expect(try store.readStream("goal-aws", from: 1).isEmpty)
@@ -18,9 +18,9 @@ struct StoreConformanceTests {
         #expect(try store.verify() == .ok(count: 0, head: HashChain.genesis))
     }
 
-    @Test func appendAssignsPositionsVersionsAndChainsHashes() throws {
-        let j = try TemporaryJournal()
-        let store = try j.open()
+    @Test(arguments: StoreKind.allCases) func appendAssignsPositionsVersionsAndChainsHashes(kind: StoreKind) throws {
+        let subject = try kind.make()
+        let store = subject.store
         let first = try store.append([batch("a", .noStream, [newEvent(), newEvent()])], recordedAt: t0)
         let second = try store.append([batch("b", .noStream, [newEvent()]), batch("a", .exact(2), [newEvent()])],
                                       recordedAt: Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + 1))
@@ -42,9 +42,9 @@ struct StoreConformanceTests {
         #expect(try store.verify() == .ok(count: 4, head: all[3].hash))
     }
 
-    @Test func unicodeAndOneMegabytePayloadsRoundTripByteExact() throws {
-        let j = try TemporaryJournal()
-        let store = try j.open()
+    @Test(arguments: StoreKind.allCases) func unicodeAndOneMegabytePayloadsRoundTripByteExact(kind: StoreKind) throws {
+        let subject = try kind.make()
+        let store = subject.store
         let unicode = #"{"text":"Zürich — 東京 🚀 e\u0301 \"quoted\" \\ back","z":"\u0000 nul"}"#
         let bigText = String(repeating: "ab€🙂", count: 1_048_576 / 9 + 1)
         let big = #"{"text":""# + bigText + #""}"#
@@ -53,7 +53,7 @@ struct StoreConformanceTests {
         _ = try store.append([batch("s", .noStream, [newEvent(unicode, metadata: metadata), newEvent(big)])], recordedAt: t0)
 
         // A fresh connection reads exactly the bytes written.
-        let reopened = try j.open(.mustExist)
+        let reopened = try subject.reopened()
         let events = try reopened.read(from: 1, limit: 10)
         try #require(events.count == 2)
         #expect(Array(events[0].payload.utf8) == Array(unicode.utf8))
@@ -62,9 +62,9 @@ struct StoreConformanceTests {
         #expect(try reopened.verify() == .ok(count: 2, head: events[1].hash))
     }
 
-    @Test func expectedVersionsAreCheckedPerStream() throws {
-        let j = try TemporaryJournal()
-        let store = try j.open()
+    @Test(arguments: StoreKind.allCases) func expectedVersionsAreCheckedPerStream(kind: StoreKind) throws {
+        let subject = try kind.make()
+        let store = subject.store
         _ = try store.append([batch("s", .noStream, [newEvent()])], recordedAt: t0)
         _ = try store.append([batch("s", .exact(1), [newEvent()])], recordedAt: t0)
         _ = try store.append([batch("s", .streamExists, [newEvent()])], recordedAt: t0)
@@ -88,9 +88,9 @@ struct StoreConformanceTests {
         #expect(try store.streamVersion("u") == 0)
     }
 
-    @Test func retryingAnEventIdIsANoOpButReusingItForOtherContentFails() throws {
-        let j = try TemporaryJournal()
-        let store = try j.open()
+    @Test(arguments: StoreKind.allCases) func retryingAnEventIdIsANoOpButReusingItForOtherContentFails(kind: StoreKind) throws {
+        let subject = try kind.make()
+        let store = subject.store
         let event = newEvent(#"{"n":1}"#)
         let first = try store.append([batch("s", .noStream, [event])], recordedAt: t0)
         // The same append again (a retry after a lost reply): nothing new, the stored event comes back.
@@ -128,9 +128,9 @@ struct StoreConformanceTests {
         #expect(try store.streamVersion("t") == 0)
     }
 
-    @Test func aBatchWithOneBadEventWritesNothing() throws {
-        let j = try TemporaryJournal()
-        let store = try j.open()
+    @Test(arguments: StoreKind.allCases) func aBatchWithOneBadEventWritesNothing(kind: StoreKind) throws {
+        let subject = try kind.make()
+        let store = subject.store
         _ = try store.append([batch("s", .noStream, [newEvent()])], recordedAt: t0)
         let before = try store.read(from: 1, limit: 10)
 
@@ -164,6 +164,11 @@ struct StoreConformanceTests {
         #expect(try store.verify() == .ok(count: 2, head: next[0].hash))
     }
 
+}
+
+/// What only the journal file can be asked: another program writing to it.
+@Suite("The journal file's own guarantees")
+struct JournalFileGuaranteeTests {
     @Test func updateAndDeleteAreRefusedByTriggers() throws {
         let j = try TemporaryJournal()
         let store = try j.open()

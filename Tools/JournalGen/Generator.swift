@@ -189,7 +189,6 @@ struct Generator {
 
             // One run of consecutive events on the same stream is one batch; batches keep the typing order.
             var batches: [AppendBatch] = []
-            var indexUpdates: [GoalIndexUpdate] = []
             for planned in todays {
                 let id = ids.uuid()
                 var event = planned.event
@@ -210,16 +209,11 @@ struct Generator {
                     batches.append(AppendBatch(stream: planned.stream, expected: .exact(version), events: [fresh]))
                 }
                 versions[planned.stream, default: 0] += 1
-                if let update = planned.index { indexUpdates.append(update) }
             }
             let lastTyped = todays.map(\.recordAt).max()!
             let recordedAt = Instant(millisecondsSinceEpoch: lastTyped.millisecondsSinceEpoch + Int64(rng.int(20...300)) * 1000)
             let count = try store.write(recordedAt: recordedAt) { session in
-                let recorded = try session.append(batches)
-                for update in indexUpdates {
-                    try session.setGoalIndex(key: update.key, entry: (update.quarter, update.status))
-                }
-                return recorded.count
+                try session.append(batches).count
             }
             written += count
             if progress, written >= nextReport {

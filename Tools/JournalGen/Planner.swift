@@ -12,15 +12,8 @@ struct PlannedEvent {
     /// Marks an event a later retraction names (its id is only drawn when it is written).
     var tag: Int?
     var retractsTag: Int?
-    var index: GoalIndexUpdate?
     /// Creation order: ties between events typed in the same second keep it.
     var sequence: Int
-}
-
-struct GoalIndexUpdate {
-    let key: String
-    let quarter: Quarter
-    let status: GoalStatus
 }
 
 /// The days an activity may be linked to a goal, and the milestones open for linking in that stretch.
@@ -93,12 +86,12 @@ struct Planner {
     }
 
     private mutating func emit(_ event: JournalEvent, stream: String, command: String, day: Int, second: Int,
-                               recordDay: Int? = nil, recordSecond: Int? = nil, index: GoalIndexUpdate? = nil,
+                               recordDay: Int? = nil, recordSecond: Int? = nil,
                                tag: Int? = nil, retracts: Int? = nil) {
         let occurred = Planner.at(day, second)
         let recorded = Planner.at(recordDay ?? day, recordSecond ?? second)
         events.append(PlannedEvent(recordAt: max(recorded, occurred), occurredAt: occurred, stream: stream, event: event,
-                                   command: command, tag: tag, retractsTag: retracts, index: index, sequence: events.count))
+                                   command: command, tag: tag, retractsTag: retracts, sequence: events.count))
     }
 
     mutating func run() {
@@ -150,8 +143,7 @@ struct Planner {
                 changes.append(FieldChange(field: .quarter, from: .text(goal.quarter.description), to: .text(quarter.description)))
                 goal.quarter = quarter
                 emit(.goalRevised(GoalRevised(goal: goal.key, changes: changes, reason: rng.pick(Catalog.carryReasons))),
-                     stream: StreamName.goal(goal.key), command: "plan", day: planDay, second: tick(&clock),
-                     index: GoalIndexUpdate(key: goal.key, quarter: quarter, status: .active))
+                     stream: StreamName.goal(goal.key), command: "plan", day: planDay, second: tick(&clock))
                 sprint.append(g)
                 simulate(g, in: quarter, from: planDay, clock: &clock, newMilestones: rng.int(1...3))
             }
@@ -254,8 +246,7 @@ struct Planner {
         clock = min(clock + 60 * rng.int(1...4), 86_340)
         emit(.goalSet(GoalSet(key: key, title: title, quarter: quarter, metric: metric, target: goal.target, unit: goal.unit,
                               due: due, direction: direction, confidence: confidence)),
-             stream: StreamName.goal(key), command: "log goal", day: day, second: clock,
-             index: GoalIndexUpdate(key: key, quarter: quarter, status: .active))
+             stream: StreamName.goal(key), command: "log goal", day: day, second: clock)
         simulate(g, in: quarter, from: day, clock: &clock, newMilestones: rng.int(2...min(5, template.milestones.count)))
         return g
     }
@@ -404,13 +395,11 @@ struct Planner {
             let backdated = rng.chance(0.15)
             emit(.goalCompleted(GoalCompleted(goal: goal.key, outcome: rng.chance(0.7) ? rng.pick(Catalog.outcomes) : nil)),
                  stream: StreamName.goal(goal.key), command: "log complete", day: close, second: rng.int(17 * 3600...22 * 3600),
-                 recordDay: backdated ? close + 1 : close, recordSecond: backdated ? rng.int(7 * 3600...9 * 3600) : nil,
-                 index: GoalIndexUpdate(key: goal.key, quarter: quarter, status: .completed))
+                 recordDay: backdated ? close + 1 : close, recordSecond: backdated ? rng.int(7 * 3600...9 * 3600) : nil)
         case 1:
             goal.status = .dropped
             emit(.goalDropped(GoalDropped(goal: goal.key, reason: rng.pick(Catalog.dropReasons))),
-                 stream: StreamName.goal(goal.key), command: "log drop", day: closeDay!, second: rng.int(17 * 3600...22 * 3600),
-                 index: GoalIndexUpdate(key: goal.key, quarter: quarter, status: .dropped))
+                 stream: StreamName.goal(goal.key), command: "log drop", day: closeDay!, second: rng.int(17 * 3600...22 * 3600))
         default:
             break
         }

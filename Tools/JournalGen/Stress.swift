@@ -144,7 +144,6 @@ struct StressJournal {
         let ordered = planned.sorted { ($0.occurredAt, $0.sequence) < ($1.occurredAt, $1.sequence) }
         var versions: [String: Int] = [:]
         var tagIds: [Int: String] = [:]
-        // Every goal here stays in the quarter it was set for: its index entry is written with its goal-set and drop.
         var goals = Set<String>()
         var written = 0
         var start = 0
@@ -154,7 +153,6 @@ struct StressJournal {
             while end < ordered.count,
                   Int(ordered[end].occurredAt.millisecondsSinceEpoch / 86_400_000) == day.dayNumber { end += 1 }
             var batches: [AppendBatch] = []
-            var indexed: [(key: String, status: GoalStatus)] = []
             for item in ordered[start..<end] {
                 let id = ids.uuid()
                 var event = item.event
@@ -173,18 +171,11 @@ struct StressJournal {
                     batches.append(AppendBatch(stream: item.stream, expected: .exact(versions[item.stream] ?? 0), events: [fresh]))
                 }
                 versions[item.stream, default: 0] += 1
-                if case .goalSet(let e) = event {
-                    goals.insert(e.key)
-                    indexed.append((e.key, .active))
-                } else if case .goalDropped(let e) = event {
-                    indexed.append((e.goal, .dropped))
-                }
+                if case .goalSet(let e) = event { goals.insert(e.key) }
             }
             let recordedAt = Instant(millisecondsSinceEpoch: ordered[end - 1].occurredAt.millisecondsSinceEpoch + 60_000)
             written += try store.write(recordedAt: recordedAt) { session in
-                let recorded = try session.append(batches)
-                for entry in indexed { try session.setGoalIndex(key: entry.key, entry: (quarter, entry.status)) }
-                return recorded.count
+                try session.append(batches).count
             }
             start = end
         }

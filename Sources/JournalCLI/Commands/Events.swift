@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalStore
 import Projections
@@ -97,25 +98,6 @@ enum EventListing {
         return right ? fill + text : text + fill
     }
 
-    /// A JSON string literal.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the export's way: JSONText).
+    static func quote(_ text: String) -> String { JSONText.quote(text) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalApp
 import JournalDomain
 import JournalStore
 
@@ -80,36 +81,9 @@ struct Import: ParsableCommand {
     private func importExport() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
-        let path = try environment.databasePath(option: journal.db)
-        SQLiteEventStore.removeAbandonedBuilds(besideJournal: path)
-        let creation = JournalCreation(path: path)
-        let summary: String
-        do {
-            summary = try importExport(into: path, now: time.now)
-        } catch {
-            // Refused: a journal this import created is not left behind, empty.
-            creation.undo()
-            throw error
-        }
-        print(summary)
-    }
-
-    /// The one line an import prints; the store is closed when this returns.
-    private func importExport(into path: String, now: Instant) throws -> String {
-        let importer = Importer(path: file)
-        let outcome: Importer.Outcome
-        let store: SQLiteEventStore
-        if let created = try importer.importIntoNewJournal(at: path, now: now) {
-            outcome = created
-            store = try SQLiteEventStore(path: path, mode: .mustExist)
-        } else {
-            let events = try importer.read()
-            store = try SQLiteEventStore(path: path, mode: .createIfMissing)
-            try store.enlargeCache(megabytes: 512)
-            outcome = try importer.append(events, to: store, at: now)
-        }
+        let outcome = try ImportOperations.importExport(file: file, into: try environment.databasePath(option: journal.db), now: time.now)
         let skipped = outcome.events - outcome.added
-        return "Imported \(outcome.added) of \(outcome.events) events from \(ShownText.line(file))" + (skipped > 0 ? " (\(skipped) already here)" : "")
-            + "; the journal now holds \(try store.count())"
+        print("Imported \(outcome.added) of \(outcome.events) events from \(ShownText.line(file))" + (skipped > 0 ? " (\(skipped) already here)" : "")
+              + "; the journal now holds \(outcome.journalEvents)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalStore
+import Projections
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,9 @@ struct Verify: ParsableCommand {
             journal rebuild remakes those from the log. The head hash it prints (also the last line of every export) is worth keeping somewhere else: an intact \
             chain alone cannot show that its newest events were cut off, or that it was rewritten from some point \
             on; with --head, verify also checks that the journal still holds that earlier head.
-            Example: journal verify   journal verify --head 7fd8d5cd25d666ee18d42ce2c99124f9c56265b0995ee05d6295c2e3071e6bb1
+            With --deep, verify also recomputes every derived table from the log (goal_index, streams, projection_state, \
+            projection_partitions) and names each one that differs, one line per table (exit 65); journal rebuild mends them.
+            Example: journal verify   journal verify --deep   journal verify --head 7fd8d5cd25d666ee18d42ce2c99124f9c56265b0995ee05d6295c2e3071e6bb1
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -20,6 +23,8 @@ struct Verify: ParsableCommand {
     @Option(help: ArgumentHelp("A head hash printed earlier (by verify or at the end of an export) that this journal must still hold.",
                                valueName: "hash"))
     var head: String?
+    @Flag(help: "Also recompute every table derived from the log and name each one that differs (journal rebuild mends them).")
+    var deep = false
     @Option(help: ArgumentHelp("text for people; json for scripts (also printed when the check fails, before the error).", valueName: "format"))
     var format: Format = .text
     @OptionGroup var journal: JournalOptions
@@ -44,10 +49,20 @@ struct Verify: ParsableCommand {
                 }
                 line += "; the earlier head is event \(position) (\(count - position) recorded since)"
             }
-            if format == .text {
-                print(line)
-                print(Verify.scope)
+            let differences = deep ? try DerivedStateCheck.differences(in: store, projection: LedgerSlices.projection) : []
+            if deep {
+                report.append(("derived", .array(differences.map { JSONValue.object([("table", .string($0.table.rawValue)), ("problem", .string($0.detail))]) })))
+                if !differences.isEmpty { report[0].1 = .bool(false) }
+                report = report.map { $0.0 == "notChecked" ? ("notChecked", .null) : $0 }
             }
+            if format == .text, differences.isEmpty {
+                print(line)
+                print(deep ? Verify.deepScope : Verify.scope)
+            }
+            // One line per table that differs: all but the last printed here, the last as the command's error.
+            let lines = differences.map { "the derived table \($0.table.rawValue) differs from the log: \($0.detail); run journal rebuild to remake it" }
+            for line in lines.dropLast() { JournalMain.printError(line) }
+            if let last = lines.last { throw CLIError(.data, last) }
         case .broken(let position, let reason):
             report = [("ok", .bool(false)), ("events", .int(Int(try store.count()))), ("head", .null), ("brokenAt", .int(Int(position))),
                       ("problem", .string(reason))]
@@ -59,6 +74,7 @@ struct Verify: ParsableCommand {
     static let checked = "the log: every event's hash and its link to the one before"
     static let notChecked = "the tables derived from the log (ledger slices, their checkpoint, the goal index); journal rebuild remakes them"
     static let scope = "Checked \(checked); not checked: \(notChecked)."
+    static let deepScope = "Checked \(checked), and every table derived from it (\(DerivedTable.allCases.map(\.rawValue).joined(separator: ", "))): each is what the log gives."
 
     /// The 32 bytes of a hash written as 64 hexadecimal digits.
     static func hashBytes(_ text: String) throws -> [UInt8] {

@@ -1,4 +1,5 @@
 import Foundation
+import JournalApp
 import JournalDomain
 import JournalStore
 
@@ -17,14 +18,14 @@ struct Recorded {
 }
 
 /// Carries out one command: inside a single write transaction it reads exactly the state the decision needs,
-/// decides, appends, and keeps the goal index current. Nothing is appended when any step fails.
-struct Recorder {
-    let store: SQLiteEventStore
+/// decides and appends (the store keeps the goal index current). Nothing is appended when any step fails.
+struct Recorder<Store: TransactionalStore> {
+    let store: Store
     let time: TimeContext
 
     func record(_ command: Command, occurredAt: Instant?, commandName: String) throws -> Recorded {
         let occurred = occurredAt ?? time.now
-        let metadata = try Recorder.metadata(command: commandName)
+        let metadata = try EventMetadata.of(command: commandName)
         return try store.write(recordedAt: time.now) { session in
             try record(command, occurred: occurred, metadata: metadata, session)
         }
@@ -33,7 +34,7 @@ struct Recorder {
     /// Records several commands as one atomic append: each is decided against the state the ones before it
     /// left, and if any is refused nothing at all is recorded.
     func recordAll(_ commands: [Command], commandName: String) throws -> [Recorded] {
-        let metadata = try Recorder.metadata(command: commandName)
+        let metadata = try EventMetadata.of(command: commandName)
         return try store.write(recordedAt: time.now) { session in
             try commands.map { command in try record(command, occurred: time.now, metadata: metadata, session) }
         }
@@ -42,8 +43,7 @@ struct Recorder {
     /// Decides and appends `commands` as `recordAll` would, then rolls everything back: what the plan would
     /// record, with every rule checked, shown before the user confirms it.
     func dryRun(_ commands: [Command], commandName: String) throws -> [Recorded] {
-        struct RolledBack: Error { let recorded: [Recorded] }
-        let metadata = try Recorder.metadata(command: commandName)
+        let metadata = try EventMetadata.of(command: commandName)
         do {
             try store.write(recordedAt: time.now) { session in
                 throw RolledBack(recorded: try commands.map { command in
@@ -56,7 +56,7 @@ struct Recorder {
         throw CLIError(.software, "a dry run of \(commandName) was not rolled back")
     }
 
-    private func record(_ command: Command, occurred: Instant, metadata: String, _ session: borrowing WriteSession) throws -> Recorded {
+    private func record(_ command: Command, occurred: Instant, metadata: String, _ session: Store.Session) throws -> Recorded {
         var command = command
         var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today)
         var goalStream: [Envelope] = []
@@ -133,11 +133,7 @@ struct Recorder {
         }
 
         var goal = state.goal
-        if stream.hasPrefix("goal-") {
-            goal = GoalState.replay(goalStream + (try envelopes(recorded)))
-            let key = String(stream.dropFirst("goal-".count))
-            try session.setGoalIndex(key: key, entry: goal.map { ($0.quarter, $0.status) })
-        }
+        if GoalIndexEntry.key(ofStream: stream) != nil { goal = GoalState.replay(goalStream + (try envelopes(recorded))) }
         let previousDirection = if case .setDirection = command { state.direction } else { DirectionState?.none }
         return Recorded(event: last, change: change, goal: goal, target: state.retractTarget, goalsInQuarter: goalsInQuarter,
                         previousDirection: previousDirection)
@@ -147,19 +143,19 @@ struct Recorder {
         try events.map { try $0.envelope() }
     }
 
-    private func freeGoalKey(for title: String, _ session: borrowing WriteSession) throws -> String {
+    private func freeGoalKey(for title: String, _ session: Store.Session) throws -> String {
         for candidate in GoalKey.candidates(for: GoalKey.base(for: title)) {
             if GoalState.replay(try envelopes(session.readStream(StreamName.goal(candidate)))) == nil { return candidate }
         }
         throw CLIError(.software, "no free goal key")
     }
 
-    private func directionState(_ key: String, _ session: borrowing WriteSession) throws -> DirectionState? {
+    private func directionState(_ key: String, _ session: Store.Session) throws -> DirectionState? {
         DirectionState.replay(try envelopes(session.readStream(StreamName.direction(key))))
     }
 
     /// Finds the event a retraction names: a position (digits) or an event id.
-    private func target(of reference: String, _ session: borrowing WriteSession)
+    private func target(of reference: String, _ session: Store.Session)
         throws -> (target: RetractTarget, stream: String, streamEvents: [Envelope])? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         let event: RecordedEvent?
@@ -176,13 +172,20 @@ struct Recorder {
                 event.streamId, streamEvents)
     }
 
-    static func metadata(command: String) throws -> String {
+}
+
+/// The metadata every event a command records carries: which command, and which journal.
+enum EventMetadata {
+    static func of(command: String) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(["command": command, "client": "journal/\(JournalVersion.current)"])
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// What a dry run throws to roll its transaction back, carrying what it would have recorded.
+private struct RolledBack: Error { let recorded: [Recorded] }
 
 enum JournalVersion {
     static let current = "0.1.0"

@@ -1,3 +1,4 @@
+import JournalApp
 import JournalDomain
 import JournalStore
 
@@ -14,15 +15,27 @@ extension CLIError {
         case .noJournal, .notAJournal, .newerSchema: status = .noJournal
         case .busy: status = .tempFail
         case .readOnly, .diskFull, .corrupt, .io: status = .io
-        case .sqlite: status = .software
+        case .sqlite, .sessionEnded: status = .software
         }
         self.init(status, error.description)
+    }
+
+    init(_ error: AppError) {
+        let status: ExitStatus
+        switch error.kind {
+        case .usage: status = .usage
+        case .data: status = .data
+        case .noJournal: status = .noJournal
+        case .software: status = .software
+        }
+        self.init(status, error.message)
     }
 
     /// Any error a command can raise, as the one line and exit code the user sees.
     static func from(_ error: Error) -> CLIError {
         switch error {
         case let e as CLIError: return e
+        case let e as AppError: return CLIError(e)
         case let e as DomainError: return CLIError(e)
         case let e as StoreError: return CLIError(e)
         case let e as JournalEvent.DecodingFailure:

@@ -1,3 +1,4 @@
+import JournalApp
 import JournalDomain
 import JournalStore
 import Projections
@@ -15,8 +16,7 @@ extension SQLiteEventStore {
     @discardableResult
     func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
         try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild,
-                              goalIndex: { events in GoalState.replay(try events.map { try $0.envelope() }).map { ($0.quarter, $0.status) } },
-                              route: { LedgerSlices.slices(of: $0.event, at: $0.occurredAt) })
+                              route: LedgerSlices.projection.route)
     }
 
     /// The ledger a read needs: its slices caught up, then folded. A journal that cannot be written (a
@@ -35,6 +35,12 @@ extension SQLiteEventStore {
                                     read: { keys in try partitionEnvelopeBatches(keys) })
         }
     }
+}
+
+extension LedgerSlices {
+    /// The ledger slices as the store keeps them: `journal rebuild` remakes them and `journal verify --deep` checks them.
+    static let projection = ProjectionDefinition(name: projectionName, codeVersion: codeVersion,
+                                                 route: { slices(of: $0.event, at: $0.occurredAt) })
 }
 
 extension LedgerSlices.Scope {

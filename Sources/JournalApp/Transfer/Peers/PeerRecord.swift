@@ -19,10 +19,10 @@ struct PeerRecord: Equatable {
 }
 
 /// Why a record gave no activity, as the summary line counts them.
-enum PeerSkip: CaseIterable, Hashable {
+public enum PeerSkip: CaseIterable, Hashable, Sendable {
     case notCompleted, openInterval, runningFrame, tooShort, future
 
-    func phrase(_ count: Int) -> String {
+    public func phrase(_ count: Int) -> String {
         let one = count == 1
         switch self {
         case .notCompleted: return "\(count) \(one ? "task" : "tasks") not completed skipped"

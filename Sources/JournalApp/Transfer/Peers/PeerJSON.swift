@@ -32,7 +32,7 @@ struct PeerFields {
         self.source = source
     }
 
-    func failure(_ problem: String) -> CLIError { source.failure(name, problem) }
+    func failure(_ problem: String) -> AppError { source.failure(name, problem) }
 
     func string(_ key: String) throws -> String {
         guard let value = try optionalString(key) else { throw failure("it has no \"\(key)\"") }

@@ -7,6 +7,8 @@ struct PeerAppend {
     let source: PeerSource
     let maps: [PeerMap]
     let time: TimeContext
+    /// The metadata every appended event carries (the command and client that recorded it).
+    let metadata: String
 
     struct Outcome: Equatable {
         let added: Int
@@ -17,7 +19,6 @@ struct PeerAppend {
     }
 
     func append(_ plan: PeerPlan, to store: SQLiteEventStore) throws -> Outcome {
-        let metadata = try Recorder.metadata(command: "import --from \(source.tool.rawValue)")
         return try store.write(recordedAt: time.now) { session in
             let goals = try mappedGoals(session)
             var batches: [AppendBatch] = []
@@ -45,15 +46,15 @@ struct PeerAppend {
     }
 
     /// The goal of every --map, as it stands: a map to a goal (or milestone) this journal lacks refuses the file.
-    private func mappedGoals(_ session: borrowing WriteSession) throws -> [String: GoalState] {
+    private func mappedGoals(_ session: some WriteSession) throws -> [String: GoalState] {
         var goals: [String: GoalState] = [:]
         for map in maps {
             let stream = try session.readStream(StreamName.goal(map.goal)).map { try $0.envelope() }
             guard let goal = GoalState.replay(stream) else {
-                throw CLIError(.data, "--map \(DateInput.printable(map.given)): no goal \(map.goal) in this journal; set it with journal log goal \"TITLE\" --quarter Q --key \(map.goal), or check the key with journal events --type goal-set (nothing was imported)")
+                throw AppError(.data, "--map \(DateInput.printable(map.given)): no goal \(map.goal) in this journal; set it with journal log goal \"TITLE\" --quarter Q --key \(map.goal), or check the key with journal events --type goal-set (nothing was imported)")
             }
             if let number = map.milestone, goal.milestones[number] == nil {
-                throw CLIError(.data, "--map \(DateInput.printable(map.given)): no milestone \(map.goal)/\(number); plan it with journal log milestone \(map.goal) \"TITLE\" (nothing was imported)")
+                throw AppError(.data, "--map \(DateInput.printable(map.given)): no milestone \(map.goal)/\(number); plan it with journal log milestone \(map.goal) \"TITLE\" (nothing was imported)")
             }
             goals[map.goal] = goal
         }
@@ -70,14 +71,14 @@ struct PeerAppend {
             // insights count the entries outside that goal's active days as linked to no goal.
             guard let event = try Decider.decide(.logActivity(text: a.text, goal: a.goal, milestone: a.milestone,
                                                              minutes: a.minutes, tags: a.tags, force: true), state).first else {
-                throw CLIError(.software, "an activity of \(planned.record) was decided into no event")
+                throw AppError(.software, "an activity of \(planned.record) was decided into no event")
             }
             // What every event in the log must satisfy, the time above all (a record of year 1 is no activity).
             try EventRules.check(event, stream: StreamName.activities(time.localDate(of: planned.occurredAt)),
                                  occurredAt: planned.occurredAt, recordedAt: time.now)
             return event
         } catch let error as DomainError {
-            throw CLIError(.data, "\(source.file) \(planned.record): \(error.message) (nothing was imported)")
+            throw AppError(.data, "\(source.file) \(planned.record): \(error.message) (nothing was imported)")
         }
     }
 }

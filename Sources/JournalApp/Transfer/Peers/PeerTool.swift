@@ -1,13 +1,12 @@
-import ArgumentParser
 import Foundation
 import JournalDomain
 
 /// The tools `journal import --from` reads, each through its own export format.
-enum PeerTool: String, CaseIterable, ExpressibleByArgument {
+public enum PeerTool: String, CaseIterable, Sendable {
     case taskwarrior, timewarrior, jrnl, watson
 
     /// The tools' command names are accepted too: people type what they type every day.
-    init?(argument: String) {
+    public init?(argument: String) {
         switch argument.lowercased() {
         case "task": self = .taskwarrior
         case "timew": self = .timewarrior
@@ -18,7 +17,7 @@ enum PeerTool: String, CaseIterable, ExpressibleByArgument {
     static var allValueStrings: [String] { allCases.map(\.rawValue) }
 
     /// The command that writes the file this tool's importer reads: named in every refusal, as the fix.
-    var exportCommand: String {
+    public var exportCommand: String {
         switch self {
         case .taskwarrior: return "task export"
         case .timewarrior: return "timew export"
@@ -27,7 +26,7 @@ enum PeerTool: String, CaseIterable, ExpressibleByArgument {
         }
     }
 
-    var displayName: String {
+    public var displayName: String {
         switch self {
         case .taskwarrior: return "Taskwarrior"
         case .timewarrior: return "Timewarrior"
@@ -64,8 +63,8 @@ struct PeerSource {
     }
 
     /// "FILE RECORD: PROBLEM; make the file with EXPORT (nothing was imported)", exit 65.
-    func failure(_ record: String?, _ problem: String) -> CLIError {
+    func failure(_ record: String?, _ problem: String) -> AppError {
         let subject = record.map { "\(file) \($0):" } ?? file
-        return CLIError(.data, "\(subject) \(problem); give the output of \(tool.exportCommand) (nothing was imported)")
+        return AppError(.data, "\(subject) \(problem); give the output of \(tool.exportCommand) (nothing was imported)")
     }
 }

@@ -31,15 +31,15 @@ struct Importer {
     }
 
     /// The bytes of the file to import (an export, or another tool's), or the refusal naming why not.
-    static func load(_ path: String) throws(CLIError) -> ExportBytes {
+    static func load(_ path: String) throws(AppError) -> ExportBytes {
         do throws(ExportBytes.LoadFailure) {
             return try ExportBytes.load(path: path)
         } catch {
             switch error {
             case .unreadable:
-                throw CLIError(.noJournal, "cannot read \(path); check the path and its permissions")
+                throw AppError(.noJournal, "cannot read \(path); check the path and its permissions")
             case .tooLarge:
-                throw CLIError(.data, "\(path) holds more than \(ExportBytes.maxImportText), the most journal import reads; split it, or check it is the file you meant (nothing was imported)")
+                throw AppError(.data, "\(path) holds more than \(ExportBytes.maxImportText), the most journal import reads; split it, or check it is the file you meant (nothing was imported)")
             }
         }
     }
@@ -92,7 +92,6 @@ struct Importer {
                 try checkStreams(session, goalStreams: export.streams, otherStreams: export.retractionStreams, newFrom: newFrom) { conflict in
                     export.firstIndex(ofEventId: conflict.eventId).map { export.line(ofIndex: $0) }
                 }
-                try Self.updateGoalIndex(session, streams: export.streams)
                 return added
             }
             return Outcome(events: export.count, added: added)
@@ -104,7 +103,7 @@ struct Importer {
 
     /// The streams the file added to must still mean what the commands keep them meaning (`StreamRules`): every
     /// goal stream, and the other streams the file retracted in. The first conflict refuses the whole file.
-    private func checkStreams(_ session: borrowing WriteSession, goalStreams: [String], otherStreams: Set<String>,
+    private func checkStreams(_ session: some WriteSession, goalStreams: [String], otherStreams: Set<String>,
                               newFrom: Int64, line: (StreamRules.Conflict) -> Int?) throws {
         let streams = Set(goalStreams.filter { $0.hasPrefix("goal-") }).union(otherStreams).sorted()
         var first: (line: Int, reason: String)?
@@ -115,14 +114,6 @@ struct Importer {
             if first.map({ at < $0.line }) ?? true { first = (at, conflict.reason) }
         }
         if let first { throw ChunkJoin(path: path).failure(first.line, first.reason) }
-    }
-
-    /// Decisions read the goal index ("three goals a quarter"): bring every goal the file touched up to date.
-    private static func updateGoalIndex(_ session: borrowing WriteSession, streams: [String]) throws {
-        for stream in Set(streams) where stream.hasPrefix("goal-") {
-            let goal = GoalState.replay(try session.readStream(stream).map { try $0.envelope() })
-            try session.setGoalIndex(key: String(stream.dropFirst("goal-".count)), entry: goal.map { ($0.quarter, $0.status) })
-        }
     }
 
     /// Imports into a journal to be created at `journalPath`, when there is none there yet, with what
@@ -139,7 +130,7 @@ struct Importer {
         pipeline.start()
         defer { pipeline.cancel() }
         var join = ChunkJoin(path: path)
-        var fileFailure: CLIError?
+        var fileFailure: AppError?
         do {
             let added = try SQLiteEventStore.buildNew(at: journalPath, recordedAt: now, cacheMegabytes: 512) { session in
                 let importing = try session.beginImport()
@@ -154,7 +145,7 @@ struct Importer {
                         case .checked(let check, let file):
                             do {
                                 part.append(try join.join(check), file: file)
-                            } catch let failure as CLIError {
+                            } catch let failure as AppError {
                                 fileFailure = failure
                                 throw failure
                             }
@@ -166,7 +157,7 @@ struct Importer {
                 }
                 do {
                     try join.finish()
-                } catch let failure as CLIError {
+                } catch let failure as AppError {
                     fileFailure = failure
                     throw failure
                 }
@@ -177,11 +168,10 @@ struct Importer {
                         let lines = join.lines, index = Int(conflict.position) - 1
                         return lines.indices.contains(index) ? Int(lines[index]) : nil
                     }
-                } catch let failure as CLIError {
+                } catch let failure as AppError {
                     fileFailure = failure
                     throw failure
                 }
-                try Self.updateGoalIndex(session, streams: join.streams)
                 return added
             }
             return added.map { Outcome(events: join.count, added: $0) }

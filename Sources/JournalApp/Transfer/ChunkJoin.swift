@@ -69,15 +69,15 @@ struct ChunkJoin {
     /// After the last chunk: the head line must be there and match.
     func finish() throws {
         guard let head else {
-            throw CLIError(.data, "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)")
+            throw AppError(.data, "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)")
         }
         guard head.events == count, head.hash == last else {
             throw failure(head.line, "the head line does not match the events before it (\(count) events); the file was altered")
         }
     }
 
-    func failure(_ line: Int, _ reason: String) -> CLIError {
-        CLIError(.data, "\(path) line \(line): \(reason) (nothing was imported)")
+    func failure(_ line: Int, _ reason: String) -> AppError {
+        AppError(.data, "\(path) line \(line): \(reason) (nothing was imported)")
     }
 }
 

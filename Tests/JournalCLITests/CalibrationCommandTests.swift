@@ -12,25 +12,25 @@ struct CalibrationCommandTests {
     /// - 2025-Q2: lead 60% completed Jun 20 (1); network 50% still active (0).
     /// - 2025-Q3: now 95% completed Jul 10, not counted: its quarter has not ended.
     func history() throws -> Sandbox {
-        let s = try Sandbox(now: "2024-10-01T09:00")
-        try s.log("goal", "Pass the AWS exam", "--quarter", "2024-Q4", "--key", "aws", "--confidence", "90")
-        try s.log("goal", "Write three blog posts", "--quarter", "2024-Q4", "--key", "blog", "--confidence", "30")
-        s.environment["JOURNAL_NOW"] = "2025-01-02T09:00"
-        try s.log("drop", "blog", "--reason", "No time after the reorg", "--on", "2024-11-15")
-        try s.log("complete", "aws", "--on", "2024-12-20")
-        try s.log("goal", "Give a talk at the meetup", "--quarter", "2025-Q1", "--key", "talk", "--confidence", "80")
-        try s.log("goal", "Mentor a junior engineer", "--quarter", "2025-Q1", "--key", "mentor", "--confidence", "70")
-        try s.log("goal", "Finish the Kotlin course", "--quarter", "2025-Q1", "--key", "course")
-        s.environment["JOURNAL_NOW"] = "2025-04-05T09:00"
-        try s.log("complete", "course", "--on", "2025-03-10")
-        try s.log("complete", "talk", "--on", "2025-04-03")
-        try s.log("goal", "Lead the migration project", "--quarter", "2025-Q2", "--key", "lead", "--confidence", "60")
-        try s.log("goal", "Build a data engineering network", "--quarter", "2025-Q2", "--key", "network", "--confidence", "50")
-        s.environment["JOURNAL_NOW"] = "2025-07-15T18:00"
-        try s.log("complete", "lead", "--on", "2025-06-20")
-        try s.log("goal", "Ship the new pipeline", "--quarter", "2025-Q3", "--key", "now", "--confidence", "95")
-        try s.log("complete", "now", "--on", "2025-07-10")
-        return s
+        try PreparedJournals.sandbox("history", now: "2024-10-01T09:00") { s in
+            try s.log("goal", "Pass the AWS exam", "--quarter", "2024-Q4", "--key", "aws", "--confidence", "90")
+            try s.log("goal", "Write three blog posts", "--quarter", "2024-Q4", "--key", "blog", "--confidence", "30")
+            s.environment["JOURNAL_NOW"] = "2025-01-02T09:00"
+            try s.log("drop", "blog", "--reason", "No time after the reorg", "--on", "2024-11-15")
+            try s.log("complete", "aws", "--on", "2024-12-20")
+            try s.log("goal", "Give a talk at the meetup", "--quarter", "2025-Q1", "--key", "talk", "--confidence", "80")
+            try s.log("goal", "Mentor a junior engineer", "--quarter", "2025-Q1", "--key", "mentor", "--confidence", "70")
+            try s.log("goal", "Finish the Kotlin course", "--quarter", "2025-Q1", "--key", "course")
+            s.environment["JOURNAL_NOW"] = "2025-04-05T09:00"
+            try s.log("complete", "course", "--on", "2025-03-10")
+            try s.log("complete", "talk", "--on", "2025-04-03")
+            try s.log("goal", "Lead the migration project", "--quarter", "2025-Q2", "--key", "lead", "--confidence", "60")
+            try s.log("goal", "Build a data engineering network", "--quarter", "2025-Q2", "--key", "network", "--confidence", "50")
+            s.environment["JOURNAL_NOW"] = "2025-07-15T18:00"
+            try s.log("complete", "lead", "--on", "2025-06-20")
+            try s.log("goal", "Ship the new pipeline", "--quarter", "2025-Q3", "--key", "now", "--confidence", "95")
+            try s.log("complete", "now", "--on", "2025-07-10")
+        }
     }
 
     @Test func textShowsTheScoreTheBandsTheVerdictAndTheSprintSize() throws {

@@ -7,12 +7,12 @@ import Testing
 struct CarriedProgressTests {
     /// apply: 60 applications in 2025-Q3 with 12 sent; today is 2025-10-01, 2025-Q4 is being planned.
     func journal() throws -> Sandbox {
-        let s = try Sandbox(now: "2025-09-20T10:00")
-        try s.log("goal", "Send job applications", "--quarter", "2025-Q3", "--key", "apply", "--target", "60",
-                  "--unit", "applications", "--due", "2025-09-30", "--metric", "Applications sent", "--quiet")
-        try s.log("progress", "apply", "12")
-        s.environment["JOURNAL_NOW"] = "2025-10-01T10:00"
-        return s
+        try PreparedJournals.sandbox("journal", now: "2025-09-20T10:00") { s in
+            try s.log("goal", "Send job applications", "--quarter", "2025-Q3", "--key", "apply", "--target", "60",
+                      "--unit", "applications", "--due", "2025-09-30", "--metric", "Applications sent", "--quiet")
+            try s.log("progress", "apply", "12")
+            s.environment["JOURNAL_NOW"] = "2025-10-01T10:00"
+        }
     }
 
     func write(_ s: Sandbox, _ json: String) throws -> String {

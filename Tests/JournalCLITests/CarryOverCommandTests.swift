@@ -7,14 +7,14 @@ import Testing
 struct CarryOverCommandTests {
     /// cs in 2025-Q3: "Case study 1" weeks 1-6 (done Aug 10), "Case study 2" weeks 7-12; carried by plan on Oct 1.
     func carried() throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: "2025-07-01T09:00")
-        try s.log("partner", "Sam")
-        try s.log("goal", "Two case studies", "--quarter", "2025-Q3", "--key", "cs", "--metric", "published", "--due", "2025-09-28", "--quiet")
-        try s.log("milestone", "cs", "Case study 1", "--weeks", "1-6")
-        try s.log("milestone", "cs", "Case study 2", "--weeks", "7-12")
-        try s.log("done", "cs/1", env: ["JOURNAL_NOW": "2025-08-10T18:00"])
-        try s.ok(["plan", "2025-Q4", "--yes"], env: ["JOURNAL_NOW": "2025-10-01T09:00"])
-        return s
+        try PreparedJournals.sandbox("carried", tz: "UTC", now: "2025-07-01T09:00") { s in
+            try s.log("partner", "Sam")
+            try s.log("goal", "Two case studies", "--quarter", "2025-Q3", "--key", "cs", "--metric", "published", "--due", "2025-09-28", "--quiet")
+            try s.log("milestone", "cs", "Case study 1", "--weeks", "1-6")
+            try s.log("milestone", "cs", "Case study 2", "--weeks", "7-12")
+            try s.log("done", "cs/1", env: ["JOURNAL_NOW": "2025-08-10T18:00"])
+            try s.ok(["plan", "2025-Q4", "--yes"], env: ["JOURNAL_NOW": "2025-10-01T09:00"])
+        }
     }
 
     func json(_ s: Sandbox, _ arguments: [String], now: String) throws -> JSON {

@@ -146,9 +146,9 @@ final class Sandbox {
 
     var db: String { root.appendingPathComponent("j.sqlite").path }
 
-    init(tz: String = "UTC", now: String = "2025-04-10T09:00") throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
-            .appendingPathComponent("journal-e2e-\(UUID().uuidString)", isDirectory: true)
+    init(tz: String = "UTC", now: String = "2025-04-10T09:00",
+         in parent: URL = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)) throws {
+        root = parent.appendingPathComponent("journal-e2e-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         environment = [
             "JOURNAL_DB": root.appendingPathComponent("j.sqlite").path,
@@ -164,10 +164,13 @@ final class Sandbox {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// A sandbox whose journal is the demo's (the article's Q2 2025 sprint, 36 events), read at `now` (UTC).
+    /// A sandbox whose journal is the demo's (the article's Q2 2025 sprint, 36 events), read at `now` (UTC). The
+    /// demo runs once per test run; each sandbox gets a copy (the demo's events do not depend on "now").
     static func demo(now: String) throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: now)
-        _ = try s.ok(["demo", "--db", s.db])
+        let s = try PreparedJournals.sandbox("demo", fileID: "Harness") { s in
+            _ = try s.ok(["demo", "--db", s.db])
+        }
+        s.environment["JOURNAL_NOW"] = now
         return s
     }
 

@@ -9,33 +9,33 @@ struct HistoryResumeTests {
     /// log, a due-date revision, a retracted title revision, a second milestone done and the goal completed;
     /// a blog goal whose completion was retracted; a Q3 network goal with a milestone done. Reads happen on Jul 10.
     func sprint() throws -> Sandbox {
-        let s = try Sandbox()
-        func at(_ now: String, _ arguments: String...) throws {
-            let result = try s.run(["log"] + arguments, env: ["JOURNAL_NOW": now])
-            try #require(result.status == 0, "\(result)")
+        try PreparedJournals.sandbox("sprint") { s in
+            func at(_ now: String, _ arguments: String...) throws {
+                let result = try s.run(["log"] + arguments, env: ["JOURNAL_NOW": now])
+                try #require(result.status == 0, "\(result)")
+            }
+            try at("2025-04-01T09:00", "goal", "Complete AWS Solutions Architect certification", "--key", "aws",
+                   "--quarter", "2025-Q2", "--metric", "Pass the exam", "--due", "2025-06-15")
+            try at("2025-04-01T09:05", "milestone", "aws", "Finish sections 1-5", "--weeks", "1-4")
+            try at("2025-04-03T18:00", "activity", "Course section 1", "--goal", "aws/1", "--minutes", "60")
+            try at("2025-04-04T18:00", "activity", "Unrelated webinar", "--minutes", "30")
+            try at("2025-04-29T08:00", "done", "aws/1", "--on", "2025-04-28")
+            try at("2025-05-20T10:00", "revise", "aws", "--due", "2025-06-30", "--reason", "Exam slots full until late June")
+            try at("2025-05-21T10:00", "revise", "aws", "--title", "AWS cert", "--reason", "Shorter")
+            try at("2025-05-21T11:00", "retract", "7", "--reason", "Kept the long title")
+            try at("2025-05-21T12:00", "milestone", "aws", "Take the exam", "--due", "2025-06-30")
+            try at("2025-06-27T15:00", "done", "aws/2")
+            try at("2025-06-27T16:00", "complete", "aws", "--outcome", "Passed the exam")
+            try at("2025-06-28T09:00", "goal", "Write three blog posts", "--key", "blog", "--quarter", "2025-Q2")
+            try at("2025-06-28T10:00", "complete", "blog", "--outcome", "Three posts")
+            try at("2025-06-28T11:00", "retract", "13", "--reason", "Only two were published")
+            try at("2025-07-01T09:00", "goal", "Grow my network", "--key", "network", "--quarter", "2025-Q3",
+                   "--target", "15", "--unit", "connections")
+            try at("2025-07-01T09:05", "milestone", "network", "Attend a meetup", "--week", "1")
+            try at("2025-07-03T10:00", "done", "network/1")
+            try #require(try s.count() == 17)
+            s.environment["JOURNAL_NOW"] = "2025-07-10T09:00"
         }
-        try at("2025-04-01T09:00", "goal", "Complete AWS Solutions Architect certification", "--key", "aws",
-               "--quarter", "2025-Q2", "--metric", "Pass the exam", "--due", "2025-06-15")
-        try at("2025-04-01T09:05", "milestone", "aws", "Finish sections 1-5", "--weeks", "1-4")
-        try at("2025-04-03T18:00", "activity", "Course section 1", "--goal", "aws/1", "--minutes", "60")
-        try at("2025-04-04T18:00", "activity", "Unrelated webinar", "--minutes", "30")
-        try at("2025-04-29T08:00", "done", "aws/1", "--on", "2025-04-28")
-        try at("2025-05-20T10:00", "revise", "aws", "--due", "2025-06-30", "--reason", "Exam slots full until late June")
-        try at("2025-05-21T10:00", "revise", "aws", "--title", "AWS cert", "--reason", "Shorter")
-        try at("2025-05-21T11:00", "retract", "7", "--reason", "Kept the long title")
-        try at("2025-05-21T12:00", "milestone", "aws", "Take the exam", "--due", "2025-06-30")
-        try at("2025-06-27T15:00", "done", "aws/2")
-        try at("2025-06-27T16:00", "complete", "aws", "--outcome", "Passed the exam")
-        try at("2025-06-28T09:00", "goal", "Write three blog posts", "--key", "blog", "--quarter", "2025-Q2")
-        try at("2025-06-28T10:00", "complete", "blog", "--outcome", "Three posts")
-        try at("2025-06-28T11:00", "retract", "13", "--reason", "Only two were published")
-        try at("2025-07-01T09:00", "goal", "Grow my network", "--key", "network", "--quarter", "2025-Q3",
-               "--target", "15", "--unit", "connections")
-        try at("2025-07-01T09:05", "milestone", "network", "Attend a meetup", "--week", "1")
-        try at("2025-07-03T10:00", "done", "network/1")
-        try #require(try s.count() == 17)
-        s.environment["JOURNAL_NOW"] = "2025-07-10T09:00"
-        return s
     }
 
     func parse(_ text: String) throws -> JSON {

@@ -7,20 +7,20 @@ struct InsightsCommandTests {
     /// Today is 2025-05-10 (week 6 of 2025-Q2). aws: two milestones done, the second recently; network:
     /// effort since April and nothing done; one hour linked to no goal in Q2, 500 minutes in Q1.
     func sprint() throws -> Sandbox {
-        let s = try Sandbox(now: "2025-05-10T18:00")
-        try s.log("goal", "AWS certification", "--quarter", "2025-Q2", "--key", "aws", "--due", "2025-05-10")
-        try s.log("milestone", "aws", "Sections 1-5", "--week", "1")
-        try s.log("milestone", "aws", "Practice exams", "--week", "2")
-        try s.log("goal", "Data engineering network", "--quarter", "2025-Q2", "--key", "network")
-        try s.log("activity", "Old habits", "--minutes", "500", "--on", "2025-03-20")
-        try s.log("activity", "Study", "--goal", "aws", "--minutes", "120", "--on", "2025-04-08")
-        try s.log("done", "aws/1", "--on", "2025-04-09")
-        try s.log("activity", "Meetup", "--goal", "network", "--minutes", "90", "--on", "2025-04-10")
-        try s.log("activity", "Email triage", "--minutes", "60", "--on", "2025-04-15")
-        try s.log("activity", "Calls", "--goal", "network", "--minutes", "30", "--on", "2025-05-02")
-        try s.log("done", "aws/2", "--on", "2025-05-05")
-        try s.log("activity", "Review", "--goal", "aws", "--minutes", "30", "--on", "2025-05-08")
-        return s
+        try PreparedJournals.sandbox("sprint", now: "2025-05-10T18:00") { s in
+            try s.log("goal", "AWS certification", "--quarter", "2025-Q2", "--key", "aws", "--due", "2025-05-10")
+            try s.log("milestone", "aws", "Sections 1-5", "--week", "1")
+            try s.log("milestone", "aws", "Practice exams", "--week", "2")
+            try s.log("goal", "Data engineering network", "--quarter", "2025-Q2", "--key", "network")
+            try s.log("activity", "Old habits", "--minutes", "500", "--on", "2025-03-20")
+            try s.log("activity", "Study", "--goal", "aws", "--minutes", "120", "--on", "2025-04-08")
+            try s.log("done", "aws/1", "--on", "2025-04-09")
+            try s.log("activity", "Meetup", "--goal", "network", "--minutes", "90", "--on", "2025-04-10")
+            try s.log("activity", "Email triage", "--minutes", "60", "--on", "2025-04-15")
+            try s.log("activity", "Calls", "--goal", "network", "--minutes", "30", "--on", "2025-05-02")
+            try s.log("done", "aws/2", "--on", "2025-05-05")
+            try s.log("activity", "Review", "--goal", "aws", "--minutes", "30", "--on", "2025-05-08")
+        }
     }
 
     func json(_ s: Sandbox, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> (JSON, String) {

@@ -126,16 +126,16 @@ struct EventsFilterTests {
     /// 1 goal aws   2 goal network   3 activity aws   4 activity (no goal)   5 milestone aws/1
     /// 6 activity network on 2025-04-01   7 retract 3   8 activity aws/1 on 2025-04-03
     func journal() throws -> Sandbox {
-        let s = try Sandbox()
-        try s.log("goal", "AWS certification", "--quarter", "2025-Q2", "--key", "aws")
-        try s.log("goal", "Grow my network", "--quarter", "2025-Q2", "--key", "network", "--target", "15")
-        try s.log("activity", "Practice exam", "--goal", "aws", "--minutes", "60")
-        try s.log("activity", "Inbox zero")
-        try s.log("milestone", "aws", "Sections 1-5", "--weeks", "1-4")
-        try s.log("activity", "Meetup", "--goal", "network", "--on", "2025-04-01")
-        try s.log("retract", "3", "--reason", "was a mock exam for network")
-        try s.log("activity", "Section 1", "--goal", "aws/1", "--on", "2025-04-03")
-        return s
+        try PreparedJournals.sandbox("journal") { s in
+            try s.log("goal", "AWS certification", "--quarter", "2025-Q2", "--key", "aws")
+            try s.log("goal", "Grow my network", "--quarter", "2025-Q2", "--key", "network", "--target", "15")
+            try s.log("activity", "Practice exam", "--goal", "aws", "--minutes", "60")
+            try s.log("activity", "Inbox zero")
+            try s.log("milestone", "aws", "Sections 1-5", "--weeks", "1-4")
+            try s.log("activity", "Meetup", "--goal", "network", "--on", "2025-04-01")
+            try s.log("retract", "3", "--reason", "was a mock exam for network")
+            try s.log("activity", "Section 1", "--goal", "aws/1", "--on", "2025-04-03")
+        }
     }
 
     @Test func filters() throws {

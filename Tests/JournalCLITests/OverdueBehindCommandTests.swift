@@ -7,10 +7,10 @@ import Testing
 struct OverdueBehindCommandTests {
     /// Goal p "Ship the portfolio" due 2025-10-15 in 2025-Q4, set on Oct 1, nothing done since.
     func portfolio() throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: "2025-10-01T09:00")
-        try s.log("goal", "Ship the portfolio", "--key", "p", "--quarter", "2025-Q4", "--metric", "Portfolio live",
-                  "--due", "2025-10-15", "--quiet")
-        return s
+        try PreparedJournals.sandbox("portfolio", tz: "UTC", now: "2025-10-01T09:00") { s in
+            try s.log("goal", "Ship the portfolio", "--key", "p", "--quarter", "2025-Q4", "--metric", "Portfolio live",
+                      "--due", "2025-10-15", "--quiet")
+        }
     }
 
     let nov20: [String: String?] = ["JOURNAL_NOW": "2025-11-20T09:00"]
@@ -81,16 +81,16 @@ struct OverdueBehindCommandTests {
     /// 2025-Q3: 7 courses due Sep 17 and 15 people due Sep 30 (numeric, no milestones), and two case studies due
     /// Sep 30 whose first is due Aug 11 and second Sep 22.
     func teacher() throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: "2025-07-01T09:00")
-        try s.log("goal", "Finish the UX courses", "--key", "courses", "--quarter", "2025-Q3", "--metric", "7 courses done",
-                  "--target", "7", "--unit", "courses", "--due", "2025-09-17", "--quiet")
-        try s.log("goal", "Grow a UX network", "--key", "network", "--quarter", "2025-Q3", "--metric", "15 designers met",
-                  "--target", "15", "--unit", "people", "--due", "2025-09-30", "--quiet")
-        try s.log("goal", "Write two case studies", "--key", "cs", "--quarter", "2025-Q3", "--metric", "2 case studies published",
-                  "--target", "2", "--unit", "case studies", "--due", "2025-09-30", "--quiet")
-        try s.log("milestone", "cs", "Case study 1", "--due", "2025-08-11")
-        try s.log("milestone", "cs", "Case study 2", "--due", "2025-09-22")
-        return s
+        try PreparedJournals.sandbox("teacher", tz: "UTC", now: "2025-07-01T09:00") { s in
+            try s.log("goal", "Finish the UX courses", "--key", "courses", "--quarter", "2025-Q3", "--metric", "7 courses done",
+                      "--target", "7", "--unit", "courses", "--due", "2025-09-17", "--quiet")
+            try s.log("goal", "Grow a UX network", "--key", "network", "--quarter", "2025-Q3", "--metric", "15 designers met",
+                      "--target", "15", "--unit", "people", "--due", "2025-09-30", "--quiet")
+            try s.log("goal", "Write two case studies", "--key", "cs", "--quarter", "2025-Q3", "--metric", "2 case studies published",
+                      "--target", "2", "--unit", "case studies", "--due", "2025-09-30", "--quiet")
+            try s.log("milestone", "cs", "Case study 1", "--due", "2025-08-11")
+            try s.log("milestone", "cs", "Case study 2", "--due", "2025-09-22")
+        }
     }
 
     @Test func weekOneIsNotBehindAndSmallTargetsFollowTheirMilestones() throws {

@@ -5,9 +5,9 @@ import Testing
 @Suite("SMART advice when logging")
 struct SmartAdviceCommandTests {
     func sandbox() throws -> Sandbox {
-        let s = try Sandbox(tz: "UTC", now: "2025-04-02T09:00")
-        try s.log("direction", "Move into engineering management", "--key", "mgmt")
-        return s
+        try PreparedJournals.sandbox("sandbox", tz: "UTC", now: "2025-04-02T09:00") { s in
+            try s.log("direction", "Move into engineering management", "--key", "mgmt")
+        }
     }
 
     @Test func aSmartGoalPrintsOnlyWhatWasRecorded() throws {

@@ -5,7 +5,16 @@ import JournalDomain
 /// The entry point: parse, run, and turn every failure into one line on stderr and a documented exit code.
 public enum JournalMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        let status: ExitStatus
+        exit(execute(arguments).rawValue)
+    }
+
+    /// Runs `arguments` as `journal` would, reading and writing through `invocation` instead of the process's
+    /// environment and streams; returns the exit status `journal` would exit with.
+    public static func run(_ arguments: [String], in invocation: Invocation) -> Int32 {
+        Invocation.$current.withValue(invocation) { execute(arguments).rawValue }
+    }
+
+    static func execute(_ arguments: [String]) -> ExitStatus {
         do {
             if let quick = QuickLogActivity(arguments) {
                 try quick.run()
@@ -13,11 +22,10 @@ public enum JournalMain {
                 var command = try Journal.parseAsRoot(arguments)
                 try command.run()
             }
-            status = finishOutput()
+            return finishOutput()
         } catch {
-            status = report(error, arguments: arguments)
+            return report(error, arguments: arguments)
         }
-        exit(status.rawValue)
     }
 
     /// Everything printed must have reached its destination: a full disk or a broken device under a redirect is
@@ -39,7 +47,11 @@ public enum JournalMain {
         // stdout with exit 0.
         let code = Journal.exitCode(for: error)
         if code == .success {
-            Journal.exit(withError: error)
+            guard Invocation.current != nil else { Journal.exit(withError: error) }
+            // What Journal.exit prints, at the width a process whose output is not a terminal gets.
+            let text = Journal.fullMessage(for: error, columns: Int(runEnvironment["COLUMNS"] ?? "") ?? 80)
+            if !text.isEmpty { print(text) }
+            return .ok
         }
         // A completion request that fails (a script from another version of journal) has nothing to offer, and must
         // not print into the command line the user is typing: it ends as one that found nothing.
@@ -85,8 +97,7 @@ public enum JournalMain {
     /// One line, and inert on a terminal whatever user value or path the message quotes (ShownText).
     static func printError(_ message: String) {
         let line = ShownText.line(message.replacingOccurrences(of: "\n", with: " "))
-        // Nowhere left to complain to when standard error itself cannot be written; the exit status still tells.
-        try? FileHandle.standardError.write(contentsOf: Data(("journal: " + line + "\n").utf8))
+        writeStandardError("journal: " + line + "\n")
     }
 
     static func lowercasedFirst(_ text: String) -> String {

@@ -1,9 +1,13 @@
 import Foundation
+import JournalCLI
 import JournalStore
 import Testing
 
-// End-to-end harness: runs the built `journal` binary as a child process in a private temporary folder
-// with a controlled environment, and reads back what it stored.
+// End-to-end harness: runs `journal` in a private temporary folder with a controlled environment, and reads back
+// what it stored. A command runs in this process, through the same entry point the binary calls
+// (`JournalMain.run(_:in:)`), unless the test asks for a process (`spawn`, `runProcess`) or the run needs one
+// (a time zone Foundation cannot name, as only the C library reads it; a shell's completion request).
+// JOURNAL_TEST_PROCESSES=1 runs every command as a process. ProcessTierTests holds the two ways equal.
 
 /// What one run of a process produced.
 struct RunResult: Sendable, CustomStringConvertible {
@@ -194,8 +198,26 @@ final class Sandbox {
 
     /// Runs `journal ARGS` to the end.
     func run(_ arguments: [String], env: [String: String?] = [:], input: Data? = nil) throws -> RunResult {
+        let environment = merged(env)
+        // A shell's completion request runs as a process: ArgumentParser keeps the shell it answers in a global of
+        // its own, which requests running side by side in one process would share.
+        guard !Sandbox.processesOnly, Invocation.zone(named: environment["TZ"]) != nil, arguments.first != "---completion" else {
+            return try runProcess(arguments, env: env, input: input)
+        }
+        let invocation = Invocation(environment: environment, input: input ?? Data())
+        let status = JournalMain.run(arguments, in: invocation)
+        return RunResult(arguments: arguments, status: status, exited: true,
+                         stdout: String(decoding: invocation.standardOutput, as: UTF8.self),
+                         stderr: String(decoding: invocation.standardError, as: UTF8.self))
+    }
+
+    /// Runs `journal ARGS` as a process of the built binary, to the end.
+    func runProcess(_ arguments: [String], env: [String: String?] = [:], input: Data? = nil) throws -> RunResult {
         try spawn(arguments, env: env, input: input).wait()
     }
+
+    /// JOURNAL_TEST_PROCESSES=1: every command runs as a process of the built binary (the slow, full tier).
+    static let processesOnly = ProcessInfo.processInfo.environment["JOURNAL_TEST_PROCESSES"] == "1"
 
     func run(_ arguments: String..., env: [String: String?] = [:]) throws -> RunResult {
         try run(arguments, env: env)

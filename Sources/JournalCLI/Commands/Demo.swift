@@ -19,7 +19,7 @@ struct Demo: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let zone = TimeZone.current
+        let zone = runTimeZone
         let path = try db ?? DemoJournal.temporaryPath()
         let written = try DemoJournal.write(to: path, zone: zone)
         let boardTime = try DemoJournal.time(DemoStory.boardDay, zone)
@@ -36,7 +36,7 @@ struct Demo: ParsableCommand {
 /// Writes the demo story through the same recorder `journal log` uses, each step at its own "now".
 enum DemoJournal {
     static func temporaryPath() throws(CLIError) -> String {
-        var base = NSTemporaryDirectory()
+        var base = runTemporaryDirectory
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
         // mkdtemp replaces the trailing six X's with a unique suffix.
         var template = Array((base + "/journal-demo-" + String(repeating: "X", count: 6)).utf8CString)

@@ -7,7 +7,7 @@ enum AnswerFile {
         let source = path == "-" ? "standard input" : path
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = readStandardInput()
         } else {
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CLIError(.noJournal, "cannot read the --from file \(path); check the path and its permissions")

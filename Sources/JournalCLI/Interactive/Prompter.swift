@@ -12,7 +12,7 @@ import Darwin
 /// and Ctrl-C ends the process before anything is written, so an interrupted session leaves no trace.
 struct Prompter {
     /// True when standard input is a terminal: only then do the guided commands ask.
-    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+    static var standardInputIsTerminal: Bool { JournalCLI.standardInputIsTerminal }
 
     /// The error an unfinished session ends with.
     static func cancelled(_ what: String) -> CLIError {

@@ -11,5 +11,5 @@ extension JournalEnvironment {
     }
 
     /// Whether standard output is a terminal: asked once, here at the edge.
-    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var standardOutputIsTerminal: Bool { JournalCLI.standardOutputIsTerminal }
 }

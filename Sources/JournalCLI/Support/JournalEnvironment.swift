@@ -5,7 +5,7 @@ import JournalDomain
 struct JournalEnvironment {
     let variables: [String: String]
 
-    init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
+    init(_ variables: [String: String] = runEnvironment) {
         self.variables = variables
     }
 
@@ -25,7 +25,7 @@ struct JournalEnvironment {
 
     /// JOURNAL_NOW when set (tests, demos), else the system clock: read here, at the edge, and nowhere else.
     func time() throws(CLIError) -> TimeContext {
-        let zone = TimeZone.current
+        let zone = runTimeZone
         if let fixed = variables["JOURNAL_NOW"], !fixed.isEmpty {
             guard let now = TimeContext.parseNow(fixed, zone: zone) else {
                 throw CLIError(.usage, "JOURNAL_NOW '\(DateInput.printable(fixed))' is not an ISO date or date-time; use e.g. 2025-04-10 or 2025-04-10T09:30, or unset it")

@@ -70,7 +70,11 @@ final class OutputSink {
 
     private func flush() throws {
         do {
-            try handle.write(contentsOf: buffer)
+            if ownsHandle {
+                try handle.write(contentsOf: buffer)
+            } else {
+                try writeStandardOutput(buffer, through: handle)
+            }
         } catch {
             throw CLIError(.io, "cannot write \(destination): \(OutputSink.reason(error)); free some space or write it elsewhere")
         }

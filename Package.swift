@@ -42,6 +42,9 @@ let package = Package(
         // The application core: carries out operations (export and import so far) on a store, with "now" and the
         // values given; no ArgumentParser, no standard output, no environment reads.
         .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "Projections"], path: "Sources/JournalApp"),
+        // The presentations: pure functions from read models to text, markdown, HTML, SVG and JSON, for any front
+        // end; no ArgumentParser, no printing, no environment, terminal or clock reads (colour comes in as a Palette).
+        .target(name: "JournalViews", dependencies: ["JournalDomain", "Projections"], path: "Sources/JournalViews"),
         // The command line: parse, call domain and store, render.
         .target(
             name: "JournalCLI",
@@ -49,6 +52,7 @@ let package = Package(
                 "JournalApp",
                 "JournalDomain",
                 "JournalStore",
+                "JournalViews",
                 "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -61,7 +65,8 @@ let package = Package(
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
+        .testTarget(name: "JournalViewsTests", dependencies: ["JournalViews", "JournalDomain"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalViews", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import JournalDomain
 import Testing
 @testable import JournalCLI
+@testable import JournalViews
 
 @Suite("HTML escaping")
 struct HTMLEscapeTests {

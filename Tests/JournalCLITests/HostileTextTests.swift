@@ -2,6 +2,7 @@ import Foundation
 import JournalDomain
 import Testing
 @testable import JournalCLI
+@testable import JournalViews
 
 /// Whatever a log holds (an older journal, another program's import, an edited file), text output shows it
 /// escaped and Markdown output keeps it inert: no escape sequence, bidi override or hidden character reaches the

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalDomain
 import JournalStore
+import JournalViews
 import Projections
 
 struct Demo: ParsableCommand {

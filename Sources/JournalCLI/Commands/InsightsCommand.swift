@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalDomain
+import JournalViews
 import Projections
 
 /// `journal insights`: busyness against progress over a quarter or a span of days; with `--calibration`,

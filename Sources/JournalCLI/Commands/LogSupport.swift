@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalDomain
 import JournalStore
+import JournalViews
 
 /// What every `journal log` subcommand shares: open the journal, record, print one line.
 protocol LogSubcommand: ParsableCommand {

@@ -1,17 +1,8 @@
 import ArgumentParser
 import Foundation
+import JournalViews
 
-/// How `report` and `sprint` print: the reading formats, or one self-contained HTML page with charts.
-enum PageFormat: String, ExpressibleByArgument, CaseIterable {
-    /// For people: aligned columns, short bars and sparklines.
-    case text
-    /// A document to share.
-    case markdown
-    /// For scripts: the documented fields, stable.
-    case json
-    /// One HTML file with its styles and charts inside: nothing is fetched from the network.
-    case html
-}
+extension PageFormat: ExpressibleByArgument {}
 
 /// The options of the two reading commands that can also write an HTML page: `report` and `sprint`.
 struct PageReadOptions: ParsableArguments {

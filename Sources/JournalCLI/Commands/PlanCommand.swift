@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalDomain
 import JournalStore
+import JournalViews
 import Projections
 
 /// `journal plan QUARTER`: starts a sprint, recorded as ordinary events in one atomic append.

@@ -1,14 +1,7 @@
 import ArgumentParser
+import JournalViews
 
-/// How a reading command prints what it found.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    /// For people: aligned columns, short bars, dates as people write them.
-    case text
-    /// A document to share.
-    case markdown
-    /// For scripts: the documented fields, stable.
-    case json
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 /// The options every reading command shares.
 struct ReadOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalDomain
+import JournalViews
 import Projections
 
 struct Report: ParsableCommand {

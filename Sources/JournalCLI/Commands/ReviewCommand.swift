@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalDomain
 import JournalStore
+import JournalViews
 import Projections
 
 /// `journal review`: the guided quarterly review, recorded as one review event.

@@ -1,16 +1,9 @@
 import ArgumentParser
 import JournalDomain
+import JournalViews
 import Projections
 
-/// How `journal share` prints the document: markdown by default, since it is meant to be pasted.
-enum ShareFormat: String, ExpressibleByArgument, CaseIterable {
-    /// To paste into a shared document.
-    case markdown
-    /// To paste into a message or an email.
-    case text
-    /// For scripts: the sprint board's fields and the document's additions.
-    case json
-}
+extension ShareFormat: ExpressibleByArgument {}
 
 struct Share: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalDomain
 import JournalStore
+import JournalViews
 
 /// `journal undo`: takes back the last event recorded, or every event after a position, with ordinary retractions.
 struct Undo: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalStore
+import JournalViews
 import Projections
 
 struct Verify: ParsableCommand {

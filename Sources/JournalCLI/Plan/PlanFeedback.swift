@@ -1,4 +1,5 @@
 import JournalDomain
+import JournalViews
 
 /// What a plan records, goal by goal, with the article's SMART advice: shown before the user confirms a
 /// guided plan (from a dry run) and after a plan from a file is recorded.

@@ -1,4 +1,5 @@
 import JournalDomain
+import JournalViews
 
 /// The guided start of a sprint: each unfinished goal of the previous quarter kept, revised or dropped; new
 /// goals until there are one to three; weekly milestones for each goal of the sprint.

@@ -1,4 +1,5 @@
 import JournalDomain
+import JournalViews
 import Projections
 
 /// The guided review: a short summary of the quarter, then the article's five questions one at a time,

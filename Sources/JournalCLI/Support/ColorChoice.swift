@@ -1,4 +1,5 @@
 import Foundation
+import JournalViews
 
 extension JournalEnvironment {
     /// Colour is for a person at a terminal: text output going to one, unless NO_COLOR is set to anything but

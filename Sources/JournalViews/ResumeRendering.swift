@@ -2,12 +2,17 @@ import JournalDomain
 import Projections
 
 /// `journal resume` in each format.
-struct ResumeRendering {
+public struct ResumeRendering {
     let accomplishments: Accomplishments
     /// Dates in this year are written without it.
     let today: LocalDate
 
-    func render(_ format: OutputFormat) -> String {
+    public init(accomplishments: Accomplishments, today: LocalDate) {
+        self.accomplishments = accomplishments
+        self.today = today
+    }
+
+    public func render(_ format: OutputFormat) -> String {
         switch format {
         // A bullet's later lines (an outcome may have several) stay indented under it.
         case .text: return document(heading: { $0 }, bullet: { ShownText.lines($0, indent: "  ") }).joined(separator: "\n")

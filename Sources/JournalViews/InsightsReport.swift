@@ -2,8 +2,8 @@ import JournalDomain
 import Projections
 
 /// How `journal insights` shows busyness against progress: text for people, markdown to share, json for scripts.
-enum InsightsReport {
-    static func render(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain) -> String {
+public enum InsightsReport {
+    public static func render(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain) -> String {
         switch format {
         case .text: return text(insights, today: time.today, palette: palette)
         case .markdown: return markdown(insights, today: time.today)

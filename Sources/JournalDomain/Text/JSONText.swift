@@ -1,4 +1,5 @@
-/// JSON as the log's lines are written: string literals escaped the one way every reader of an export expects.
+/// JSON as the log's lines are written: string literals escaped the one way every reader of an export (and of a
+/// json document the journal prints) expects. Here, below both the export and the renderers, so both quote alike.
 public enum JSONText {
     /// A JSON string literal.
     public static func quote(_ text: String) -> String {

@@ -3,13 +3,17 @@ import Projections
 
 /// `journal share`: the sprint as a document for an accountability partner, in markdown or plain text.
 /// Both formats say the same things; only the markup differs.
-struct ShareRendering {
+public struct ShareRendering {
     let document: ShareDocument
+
+    public init(document: ShareDocument) {
+        self.document = document
+    }
 
     var board: SprintBoard { document.board }
     var today: LocalDate { board.today }
 
-    func render(_ format: ShareFormat) -> String {
+    public func render(_ format: ShareFormat) -> String {
         switch format {
         case .markdown: return markdown().joined(separator: "\n")
         case .text: return text().joined(separator: "\n")

@@ -2,8 +2,8 @@ import JournalDomain
 import Projections
 
 /// What `journal demo` prints: where the sample went, then the sprint board and the quarter report.
-enum DemoRendering {
-    static func render(path: String, events: Int64, sprint: (board: SprintBoard, charts: QuarterCharts),
+public enum DemoRendering {
+    public static func render(path: String, events: Int64, sprint: (board: SprintBoard, charts: QuarterCharts),
                        report: (report: QuarterReport, charts: QuarterCharts), format: OutputFormat, reportDay: LocalDate) -> String {
         let journal = "journal --db \(path)"
         let (board, report, charts) = (sprint.board, report.report, report.charts)

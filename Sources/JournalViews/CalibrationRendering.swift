@@ -3,8 +3,8 @@ import Projections
 
 /// How `journal insights --calibration` shows stated confidence against what was completed: text for people,
 /// markdown to share, json for scripts.
-enum CalibrationRendering {
-    static func render(_ calibration: Calibration, format: OutputFormat) -> String {
+public enum CalibrationRendering {
+    public static func render(_ calibration: Calibration, format: OutputFormat) -> String {
         switch format {
         case .text: return text(calibration)
         case .markdown: return markdown(calibration)

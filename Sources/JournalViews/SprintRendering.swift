@@ -2,9 +2,9 @@ import JournalDomain
 import Projections
 
 /// The sprint board in the four output formats.
-enum SprintRendering {
+public enum SprintRendering {
     /// - Parameter drift: the quarter report as known today, for the page's drift table (worked out for html only).
-    static func render(_ board: SprintBoard, charts: QuarterCharts, drift: @autoclosure () -> QuarterReport, format: PageFormat,
+    public static func render(_ board: SprintBoard, charts: QuarterCharts, drift: @autoclosure () -> QuarterReport, format: PageFormat,
                        palette: Palette = .plain) -> String {
         switch format {
         case .text: return text(board, charts: charts, palette: palette)

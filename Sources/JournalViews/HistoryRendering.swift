@@ -2,11 +2,16 @@ import JournalDomain
 import Projections
 
 /// `journal history` in each format.
-struct HistoryRendering {
+public struct HistoryRendering {
     let history: GoalHistory
     let time: TimeContext
 
-    func render(_ format: OutputFormat) -> String {
+    public init(history: GoalHistory, time: TimeContext) {
+        self.history = history
+        self.time = time
+    }
+
+    public func render(_ format: OutputFormat) -> String {
         switch format {
         case .text: return text()
         case .markdown: return markdown()

@@ -2,8 +2,8 @@ import JournalDomain
 import Projections
 
 /// The quarter report in the four output formats.
-enum ReportRendering {
-    static func render(_ report: QuarterReport, charts: QuarterCharts, format: PageFormat, today: LocalDate,
+public enum ReportRendering {
+    public static func render(_ report: QuarterReport, charts: QuarterCharts, format: PageFormat, today: LocalDate,
                        palette: Palette = .plain) -> String {
         switch format {
         case .text: return text(report, charts: charts, today: today, palette: palette)
@@ -125,7 +125,7 @@ enum ReportRendering {
     // MARK: text
 
     /// The plan at the end of week 1, a goal a line (also the guided review's summary).
-    static func plannedLines(_ r: QuarterReport) -> [String] {
+    public static func plannedLines(_ r: QuarterReport) -> [String] {
         let day = { (d: LocalDate) in TextStyle.date(d, reference: r.quarter.lastDay) }
         if r.planned.isEmpty { return ["  nothing was planned by then"] }
         return TextStyle.table(r.planned.map {
@@ -134,7 +134,7 @@ enum ReportRendering {
     }
 
     /// How each goal ended, a goal a line.
-    static func endedLines(_ r: QuarterReport, palette: Palette = .plain) -> [String] {
+    public static func endedLines(_ r: QuarterReport, palette: Palette = .plain) -> [String] {
         if r.goals.isEmpty { return ["  no goals"] }
         return TextStyle.table(r.goals.map { g in
             ["  " + ShownText.line(g.key), statusText(g, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
@@ -173,7 +173,7 @@ enum ReportRendering {
         return TextStyle.table(rows)
     }
 
-    static func effortLine(_ r: QuarterReport) -> String {
+    public static func effortLine(_ r: QuarterReport) -> String {
         "Effort: \(TextStyle.minutes(r.effort.minutesLinked)) on goals, \(TextStyle.minutes(r.effort.minutesUnlinked)) on nothing "
             + "in particular (\(TextStyle.percent(r.effort.unlinkedShare)) unlinked) \(TextStyle.bar(r.effort.unlinkedShare))"
     }

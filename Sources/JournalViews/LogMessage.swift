@@ -1,16 +1,40 @@
 import JournalDomain
-import JournalStore
 
 /// The one line each `journal log` prints: what was recorded, its key or ref, and its position.
-enum LogMessage {
+public enum LogMessage {
+    /// What the line tells of one recorded event, as values: any front end that records can say it the same way.
+    public struct Subject: Sendable {
+        /// The event as decided.
+        public let change: JournalEvent
+        /// Where the log put it.
+        public let position: Int64
+        public let occurredAt: Instant
+        /// The goal as it stands after the event, for events about a goal.
+        public let goal: GoalState?
+        /// For retractions: the event retracted.
+        public let target: RetractTarget?
+        /// For a direction set: the direction the key named before (nil: a new one).
+        public let previousDirection: DirectionState?
+
+        public init(change: JournalEvent, position: Int64, occurredAt: Instant, goal: GoalState?, target: RetractTarget?,
+                    previousDirection: DirectionState?) {
+            self.change = change
+            self.position = position
+            self.occurredAt = occurredAt
+            self.goal = goal
+            self.target = target
+            self.previousDirection = previousDirection
+        }
+    }
+
     /// The line with what users typed shown escaped (ShownText): a reason's line break shows as \n, keeping it one line.
-    static func describe(_ recorded: Recorded, time: TimeContext) -> String {
+    public static func describe(_ recorded: Subject, time: TimeContext) -> String {
         ShownText.line(words(recorded, time: time))
     }
 
-    static func words(_ recorded: Recorded, time: TimeContext) -> String {
-        let position = " (event \(recorded.event.position))"
-        let day = time.localDate(of: recorded.event.occurredAt)
+    static func words(_ recorded: Subject, time: TimeContext) -> String {
+        let position = " (event \(recorded.position))"
+        let day = time.localDate(of: recorded.occurredAt)
         switch recorded.change {
         case .directionSet(let e):
             guard let before = recorded.previousDirection else {

@@ -1,11 +1,11 @@
 import JournalDomain
 
 /// How text output shows things to people: dates as people write them, short bars, aligned columns.
-enum TextStyle {
+public enum TextStyle {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "Jun 15", with the year when it is not `reference`'s year: "Jun 15 2024".
-    static func date(_ date: LocalDate, reference: LocalDate? = nil) -> String {
+    public static func date(_ date: LocalDate, reference: LocalDate? = nil) -> String {
         let text = monthNames[date.month - 1] + " " + String(date.day)
         guard let reference, reference.year == date.year else { return text + " " + String(date.year) }
         return text
@@ -43,7 +43,7 @@ enum TextStyle {
         return "\(minutes / 60)h" + (rest == 0 ? "" : (rest < 10 ? "0" : "") + String(rest))
     }
 
-    static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    public static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     /// Rows padded into columns separated by two spaces; trailing spaces trimmed.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {

@@ -1,10 +1,10 @@
 /// ANSI colours for text shown on a terminal. `plain` leaves text as it is: pipes, files, NO_COLOR, --no-color
 /// and every format but text get that one.
-struct Palette: Sendable {
-    let enabled: Bool
+public struct Palette: Sendable {
+    public let enabled: Bool
 
-    static let plain = Palette(enabled: false)
-    static let terminal = Palette(enabled: true)
+    public static let plain = Palette(enabled: false)
+    public static let terminal = Palette(enabled: true)
 
     /// Late, and what needs doing.
     func red(_ text: String) -> String { paint(text, "31") }

@@ -3,9 +3,9 @@ import Projections
 
 /// When a milestone is planned, in words. Week numbers belong to a quarter: in another quarter's view (its goal was
 /// carried over and the milestone not rescheduled) they would name other days, so its calendar days are shown then.
-enum ScheduleText {
+public enum ScheduleText {
     /// "weeks 7-12", "Aug 12-Sep 22 (weeks 7-12 of 2025-Q3)", "due Oct 3" or "unscheduled".
-    static func text(weeks: WeekSpan?, of weeksQuarter: Quarter?, shownIn quarter: Quarter, due: LocalDate?,
+    public static func text(weeks: WeekSpan?, of weeksQuarter: Quarter?, shownIn quarter: Quarter, due: LocalDate?,
                      dateText: (LocalDate) -> String) -> String {
         if let weeks {
             guard let weeksQuarter, weeksQuarter != quarter,

@@ -3,7 +3,7 @@
 /// meet these through `Decider`; an import, whose events no command made, is checked against them one by one, so
 /// that a file cannot carry into the log what the commands would refuse.
 public enum EventRules {
-    /// Throws the first rule the event breaks, in words naming the field.
+    /// Throws the first rule the event breaks, as a refusal naming the field.
     public static func check(_ event: JournalEvent, stream: String, occurredAt: Instant,
                              recordedAt: Instant) throws(DomainError) {
         for (field, instant) in [(EventTimeField.occurredAt, occurredAt), (.recordedAt, recordedAt)] where !Instant.supported.contains(instant) {

@@ -39,9 +39,12 @@ let package = Package(
         ),
         // Read models: pure folds over events.
         .target(name: "Projections", dependencies: ["JournalDomain"], path: "Projections"),
+        // The words the CLI shows for the domain's and the store's errors: sentences, flag names, the commands
+        // that fix them. JournalApp imports it only while its own errors still carry words (issue 14, item 5).
+        .target(name: "JournalWords", dependencies: ["JournalDomain", "JournalStore"], path: "Sources/JournalWords"),
         // The application core: carries out operations (export and import so far) on a store, with "now" and the
         // values given; no ArgumentParser, no standard output, no environment reads.
-        .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "Projections"], path: "Sources/JournalApp"),
+        .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "JournalWords", "Projections"], path: "Sources/JournalApp"),
         // The presentations: pure functions from read models to text, markdown, HTML, SVG and JSON, for any front
         // end; no ArgumentParser, no printing, no environment, terminal or clock reads (colour comes in as a Palette).
         .target(name: "JournalViews", dependencies: ["JournalDomain", "Projections"], path: "Sources/JournalViews"),
@@ -53,6 +56,7 @@ let package = Package(
                 "JournalDomain",
                 "JournalStore",
                 "JournalViews",
+                "JournalWords",
                 "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -61,12 +65,12 @@ let package = Package(
         // glibc's mallopt, for the executable's allocator tuning (see Sources/journal/main.swift).
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .executableTarget(name: "journal", dependencies: ["JournalCLI", "CMalloc"], path: "Sources/journal"),
-        .executableTarget(name: "journal-gen", dependencies: ["JournalDomain", "JournalStore"], path: "Tools/JournalGen"),
+        .executableTarget(name: "journal-gen", dependencies: ["JournalDomain", "JournalStore", "JournalWords"], path: "Tools/JournalGen"),
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
         .testTarget(name: "JournalViewsTests", dependencies: ["JournalViews", "JournalDomain"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalViews", "journal"], exclude: ["Golden", "PeerFixtures"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalViews", "JournalWords", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

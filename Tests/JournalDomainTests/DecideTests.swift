@@ -60,7 +60,7 @@ struct DecideTests {
         let full = state([], quarterGoals: ["a", "b", "c"])
         let error = try #require(refusal(.setGoal(draft), full))
         #expect(error.code == .tooManyGoals)
-        #expect(error.message.contains("three is the maximum") && error.message.contains("--force"))
+        #expect(error == .tooManyGoals(quarter: q2, goals: ["a", "b", "c"]))
         var forced = draft
         forced.force = true
         #expect(try Decider.decide(.setGoal(forced), full) == [.goalSet(GoalSet(key: "four", title: "Fourth", quarter: q2, forced: true))])
@@ -214,8 +214,7 @@ struct DecideTests {
         let early = GoalDraft(key: "cs", title: "Case study", quarter: q4, metric: "Published", due: LocalDate(iso: "2025-09-26"))
         let error = try #require(refusal(.setGoal(early), state([])))
         #expect(error.code == .deadlineBeforeQuarter && !error.isUsageError)
-        #expect(error.message.contains("2025-09-26") && error.message.contains("2025-Q4 runs 2025-10-01 to 2025-12-31"))
-        #expect(error.message.contains("from 2025-10-01 on, e.g. 2025-12-31"))
+        #expect(error == .deadlineBeforeQuarter(goal: "cs", due: try #require(LocalDate(iso: "2025-09-26")), quarter: q4))
         // Its first day, its last day and any day after it are deadlines the rule accepts (the last with advice).
         for day in ["2025-10-01", "2025-12-31", "2026-01-15"] {
             var draft = early
@@ -227,12 +226,12 @@ struct DecideTests {
     @Test func aRevisedDeadlineBeforeTheQuarterIsRefused() throws {
         let error = try #require(refusal(.reviseGoal(goal: "aws", changes: GoalChanges(due: LocalDate(iso: "2025-03-31")), reason: "r", force: false),
                                          state([awsSet])))
-        #expect(error.code == .deadlineBeforeQuarter && error.message.contains("2025-Q2 runs 2025-04-01 to 2025-06-30"))
+        #expect(error == .deadlineBeforeQuarter(goal: "aws", due: try #require(LocalDate(iso: "2025-03-31")), quarter: q2))
         // With a move, the deadline is judged against the quarter the goal moves to.
         let q3 = try #require(Quarter(parsing: "2025-Q3"))
         let moved = refusal(.reviseGoal(goal: "aws", changes: GoalChanges(due: LocalDate(iso: "2025-06-30"), quarter: q3), reason: "r", force: false),
                             state([awsSet]))
-        #expect(moved?.code == .deadlineBeforeQuarter && moved?.message.contains("2025-Q3 runs 2025-07-01 to 2025-09-30") == true)
+        #expect(moved == .deadlineBeforeQuarter(goal: "aws", due: try #require(LocalDate(iso: "2025-06-30")), quarter: q3))
     }
 
     /// A move to a later quarter without --due carries a deadline it would leave behind to the new quarter's last day.
@@ -256,7 +255,7 @@ struct DecideTests {
                                     learned: "l", next: "n", blockers: [])
         let error = try #require(refusal(.recordReview(review), state([])))
         #expect(error.code == .quarterNotStarted && !error.isUsageError)
-        #expect(error.message == "2025-Q3 (2025-07-01 to 2025-09-30) has not started on 2025-04-10, so there is nothing to review yet; review it from 2025-07-01 on, or review 2025-Q2 instead")
+        #expect(error == .quarterNotStarted(quarter: review.quarter, day: try #require(LocalDate(iso: "2025-04-10"))))
         #expect(try Decider.decide(.recordReview(review), state([], on: LocalDate(iso: "2025-07-01"))).count == 1)
         var current = review
         current.quarter = q2
@@ -318,17 +317,12 @@ struct DecideTests {
         #expect(GoalState.replay(unset) == nil)
     }
 
-    @Test func everyRefusalIsOneLineNamingAFix() {
-        let messages: [DomainError?] = [
-            refusal(.markDone(goal: "aws", number: 3), state([awsSet])),
-            refusal(.setGoal(GoalDraft(key: "d", title: "D", quarter: q2)), state([], quarterGoals: ["a", "b", "c"])),
-            refusal(.retract(reference: "4", reason: "r"), DecisionState()),
-        ]
-        for error in messages {
-            let message = error?.message ?? ""
-            #expect(!message.isEmpty && !message.contains("\n"))
-            #expect(message.contains(";"), "the fix follows the problem: \(message)")
-        }
+    /// A refusal carries the values its words need (that each is one line naming a fix: DomainErrorWordsTests).
+    @Test func everyRefusalCarriesTheValuesThatExplainIt() {
+        #expect(refusal(.markDone(goal: "aws", number: 3), state([awsSet])) == .unknownMilestone(goal: "aws", number: 3))
+        #expect(refusal(.setGoal(GoalDraft(key: "d", title: "D", quarter: q2)), state([], quarterGoals: ["c", "a", "b"]))
+                == .tooManyGoals(quarter: q2, goals: ["a", "b", "c"]))
+        #expect(refusal(.retract(reference: "4", reason: "r"), DecisionState()) == .unknownEvent(reference: "4"))
     }
 }
 

@@ -77,10 +77,9 @@ struct GoalActiveDaysTests {
         let completed = activeDays([("2025-08-20", .goalCompleted(GoalCompleted(goal: "cs")))])
         let closed = try #require(logged(on: "2025-09-02", completed).failure)
         #expect(closed.code == .goalNotActive)
-        #expect(closed.message.hasPrefix("goal cs was completed on 2025-08-20, before 2025-09-02; log it without --goal"))
-        #expect(closed.message.contains("--force"))
+        #expect(closed == .goalClosedBefore(goal: "cs", status: .completed, closedOn: day("2025-08-20"), day: day("2025-09-02")))
         let elsewhere = try #require(logged(on: "2025-10-02", activeDays([])).failure)
-        #expect(elsewhere.message.hasPrefix("goal cs belonged to 2025-Q3 on 2025-10-02, a day of 2025-Q4;"))
+        #expect(elsewhere == .goalOfOtherQuarter(goal: "cs", quarter: q3, day: day("2025-10-02")))
         // The day of the completion, and any forced link, are recorded as given.
         #expect(try logged(on: "2025-08-20", completed).get().count == 1)
         let forced = try logged(on: "2025-09-02", completed, force: true).get()

@@ -47,11 +47,10 @@ struct StoreFileTests {
         _ = try j.open()
         let newer = Schema.currentVersion + 1
         try j.raw().execute("PRAGMA user_version=\(newer)")
-        let error = #expect(throws: StoreError.newerSchema(path: j.path, found: newer, supported: Schema.currentVersion)) {
+        // The refusal carries both versions (its words are the CLI's: StoreErrorWordsTests).
+        #expect(throws: StoreError.newerSchema(path: j.path, found: newer, supported: Schema.currentVersion)) {
             try j.open(.mustExist)
         }
-        #expect(error?.description.contains("version \(newer)") == true)
-        #expect(error?.description.contains("up to version \(Schema.currentVersion)") == true)
         // Refusing did not touch it.
         #expect(try j.raw().integer("PRAGMA user_version") == Int64(newer))
     }

@@ -8,6 +8,7 @@
 import Foundation
 import JournalDomain
 import JournalStore
+import JournalWords
 
 struct Options {
     var years = 20
@@ -128,6 +129,12 @@ do {
 } catch let error as GenError {
     FileHandle.standardError.write(Data("journal-gen: \(error)\n".utf8))
     if case .usage = error { exit(64) }
+    exit(1)
+} catch let error as StoreError {
+    FileHandle.standardError.write(Data("journal-gen: \(error.message)\n".utf8))
+    exit(1)
+} catch let error as DomainError {
+    FileHandle.standardError.write(Data("journal-gen: \(error.message)\n".utf8))
     exit(1)
 } catch {
     FileHandle.standardError.write(Data("journal-gen: \(error)\n".utf8))

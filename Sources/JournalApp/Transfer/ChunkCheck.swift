@@ -5,6 +5,7 @@ import Darwin
 #endif
 import JournalDomain
 import JournalStore
+import JournalWords
 
 /// One event of a checked export: where its text is, and what checking it found.
 struct ImportRecord {

@@ -29,7 +29,7 @@ struct History: ParsableCommand {
         let context = try ReadContext(read.journal) { _ in .goal(key) }
         let day = try asOf.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-of", time: context.time, week: .last) }
         guard let history = GoalHistory(ledger: context.ledger, key: key, asOf: day, time: context.time) else {
-            throw DomainError(.unknownGoal, "no goal \(key) in this journal; check the key with journal events --type goal-set")
+            throw DomainError.goalNeverSet(key: key)
         }
         print(HistoryRendering(history: history, time: context.time).render(read.format))
     }

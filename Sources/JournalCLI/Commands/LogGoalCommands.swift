@@ -210,7 +210,7 @@ struct LogRevise: LogSubcommand {
 
     func goalRevision(_ time: TimeContext) throws(DomainError) -> Command {
         if week != nil || weeks != nil {
-            throw DomainError(.conflictingOptions, "--week and --weeks reschedule a milestone; name one as GOAL/N, e.g. journal log revise \(DateInput.printable(goal))/1 --weeks 3-6 --reason TEXT")
+            throw .scheduleNeedsMilestone(goal: goal)
         }
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) }
         return .reviseGoal(
@@ -224,9 +224,9 @@ struct LogRevise: LogSubcommand {
     }
 
     func milestoneRevision(_ time: TimeContext) throws(DomainError) -> Command {
-        let goalOnly = [("--metric", metric), ("--target", target), ("--unit", unit), ("--quarter", quarter), ("--direction", direction)]
-        if let (option, _) = goalOnly.first(where: { $0.1 != nil }) {
-            throw DomainError(.conflictingOptions, "\(option) revises a goal, not a milestone; give the goal's key, e.g. journal log revise \(DateInput.printable(goal.split(separator: "/").first.map(String.init) ?? goal)) \(option) VALUE --reason TEXT")
+        let goalOnly: [(GoalField, String?)] = [(.metric, metric), (.target, target), (.unit, unit), (.quarter, quarter), (.direction, direction)]
+        if let (field, _) = goalOnly.first(where: { $0.1 != nil }) {
+            throw .goalFieldOfMilestone(option: field, reference: goal)
         }
         let ref = try Validate.milestoneRef(goal)
         return .reviseMilestone(goal: ref.goal, number: ref.number, title: title,

@@ -45,7 +45,7 @@ func parseInt(_ raw: String?, option: String) throws(DomainError) -> Int? {
     let text = raw.trimmingCharacters(in: .whitespaces)
     let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
     guard !body.isEmpty, body.utf8.count <= 12, body.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
-        throw DomainError(.invalidNumber, "\(option) '\(DateInput.printable(raw))' is not a whole number; write it in digits, e.g. 30")
+        throw .notAWholeNumber(name: .named(option), raw: raw)
     }
     return value
 }

@@ -6,7 +6,7 @@ enum MilestoneScheduleInput {
     /// quarter" means where the goal's quarter is known (a plan's), else today's.
     static func schedule(week: String?, weeks: String?, due: String?, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule? {
         guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
-            throw DomainError(.conflictingOptions, "give one of --week, --weeks or --due, not several")
+            throw .severalSchedules
         }
         if let week {
             // A sprint week is a small number; anything else names a calendar week (2025-W20, next-week, a date).
@@ -20,7 +20,7 @@ enum MilestoneScheduleInput {
             let parts = weeks.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let a = try parseInt(String(parts[0]), option: "--weeks"),
                   let b = try parseInt(String(parts[1]), option: "--weeks") else {
-                throw DomainError(.invalidWeek, "--weeks '\(DateInput.printable(weeks))' is not a range; write FIRST-LAST, e.g. 1-4")
+                throw .invalidWeekRange(raw: weeks)
             }
             return .weeks(WeekSpan(first: a, last: b))
         }
@@ -36,11 +36,11 @@ enum MilestoneScheduleInput {
             ? self.schedule(week: trimmed.contains("-") ? nil : trimmed, weeks: trimmed.contains("-") ? trimmed : nil, due: nil, time: time)
             : self.schedule(week: nil, weeks: nil, due: trimmed, time: time, quarter: quarter)
         guard let schedule else {
-            throw DomainError(.invalidWeek, "'\(DateInput.printable(text))' is not a week, a span of weeks or a date; write e.g. 3, 1-4 or 2025-09-15")
+            throw .invalidSchedule(raw: text)
         }
         // Weeks are checked here too, so a typo is caught while the question can still be asked again.
         if case .weeks(let span) = schedule, !(1...Quarter.weekCount).contains(span.first) || !(1...Quarter.weekCount).contains(span.last) || span.first > span.last {
-            throw DomainError(.invalidWeek, "'\(trimmed)' is not within the sprint's weeks; a quarter has weeks 1 to 13, e.g. 4 or 1-4")
+            throw .scheduleWeeksOutOfRange(typed: trimmed)
         }
         return schedule
     }

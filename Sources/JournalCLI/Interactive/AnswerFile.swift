@@ -1,5 +1,6 @@
 import Foundation
 import JournalDomain
+import JournalWords
 
 /// Answers given as a JSON file (`--from FILE`, or `--from -` for standard input) instead of typed at a terminal.
 enum AnswerFile {

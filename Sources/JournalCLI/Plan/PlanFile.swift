@@ -181,7 +181,7 @@ struct PlanFile: Decodable {
 
     static func confidence(_ value: Double) throws(DomainError) -> Int {
         guard value == value.rounded(), value >= 0, value <= 100 else {
-            throw DomainError(.invalidConfidence, "confidence \(NumberText.format(value)) is out of range; give a whole number from 0 to 100")
+            throw .planConfidenceOutOfRange(confidence: value)
         }
         return Int(value)
     }

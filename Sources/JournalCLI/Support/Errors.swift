@@ -1,6 +1,7 @@
 import JournalApp
 import JournalDomain
 import JournalStore
+import JournalWords
 
 extension CLIError {
     init(_ error: DomainError) {
@@ -17,7 +18,7 @@ extension CLIError {
         case .readOnly, .diskFull, .corrupt, .io: status = .io
         case .sqlite, .sessionEnded: status = .software
         }
-        self.init(status, error.description)
+        self.init(status, error.message)
     }
 
     init(_ error: AppError) {

@@ -6,6 +6,6 @@ public enum DeadlineRule {
     /// Refuses `due` when it is before `quarter` begins, naming the quarter's days.
     public static func check(_ due: LocalDate?, in quarter: Quarter, goal: String) throws(DomainError) {
         guard let due, due < quarter.firstDay else { return }
-        throw DomainError(.deadlineBeforeQuarter, "the deadline \(due) of goal \(DateInput.printable(goal)) is before its quarter \(quarter) begins (\(quarter) runs \(quarter.firstDay) to \(quarter.lastDay)); give a deadline from \(quarter.firstDay) on, e.g. \(quarter.lastDay)")
+        throw .deadlineBeforeQuarter(goal: goal, due: due, quarter: quarter)
     }
 }

@@ -13,7 +13,7 @@ public enum Decider {
             return [.goalSet(try decideGoal(draft, state))]
 
         case .planMilestone(let key, let title, let schedule):
-            let goal = try openGoal(key, state, doing: "plan a milestone for")
+            let goal = try openGoal(key, state, doing: .planMilestone)
             let title = try Validate.title(title, what: "milestone title")
             let when = try schedule.map { s throws(DomainError) in try resolve(s, in: goal) }
             return [.milestonePlanned(MilestonePlanned(goal: goal.key, number: goal.nextMilestoneNumber, title: title,
@@ -22,13 +22,13 @@ public enum Decider {
         case .markDone(let key, let number):
             let goal = try existingGoal(key, state)
             guard goal.status != .dropped else {
-                throw DomainError(.goalClosed, "goal \(key) was dropped, so its milestones cannot be done; retract the drop first with journal log retract")
+                throw .milestoneOfDroppedGoal(goal: key)
             }
             guard let milestone = goal.milestones[number] else {
-                throw DomainError(.unknownMilestone, "no milestone \(key)/\(number); plan it with journal log milestone \(key) \"TITLE\"")
+                throw .unknownMilestone(goal: key, number: number)
             }
             guard milestone.doneAt == nil else {
-                throw DomainError(.milestoneAlreadyDone, "milestone \(key)/\(number) is already done; retract that event first to record it again")
+                throw .milestoneAlreadyDone(goal: key, number: number)
             }
             try notInFuture(state)
             return [.milestoneDone(MilestoneDone(goal: key, number: number))]
@@ -37,33 +37,33 @@ public enum Decider {
             return [.milestoneRevised(try reviseMilestone(key, number, title: title, schedule: schedule, reason: reason, state))]
 
         case .measureProgress(let key, let amount, let value, let note):
-            let goal = try openGoal(key, state, doing: "measure progress on")
+            let goal = try openGoal(key, state, doing: .measureProgress)
             guard goal.target != nil else {
-                throw DomainError(.noTarget, "goal \(key) has no numeric target; add one with journal log revise \(key) --target N --unit TEXT --reason TEXT")
+                throw .noTarget(goal: key)
             }
             let note = try Validate.optionalText(note, what: "note")
             switch (amount, value) {
             case (let amount?, nil):
-                return [.progressMeasured(ProgressMeasured(goal: key, amount: try Validate.amount(amount, option: "AMOUNT"), note: note))]
+                return [.progressMeasured(ProgressMeasured(goal: key, amount: try Validate.amount(amount, name: .input(.amount)), note: note))]
             case (nil, let value?):
                 guard value.isFinite, value >= 0, value <= Validate.maxAmount else {
-                    throw DomainError(.invalidNumber, "--set must be a number from 0 to 1e12, not \(NumberText.format(value))")
+                    throw .progressValueOutOfRange(value: value)
                 }
                 return [.progressMeasured(ProgressMeasured(goal: key, value: value, note: note))]
             default:
-                throw DomainError(.conflictingOptions, "give either an AMOUNT to add or --set N for an absolute value, not both or neither")
+                throw .progressAmountOrValue
             }
 
         case .logActivity(let text, let key, let number, let minutes, let tags, let force):
             let text = try Validate.title(text, what: "activity")
             let tags = try Validate.tags(tags)
             if let minutes, !(1...maxMinutes).contains(minutes) {
-                throw DomainError(.invalidMinutes, "--minutes \(minutes) is out of range; one entry holds 1 to \(maxMinutes) minutes (24 hours)")
+                throw .minutesOutOfRange(minutes: minutes, limit: maxMinutes)
             }
             if let key {
                 let goal = try existingGoal(key, state)
                 if let number, goal.milestones[number] == nil {
-                    throw DomainError(.unknownMilestone, "no milestone \(key)/\(number); plan it with journal log milestone \(key) \"TITLE\"")
+                    throw .unknownMilestone(goal: key, number: number)
                 }
             }
             try notInFuture(state)
@@ -71,7 +71,7 @@ public enum Decider {
             return [.activityLogged(ActivityLogged(text: text, goal: key, milestone: number, minutes: minutes, tags: tags))]
 
         case .reviseGoal(let key, var changes, let reason, let force):
-            let goal = try openGoal(key, state, doing: "revise")
+            let goal = try openGoal(key, state, doing: .revise)
             let reason = try Validate.text(reason, what: "reason")
             // A move that would leave the deadline before the new quarter carries it to that quarter's last day,
             // as a plan's keep does; the event records it as a change like any other.
@@ -81,7 +81,7 @@ public enum Decider {
             try DeadlineRule.check(changes.due, in: changes.quarter ?? goal.quarter, goal: key)
             let list = try fieldChanges(goal, changes, state)
             guard !list.isEmpty else {
-                throw DomainError(.noChange, "this revision changes nothing on goal \(key); give a new value with --title, --metric, --target, --unit, --due, --quarter or --direction")
+                throw .goalRevisionChangesNothing(goal: key)
             }
             if let quarter = changes.quarter, quarter != goal.quarter {
                 try roomInQuarter(quarter, state, force: force)
@@ -89,22 +89,22 @@ public enum Decider {
             return [.goalRevised(GoalRevised(goal: key, changes: list, reason: reason, forced: force ? true : nil))]
 
         case .completeGoal(let key, let outcome):
-            _ = try openGoal(key, state, doing: "complete")
+            _ = try openGoal(key, state, doing: .complete)
             try notInFuture(state)
             return [.goalCompleted(GoalCompleted(goal: key, outcome: try Validate.optionalText(outcome, what: "outcome")))]
 
         case .dropGoal(let key, let reason):
-            _ = try openGoal(key, state, doing: "drop")
+            _ = try openGoal(key, state, doing: .drop)
             return [.goalDropped(GoalDropped(goal: key, reason: try Validate.text(reason, what: "reason")))]
 
         case .recordReview(let review):
             if let on = state.occurredOn { try reviewable(review.quarter, on: on) }
             var r = review
-            r.planned = try Validate.text(review.planned, what: "answer to --planned")
-            r.accomplished = try Validate.text(review.accomplished, what: "answer to --accomplished")
-            r.obstacles = try Validate.text(review.obstacles, what: "answer to --obstacles")
-            r.learned = try Validate.text(review.learned, what: "answer to --learned")
-            r.next = try Validate.text(review.next, what: "answer to --next")
+            r.planned = try Validate.text(review.planned, what: .reviewAnswer(.planned))
+            r.accomplished = try Validate.text(review.accomplished, what: .reviewAnswer(.accomplished))
+            r.obstacles = try Validate.text(review.obstacles, what: .reviewAnswer(.obstacles))
+            r.learned = try Validate.text(review.learned, what: .reviewAnswer(.learned))
+            r.next = try Validate.text(review.next, what: .reviewAnswer(.next))
             var seen = Set<Blocker>()
             r.blockers = review.blockers.filter { seen.insert($0).inserted }
             return [.reviewRecorded(r)]
@@ -114,13 +114,13 @@ public enum Decider {
 
         case .retract(let reference, let reason, let force):
             guard let target = state.retractTarget else {
-                throw DomainError(.unknownEvent, "no event \(DateInput.printable(reference)) in this journal; find positions and ids with journal events")
+                throw .unknownEvent(reference: reference)
             }
             guard target.type != JournalEvent.Kind.eventRetracted.rawValue else {
-                throw DomainError(.retractRetraction, "event \(target.position) is itself a retraction and cannot be retracted; record the event again instead")
+                throw .retractRetraction(position: target.position)
             }
             guard !target.alreadyRetracted else {
-                throw DomainError(.alreadyRetracted, "event \(target.position) is already retracted; nothing to do")
+                throw .alreadyRetracted(position: target.position)
             }
             if let after = state.goalAfterRetraction, after.status != .dropped,
                !(state.goal.map { $0.status != .dropped && $0.quarter == after.quarter } ?? false) {
@@ -134,22 +134,22 @@ public enum Decider {
     static func decideGoal(_ draft: GoalDraft, _ state: DecisionState) throws(DomainError) -> GoalSet {
         let key = try Validate.key(draft.key, what: "goal key")
         if state.goal != nil {
-            throw DomainError(.duplicateKey, "a goal with key \(key) already exists; choose another with --key, or change it with journal log revise \(key)")
+            throw .duplicateGoalKey(key: key)
         }
         let title = try Validate.title(draft.title, what: "goal title")
         let metric = try Validate.optionalTitle(draft.metric, what: "metric")
         let unit = try Validate.optionalTitle(draft.unit, what: "unit")
         if unit != nil, draft.target == nil {
-            throw DomainError(.conflictingOptions, "--unit needs --target; give the number to reach, e.g. --target 15 --unit connections")
+            throw .unitWithoutTarget
         }
-        let target = try draft.target.map { v throws(DomainError) in try Validate.amount(v, option: "--target") }
+        let target = try draft.target.map { v throws(DomainError) in try Validate.amount(v, name: .input(.target)) }
         if let confidence = draft.confidence, !(0...100).contains(confidence) {
-            throw DomainError(.invalidConfidence, "--confidence \(confidence) is out of range; give a whole number from 0 to 100")
+            throw .confidenceOutOfRange(confidence: confidence)
         }
         if let direction = draft.direction {
             _ = try Validate.key(direction, what: "direction key")
             guard state.direction != nil else {
-                throw DomainError(.unknownDirection, "no direction \(direction); set it first with journal log direction \"TITLE\" --key \(direction)")
+                throw .unknownDirection(key: direction)
             }
         }
         try DeadlineRule.check(draft.due, in: draft.quarter, goal: key)
@@ -161,8 +161,7 @@ public enum Decider {
 
     static func roomInQuarter(_ quarter: Quarter, _ state: DecisionState, force: Bool) throws(DomainError) {
         guard state.quarterGoals.count >= goalsPerQuarter, !force else { return }
-        let names = state.quarterGoals.sorted().joined(separator: ", ")
-        throw DomainError(.tooManyGoals, "\(quarter) already has \(state.quarterGoals.count) goals (\(names)); three is the maximum, so drop one first or add --force to insist")
+        throw .tooManyGoals(quarter: quarter, goals: state.quarterGoals.sorted())
     }
 
     static func fieldChanges(_ goal: GoalState, _ c: GoalChanges, _ state: DecisionState) throws(DomainError) -> [FieldChange] {
@@ -173,7 +172,7 @@ public enum Decider {
         text(.title, goal.title, try Validate.optionalTitle(c.title, what: "goal title"))
         text(.metric, goal.metric, try Validate.optionalTitle(c.metric, what: "metric"))
         if let target = c.target {
-            let value = try Validate.amount(target, option: "--target")
+            let value = try Validate.amount(target, name: .input(.target))
             if value != goal.target {
                 list.append(FieldChange(field: .target, from: goal.target.map(FieldValue.number), to: .number(value)))
             }
@@ -184,7 +183,7 @@ public enum Decider {
         if let direction = c.direction {
             _ = try Validate.key(direction, what: "direction key")
             if direction != goal.direction, state.direction == nil {
-                throw DomainError(.unknownDirection, "no direction \(direction); set it first with journal log direction \"TITLE\" --key \(direction)")
+                throw .unknownDirection(key: direction)
             }
         }
         text(.direction, goal.direction, c.direction)
@@ -193,15 +192,15 @@ public enum Decider {
 
     static func existingGoal(_ key: String, _ state: DecisionState) throws(DomainError) -> GoalState {
         guard let goal = state.goal, goal.key == key else {
-            throw DomainError(.unknownGoal, "no goal \(DateInput.printable(key)); set it with journal log goal \"TITLE\" --quarter Q, or check the key with journal events --type goal-set")
+            throw .unknownGoal(key: key)
         }
         return goal
     }
 
-    static func openGoal(_ key: String, _ state: DecisionState, doing action: String) throws(DomainError) -> GoalState {
+    static func openGoal(_ key: String, _ state: DecisionState, doing action: GoalAction) throws(DomainError) -> GoalState {
         let goal = try existingGoal(key, state)
         guard goal.status == .active else {
-            throw DomainError(.goalClosed, "goal \(key) is \(goal.status.rawValue), so you cannot \(action) it; set a new goal, or retract the \(goal.status == .completed ? "completion" : "drop") with journal log retract")
+            throw .goalClosed(goal: key, status: goal.status, action: action)
         }
         return goal
     }
@@ -210,24 +209,23 @@ public enum Decider {
     /// progress on a goal while serving none.
     static func activeOnTheDay(_ key: String, _ state: DecisionState) throws(DomainError) {
         guard let day = state.occurredOn, let days = state.goalActiveDays, let why = days.inactive(on: day) else { return }
-        let ways = "log it without --goal, link a goal active that day, or add --force to keep the link (insights then count it as linked to no goal)"
         switch why {
         case .closed(let closing):
-            throw DomainError(.goalNotActive, "goal \(key) was \(closing.status.rawValue) on \(closing.on), before \(day); \(ways)")
+            throw .goalClosedBefore(goal: key, status: closing.status, closedOn: closing.on, day: day)
         case .otherQuarter(let quarter):
-            throw DomainError(.goalNotActive, "goal \(key) belonged to \(quarter) on \(day), a day of \(day.quarter); \(ways)")
+            throw .goalOfOtherQuarter(goal: key, quarter: quarter, day: day)
         }
     }
 
     /// A review looks back on a sprint, so its quarter must have begun by the day it is recorded for.
     public static func reviewable(_ quarter: Quarter, on day: LocalDate) throws(DomainError) {
         guard day < quarter.firstDay else { return }
-        throw DomainError(.quarterNotStarted, "\(quarter) (\(quarter.firstDay) to \(quarter.lastDay)) has not started on \(day), so there is nothing to review yet; review it from \(quarter.firstDay) on, or review \(day.quarter) instead")
+        throw .quarterNotStarted(quarter: quarter, day: day)
     }
 
     static func notInFuture(_ state: DecisionState) throws(DomainError) {
         if let on = state.occurredOn, let today = state.today, on > today {
-            throw DomainError(.futureDate, "--on \(on) is in the future (today is \(today)); the journal records what has happened")
+            throw .futureDate(on: on, today: today)
         }
     }
 
@@ -238,8 +236,7 @@ public enum Decider {
         case .weeks(let span):
             guard (1...Quarter.weekCount).contains(span.first), (1...Quarter.weekCount).contains(span.last),
                   span.first <= span.last else {
-                let given = span.first == span.last ? "week \(span.first) is not a sprint week" : "weeks \(span.first)-\(span.last) are not sprint weeks"
-                throw DomainError(.invalidWeek, "\(given); a quarter has weeks 1 to 13, e.g. --week 4 or --weeks 1-4")
+                throw .notSprintWeeks(span)
             }
             return MilestoneWhen(quarter: goal.quarter, weeks: span)
         case .isoWeek(let week):
@@ -255,7 +252,7 @@ public enum Decider {
         let quarter = goal.quarter
         let first = max(week.monday, quarter.firstDay), last = min(week.sunday, quarter.lastDay)
         guard first <= last, let a = quarter.week(of: first), let b = quarter.week(of: last) else {
-            throw DomainError(.invalidWeek, "\(week) is not in goal \(goal.key)'s quarter \(quarter) (\(IsoWeek(containing: quarter.firstDay)) to \(IsoWeek(containing: quarter.lastDay))); give a week of that quarter or a sprint week, e.g. --week 4")
+            throw .weekOutsideQuarter(week: week, goal: goal.key, quarter: quarter)
         }
         return WeekSpan(first: a, last: b)
     }

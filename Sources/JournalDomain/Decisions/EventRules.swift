@@ -3,16 +3,16 @@
 /// meet these through `Decider`; an import, whose events no command made, is checked against them one by one, so
 /// that a file cannot carry into the log what the commands would refuse.
 public enum EventRules {
-    /// Throws the first rule the event breaks, in words naming the field.
+    /// Throws the first rule the event breaks, as a refusal naming the field.
     public static func check(_ event: JournalEvent, stream: String, occurredAt: Instant,
                              recordedAt: Instant) throws(DomainError) {
-        for (name, instant) in [("occurredAt", occurredAt), ("recordedAt", recordedAt)] where !Instant.supported.contains(instant) {
-            throw DomainError(.invalidDate, "\(name) \(instant) is outside the times the journal holds (\(Instant.supportedText))")
+        for (field, instant) in [(EventTimeField.occurredAt, occurredAt), (.recordedAt, recordedAt)] where !Instant.supported.contains(instant) {
+            throw .eventTimeOutOfRange(field: field, instant: instant)
         }
         try checkValues(event)
         let expected = try expectedStream(event, occurredAt: occurredAt, stream: stream)
         guard stream == expected else {
-            throw DomainError(.invalidReference, "\(event.type.first == "a" || event.type.first == "e" ? "an" : "a") \(event.type) event for \(subject(event)) is in stream '\(DateInput.printable(stream))', not in \(expected); an event belongs to the stream its payload names")
+            throw .eventInWrongStream(type: event.type, subject: subject(event), stream: stream, expected: expected)
         }
     }
 
@@ -33,7 +33,7 @@ public enum EventRules {
             return StreamName.activities(utc)
         case .eventRetracted:
             guard isStreamName(stream) else {
-                throw DomainError(.invalidReference, "a retraction is in stream '\(DateInput.printable(stream))', which no event can be in")
+                throw .retractionInNoStream(stream: stream)
             }
             return stream
         case .milestonePlanned, .milestoneDone, .milestoneRevised, .progressMeasured, .goalRevised, .goalCompleted, .goalDropped:
@@ -52,14 +52,14 @@ public enum EventRules {
         return false
     }
 
-    static func subject(_ event: JournalEvent) -> String {
+    static func subject(_ event: JournalEvent) -> EventSubject {
         switch event {
-        case .directionSet(let e): return "direction \(DateInput.printable(e.key))"
-        case .reviewRecorded(let e): return "review of \(e.quarter)"
-        case .partnerNamed: return "the partner"
-        case .activityLogged: return "an activity"
-        case .eventRetracted(let e): return "event \(DateInput.printable(e.target))"
-        default: return "goal \(DateInput.printable(event.goalKey ?? ""))"
+        case .directionSet(let e): return .direction(key: e.key)
+        case .reviewRecorded(let e): return .review(e.quarter)
+        case .partnerNamed: return .partner
+        case .activityLogged: return .activity
+        case .eventRetracted(let e): return .retraction(target: e.target)
+        default: return .goal(key: event.goalKey ?? "")
         }
     }
 
@@ -77,11 +77,11 @@ public enum EventRules {
             _ = try Validate.optionalTitle(e.unit, what: "unit")
             if let target = e.target { _ = try Validate.amount(target, option: "target") }
             if e.unit != nil, e.target == nil {
-                throw DomainError(.conflictingOptions, "goal \(e.key) has a unit but no target")
+                throw .eventUnitWithoutTarget(goal: e.key)
             }
             if let direction = e.direction { _ = try Validate.key(direction, what: "direction key") }
             if let confidence = e.confidence, !(0...100).contains(confidence) {
-                throw DomainError(.invalidConfidence, "confidence \(confidence) is out of range; it is a whole number from 0 to 100")
+                throw .eventConfidenceOutOfRange(confidence: confidence)
             }
         case .milestonePlanned(let e):
             _ = try Validate.key(e.goal, what: "goal key")
@@ -95,7 +95,7 @@ public enum EventRules {
             _ = try Validate.key(e.goal, what: "goal key")
             try milestoneNumber(e.number)
             guard e.title != nil || e.schedule != nil else {
-                throw DomainError(.noChange, "the revision of milestone \(e.goal)/\(e.number) changes nothing")
+                throw .eventMilestoneRevisionEmpty(goal: e.goal, number: e.number)
             }
             if let title = e.title {
                 _ = try Validate.title(title.from, what: "milestone title")
@@ -112,10 +112,10 @@ public enum EventRules {
             case (let amount?, nil): _ = try Validate.amount(amount, option: "amount")
             case (nil, let value?):
                 guard value.isFinite, value >= 0, value <= Validate.maxAmount else {
-                    throw DomainError(.invalidNumber, "value must be a number from 0 to 1e12, not \(NumberText.format(value))")
+                    throw .eventProgressValueOutOfRange(value: value)
                 }
             default:
-                throw DomainError(.conflictingOptions, "a progress measure has either an amount or a value, not both or neither")
+                throw .eventProgressAmountOrValue
             }
             _ = try Validate.optionalText(e.note, what: "note")
         case .activityLogged(let e):
@@ -123,21 +123,21 @@ public enum EventRules {
             if let goal = e.goal { _ = try Validate.key(goal, what: "goal key") }
             if let milestone = e.milestone {
                 guard e.goal != nil else {
-                    throw DomainError(.invalidReference, "the activity names milestone \(milestone) but no goal")
+                    throw .eventMilestoneWithoutGoal(milestone: milestone)
                 }
                 try milestoneNumber(milestone)
             }
             if let minutes = e.minutes, !(1...Decider.maxMinutes).contains(minutes) {
-                throw DomainError(.invalidMinutes, "minutes \(minutes) is out of range; one entry holds 1 to \(Decider.maxMinutes) minutes (24 hours)")
+                throw .eventMinutesOutOfRange(minutes: minutes, limit: Decider.maxMinutes)
             }
             guard try Validate.tags(e.tags) == e.tags else {
-                throw DomainError(.invalidKey, "the activity's tags repeat one or carry a prefix; each is a key, once")
+                throw .eventTagsNotKeys
             }
         case .goalRevised(let e):
             _ = try Validate.key(e.goal, what: "goal key")
-            guard !e.changes.isEmpty else { throw DomainError(.noChange, "the revision of goal \(e.goal) changes nothing") }
+            guard !e.changes.isEmpty else { throw .eventGoalRevisionEmpty(goal: e.goal) }
             guard Set(e.changes.map(\.field)).count == e.changes.count else {
-                throw DomainError(.conflictingOptions, "the revision of goal \(e.goal) changes one field twice")
+                throw .eventGoalRevisionRepeatsField(goal: e.goal)
             }
             for change in e.changes {
                 if let from = change.from { try fieldValue(from, of: change.field) }
@@ -151,18 +151,18 @@ public enum EventRules {
             _ = try Validate.key(e.goal, what: "goal key")
             _ = try Validate.text(e.reason, what: "reason")
         case .reviewRecorded(let e):
-            for (answer, name) in [(e.planned, "planned"), (e.accomplished, "accomplished"), (e.obstacles, "obstacles"),
-                                   (e.learned, "learned"), (e.next, "next")] {
-                _ = try Validate.text(answer, what: "answer to --\(name)")
+            for (answer, question) in [(e.planned, ReviewQuestion.planned), (e.accomplished, .accomplished), (e.obstacles, .obstacles),
+                                       (e.learned, .learned), (e.next, .next)] {
+                _ = try Validate.text(answer, what: .reviewAnswer(question))
             }
         case .partnerNamed(let e):
             _ = try Validate.title(e.name, what: "partner's name")
         case .eventRetracted(let e):
             guard (1...128).contains(e.target.utf8.count), e.target.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
-                throw DomainError(.invalidReference, "the retraction's target '\(DateInput.printable(e.target))' is not an event id")
+                throw .eventRetractionTargetNotAnId(target: e.target)
             }
             guard JournalEvent.Kind(rawValue: e.targetType) != nil else {
-                throw DomainError(.invalidReference, "the retraction's target type '\(DateInput.printable(e.targetType))' is not an event type")
+                throw .eventRetractionTargetTypeUnknown(type: e.targetType)
             }
             _ = try Validate.text(e.reason, what: "reason")
         }
@@ -170,7 +170,7 @@ public enum EventRules {
 
     static func sprintWeeks(_ weeks: WeekSpan) throws(DomainError) {
         guard (1...Quarter.weekCount).contains(weeks.first), (1...Quarter.weekCount).contains(weeks.last), weeks.first <= weeks.last else {
-            throw DomainError(.invalidWeek, "weeks \(weeks.first)-\(weeks.last) are not sprint weeks; a quarter has weeks 1 to 13")
+            throw .eventWeeksOutOfRange(weeks)
         }
     }
 
@@ -178,18 +178,18 @@ public enum EventRules {
     static func milestoneWhen(_ when: MilestoneWhen) throws(DomainError) {
         switch (when.quarter, when.weeks, when.due) {
         case (let quarter?, let weeks?, nil):
-            guard quarter.isSupported else { throw DomainError(.invalidQuarter, "quarter \(quarter) is outside the years the journal holds") }
+            guard quarter.isSupported else { throw .eventQuarterUnsupported(quarter) }
             try sprintWeeks(weeks)
         case (nil, nil, _?):
             return
         default:
-            throw DomainError(.invalidWeek, "a milestone's schedule is sprint weeks of a quarter or a due date, not \(when)")
+            throw .eventScheduleShape(when)
         }
     }
 
     static func milestoneNumber(_ number: Int) throws(DomainError) {
         guard (1...Validate.maxMilestoneNumber).contains(number) else {
-            throw DomainError(.invalidReference, "milestone number \(number) is out of range; milestones are numbered 1 to \(Validate.maxMilestoneNumber)")
+            throw .eventMilestoneNumberOutOfRange(number: number, limit: Validate.maxMilestoneNumber)
         }
     }
 
@@ -204,7 +204,7 @@ public enum EventRules {
         case (.due, .text(let t)) where LocalDate(iso: t) != nil: return
         case (.quarter, .text(let t)) where Quarter(parsing: t)?.description == t: return
         default:
-            throw DomainError(.invalidText, "a revision's \(field.rawValue) of '\(DateInput.printable(value.description))' is not a \(field.rawValue) the journal can hold")
+            throw .eventFieldValueUnfit(field: field, value: value)
         }
     }
 }

@@ -4,23 +4,23 @@ extension Decider {
     /// milestone can be retitled, but when it was done stays its history, so it cannot be rescheduled.
     static func reviseMilestone(_ key: String, _ number: Int, title: String?, schedule: MilestoneSchedule?,
                                 reason: String, _ state: DecisionState) throws(DomainError) -> MilestoneRevised {
-        let goal = try openGoal(key, state, doing: "revise a milestone of")
+        let goal = try openGoal(key, state, doing: .reviseMilestone)
         guard let milestone = goal.milestones[number] else {
-            throw DomainError(.unknownMilestone, "no milestone \(key)/\(number); plan it with journal log milestone \(key) \"TITLE\"")
+            throw .unknownMilestone(goal: key, number: number)
         }
         let reason = try Validate.text(reason, what: "reason")
         let newTitle = try Validate.optionalTitle(title, what: "milestone title")
         var when: MilestoneWhen?
         if let schedule {
             guard milestone.doneAt == nil else {
-                throw DomainError(.milestoneAlreadyDone, "milestone \(key)/\(number) is done, so it cannot be rescheduled (when it was done is its history); retitle it with --title, or retract the done event with journal log retract")
+                throw .doneMilestoneRescheduled(goal: key, number: number)
             }
             when = try resolve(schedule, in: goal)
         }
         let titleChange = newTitle.flatMap { $0 == milestone.title ? nil : TitleChange(from: milestone.title, to: $0) }
         let scheduleChange = when.flatMap { $0 == milestone.when ? nil : ScheduleChange(from: milestone.when, to: $0) }
         guard titleChange != nil || scheduleChange != nil else {
-            throw DomainError(.noChange, "this revision changes nothing on milestone \(key)/\(number); give a new value with --title, --week, --weeks or --due")
+            throw .milestoneRevisionChangesNothing(goal: key, number: number)
         }
         return MilestoneRevised(goal: key, number: number, title: titleChange, schedule: scheduleChange, reason: reason)
     }

@@ -97,11 +97,11 @@ public struct SprintPlan: Equatable, Sendable {
     public func commands(unfinished: [GoalState], alreadyInQuarter: [String]) throws(DomainError) -> [Command] {
         let undecided = unfinished.map(\.key).filter { key in !carryOver.contains { $0.goal == key } }
         if !undecided.isEmpty {
-            throw DomainError(.undecidedCarryOver, "the plan does not say whether to keep, revise or drop \(undecided.joined(separator: ", ")) from \(quarter.previous); decide for each, or pass --yes to keep them")
+            throw .undecidedCarryOver(goals: undecided, from: quarter.previous)
         }
         let count = sprintGoals(alreadyInQuarter: alreadyInQuarter).count
         guard count >= 1 else {
-            throw DomainError(.emptySprint, "a sprint needs one to three goals and this plan leaves \(quarter) with none; add a goal, or keep one from \(quarter.previous)")
+            throw .emptySprint(quarter: quarter)
         }
         var commands: [Command] = []
         for case .drop(let goal, let reason) in carryOver {

@@ -12,6 +12,10 @@ public enum Validate {
 
     /// A one-line name: title, metric, unit, partner. Trimmed; no control characters.
     public static func title(_ raw: String, what: String) throws(DomainError) -> String {
+        try title(raw, what: .named(what))
+    }
+
+    public static func title(_ raw: String, what: InputName) throws(DomainError) -> String {
         // Most titles are short printable ASCII with no space at either end: valid as they are, which one pass over
         // the bytes shows (an import checks a million of them).
         if raw.utf8.count <= maxTitleLength, let first = raw.utf8.first, let last = raw.utf8.last, first != 0x20, last != 0x20,
@@ -20,10 +24,10 @@ public enum Validate {
         }
         let text = raw.trimmingCharactersInWhitespace()
         guard !text.isEmpty else {
-            throw DomainError(.invalidText, "the \(what) is empty; give it a few words in quotes")
+            throw .emptyTitle(name: what)
         }
         guard !text.unicodeScalars.contains(where: isControl) else {
-            throw DomainError(.invalidText, "the \(what) contains control characters or line breaks; keep it to one line of text")
+            throw .titleWithControlCharacters(name: what)
         }
         try visibleAndBounded(text, what: what, maxCharacters: maxTitleLength, maxBytes: maxTitleBytes)
         return text
@@ -32,19 +36,19 @@ public enum Validate {
     /// Text that shows something (not only zero-width or combining characters), contains no bidirectional
     /// override or isolate (they reorder what a terminal shows around them), and fits its limits in characters
     /// and in bytes.
-    static func visibleAndBounded(_ text: String, what: String, maxCharacters: Int, maxBytes: Int) throws(DomainError) {
+    static func visibleAndBounded(_ text: String, what: InputName, maxCharacters: Int, maxBytes: Int) throws(DomainError) {
         guard text.unicodeScalars.contains(where: isVisible) else {
-            throw DomainError(.invalidText, "the \(what) shows nothing (only invisible or combining characters); give it a few words")
+            throw .invisibleText(name: what)
         }
         guard !text.unicodeScalars.contains(where: isBidiControl) else {
-            throw DomainError(.invalidText, "the \(what) contains a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which reorders the text around it; remove it")
+            throw .bidirectionalControl(name: what)
         }
         guard text.utf8.count <= maxBytes else {
-            throw DomainError(.invalidText, "the \(what) is \(text.utf8.count) bytes long; keep it under \(maxBytes + 1) bytes")
+            throw .tooManyBytes(name: what, bytes: text.utf8.count, limit: maxBytes)
         }
         // Counting characters walks grapheme breaks; text of no more bytes than the limit cannot have more characters.
         guard text.utf8.count <= maxCharacters || text.count <= maxCharacters else {
-            throw DomainError(.invalidText, "the \(what) is \(text.count) characters long; keep it under \(maxCharacters + 1)")
+            throw .tooManyCharacters(name: what, characters: text.count, limit: maxCharacters)
         }
     }
 
@@ -69,12 +73,16 @@ public enum Validate {
 
     /// Free text: a reason, a note, a review answer. Line breaks and tabs are allowed.
     public static func text(_ raw: String, what: String) throws(DomainError) -> String {
+        try text(raw, what: .named(what))
+    }
+
+    public static func text(_ raw: String, what: InputName) throws(DomainError) -> String {
         let text = raw.trimmingCharactersInWhitespace()
         guard !text.isEmpty else {
-            throw DomainError(.invalidText, "the \(what) is empty; say it in a few words")
+            throw .emptyText(name: what)
         }
         guard !text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else {
-            throw DomainError(.invalidText, "the \(what) contains control characters; remove them")
+            throw .textWithControlCharacters(name: what)
         }
         try visibleAndBounded(text, what: what, maxCharacters: maxTextLength, maxBytes: maxTextBytes)
         return text
@@ -90,21 +98,33 @@ public enum Validate {
     }
 
     /// One of the article's blockers, by its name.
-    public static func blocker(_ raw: String, option: String = "--blocker") throws(DomainError) -> Blocker {
+    public static func blocker(_ raw: String) throws(DomainError) -> Blocker {
+        try blocker(raw, name: .input(.blocker))
+    }
+
+    public static func blocker(_ raw: String, option: String) throws(DomainError) -> Blocker {
+        try blocker(raw, name: .named(option))
+    }
+
+    static func blocker(_ raw: String, name: InputName) throws(DomainError) -> Blocker {
         guard let blocker = Blocker(rawValue: raw.trimmingCharactersInWhitespace().lowercased()) else {
-            throw DomainError(.invalidBlocker, "\(option) '\(DateInput.printable(raw))' is not one of \(Blocker.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .invalidBlocker(name: name, raw: raw)
         }
         return blocker
     }
 
     /// A key names a goal or direction on the command line: lowercase letters, digits and dashes.
     public static func key(_ raw: String, what: String = "key") throws(DomainError) -> String {
+        try key(raw, what: .named(what))
+    }
+
+    static func key(_ raw: String, what: InputName) throws(DomainError) -> String {
         let bytes = Array(raw.utf8)
         let ok = (1...32).contains(bytes.count)
             && bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
             && bytes.first != 45 && bytes.last != 45
         guard ok else {
-            throw DomainError(.invalidKey, "\(what) '\(DateInput.printable(raw))' is not valid; use 1-32 lowercase letters, digits and dashes, e.g. aws-cert")
+            throw .invalidKey(name: what, raw: raw)
         }
         return raw
     }
@@ -121,14 +141,18 @@ public enum Validate {
             if !tags.contains(key) { tags.append(key) }
         }
         guard tags.count <= maxTags else {
-            throw DomainError(.invalidKey, "\(tags.count) tags on one activity; give at most \(maxTags)")
+            throw .tooManyTags(count: tags.count, limit: maxTags)
         }
         return tags
     }
 
     public static func amount(_ value: Double, option: String) throws(DomainError) -> Double {
+        try amount(value, name: .named(option))
+    }
+
+    public static func amount(_ value: Double, name: InputName) throws(DomainError) -> Double {
         guard value.isFinite, value > 0, value <= maxAmount else {
-            throw DomainError(.invalidNumber, "\(option) must be a number above 0 and at most 1e12, not \(NumberText.format(value))")
+            throw .amountOutOfRange(name: name, value: value)
         }
         return value
     }
@@ -137,7 +161,7 @@ public enum Validate {
         let text = raw.trimmingCharactersInWhitespace()
         let allowed = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }
         guard allowed, text.utf8.count <= 32, let value = Double(text) else {
-            throw DomainError(.invalidNumber, "\(option) '\(DateInput.printable(raw))' is not a number; write it like 15 or 2.5")
+            throw .notANumber(name: .named(option), raw: raw)
         }
         return value
     }
@@ -153,7 +177,7 @@ public enum Validate {
         default: break
         }
         guard let quarter = Quarter(parsing: raw) else {
-            throw DomainError(.invalidQuarter, "'\(DateInput.printable(raw))' is not a quarter; write 2025-Q2, Q2-2025, \"Q2 2025\", this-quarter, last-quarter or next-quarter (quarters are Q1 to Q4)")
+            throw .invalidQuarter(raw: raw)
         }
         return quarter
     }
@@ -162,7 +186,7 @@ public enum Validate {
     public static func milestoneRef(_ raw: String) throws(DomainError) -> (goal: String, number: Int) {
         let parts = raw.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].utf8.count <= 6, let number = Int(parts[1]), (1...maxMilestoneNumber).contains(number) else {
-            throw DomainError(.invalidReference, "'\(DateInput.printable(raw))' is not a milestone reference; write GOAL/N, e.g. aws/2")
+            throw .invalidMilestoneReference(raw: raw)
         }
         return (try key(String(parts[0]), what: "goal key"), number)
     }
@@ -183,6 +207,6 @@ public enum Validate {
             return text
         }
         if let date = LocalDate(iso: text) { return date.description }
-        throw DomainError(.invalidDate, "--by '\(DateInput.printable(raw))' is not a year or a date; write 2028 or 2028-06-30")
+        throw .invalidHorizon(raw: raw)
     }
 }

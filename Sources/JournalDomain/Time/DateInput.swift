@@ -14,8 +14,6 @@ public enum DateInput {
         case last
     }
 
-    static let forms = "YYYY-MM-DD (e.g. 2025-04-10), today, yesterday, 'N days ago', a weekday (monday), last week or 2025-W07"
-
     /// A calendar day. Impossible dates such as 2025-02-30 are refused.
     public static func day(_ raw: String, option: String, time: TimeContext, week side: WeekSide = .first) throws(DomainError) -> LocalDate {
         let text = normalized(raw)
@@ -29,12 +27,12 @@ public enum DateInput {
         } else if case .date(let date)? = DateTimeSyntax.parse(text) {
             found = date
         } else {
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a valid date; use \(forms)")
+            throw .invalidDate(name: .named(option), raw: raw, reading: .past)
         }
         // A word or a week next to the ends of the calendar ("tomorrow" on 9999-12-31, the Sunday of 9999-W52)
         // can name a day no stored date can hold.
         guard supported(found) != nil else {
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is \(found), outside the dates the journal holds (\(supportedDays)); give a date in that range")
+            throw .dateOutOfRange(name: .named(option), raw: raw, day: found)
         }
         return found
     }
@@ -48,7 +46,7 @@ public enum DateInput {
         do {
             return IsoWeek(containing: try day(raw, option: option, time: time))
         } catch {
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a week; use 2025-W07, this week, last week, 'N weeks ago' or a date in the week")
+            throw .invalidWeekDate(name: .named(option), raw: raw)
         }
     }
 
@@ -70,7 +68,7 @@ public enum DateInput {
     /// outside the supported instants (noon of 1900-01-01 in Tonga is still 1899 in UTC).
     static func supported(_ instant: Instant, raw: String, option: String, time: TimeContext) throws(DomainError) -> Instant {
         guard Instant.supported.contains(instant) else {
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is \(instant) in UTC, outside the times the journal holds (\(Instant.supportedText)); give \(instant < Instant.supported.lowerBound ? "a later" : "an earlier") date")
+            throw .momentOutOfRange(name: .named(option), raw: raw, instant: instant)
         }
         return instant
     }

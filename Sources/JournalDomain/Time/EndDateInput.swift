@@ -5,9 +5,6 @@
 /// Past forms that cannot be mistaken ("yesterday", "3 days ago", "last friday", "last week") keep their
 /// meaning, so a span can still end in the past.
 extension DateInput {
-    static let endForms = "YYYY-MM-DD (e.g. 2025-06-30), today, tomorrow, a weekday (friday: the next one), next friday, "
-        + "'in 3 days', 'in 2 weeks', end of month, end of quarter or a week (2025-W07: its Sunday)"
-
     /// The day an end or a deadline names. `quarter` is the quarter "end of quarter" means: the goal's, when
     /// the command names it, else the one holding today.
     public static func end(_ raw: String, option: String, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> LocalDate {
@@ -25,10 +22,10 @@ extension DateInput {
         } else if case .date(let date)? = DateTimeSyntax.parse(text) {
             found = date
         } else {
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is not a valid date; use \(endForms)")
+            throw .invalidDate(name: .named(option), raw: raw, reading: .end)
         }
         guard supported(found) != nil else {
-            throw DomainError(.invalidDate, "\(option) '\(printable(raw))' is \(found), outside the dates the journal holds (\(supportedDays)); give a date in that range")
+            throw .dateOutOfRange(name: .named(option), raw: raw, day: found)
         }
         return found
     }

@@ -39,8 +39,9 @@ let package = Package(
         ),
         // Read models: pure folds over events.
         .target(name: "Projections", dependencies: ["JournalDomain"], path: "Projections"),
-        // The application core: carries out operations (export and import so far) on a store, with "now" and the
-        // values given; no ArgumentParser, no standard output, no environment reads.
+        // The application core: carries out commands, undo, plans and reviews, loads the read models of each
+        // report, exports and imports, on a store (generic over the ports), with "now" and the values given; no
+        // ArgumentParser, no standard output, no environment reads.
         .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "Projections"], path: "Sources/JournalApp"),
         // The command line: parse, call domain and store, render.
         .target(
@@ -61,6 +62,8 @@ let package = Package(
         .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
+        // The application's behaviour, in-process on the in-memory store (and a check that SQLite gives the same).
+        .testTarget(name: "JournalAppTests", dependencies: ["JournalApp", "JournalStore", "JournalDomain", "Projections"]),
         .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]

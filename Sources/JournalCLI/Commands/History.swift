@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import Projections
 
@@ -25,9 +26,9 @@ struct History: ParsableCommand {
 
     func run() throws {
         let key = try Validate.key(goal, what: "GOAL")
-        let context = try ReadContext(read.journal) { _ in .goal(key) }
+        let context = try ReadContext(read.journal)
         let day = try asOf.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-of", time: context.time, week: .last) }
-        guard let history = GoalHistory(ledger: context.ledger, key: key, asOf: day, time: context.time) else {
+        guard let history = try context.reading.history(key, asOf: day) else {
             throw DomainError(.unknownGoal, "no goal \(key) in this journal; check the key with journal events --type goal-set")
         }
         print(HistoryRendering(history: history, time: context.time).render(read.format))

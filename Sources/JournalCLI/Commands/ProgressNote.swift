@@ -1,3 +1,4 @@
+import JournalApp
 import JournalDomain
 
 /// The note `log progress` adds when the measured progress reaches or passes the goal's target: the

@@ -1,3 +1,4 @@
+import JournalApp
 import JournalDomain
 
 /// What a plan records, goal by goal, with the article's SMART advice: shown before the user confirms a

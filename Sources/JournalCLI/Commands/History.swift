@@ -17,7 +17,7 @@ struct History: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The goal's key (journal events --type goal-set lists them).", valueName: "goal"),
-              completion: CompletionCandidates.anyGoal.kind)
+              completion: CompletionCandidates.kind(.anyGoal))
     var goal: String
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Also show the goal as it stood at the end of this day: 2025-05-01, yesterday or '3 days ago'.", valueName: "date"))

@@ -88,3 +88,31 @@ import Testing
         #expect(try CompletionList.directions.candidates(in: sqlite) == ["data-lead"], "a retracted direction is no longer offered")
     }
 }
+
+/// An export from any store: each event's line in log order, then the head line.
+@Suite struct ExportingTests {
+    @Test func anExportIsEveryEventsLineThenTheHead() throws {
+        let store = InMemoryEventStore()
+        let recorded = try Recorder(store: store, time: try at("2025-04-07T09:00"))
+            .recordAll([goal("aws", "Pass AWS"), .planMilestone(goal: "aws", title: "Study", schedule: weeks(1, 2))], commandName: "test")
+        var lines: [String] = []
+        #expect(try Exporting.lines(of: store) { lines.append($0) } == 2)
+        #expect(lines == recorded.map { ExportLine.text($0.event) } + [ExportLine.headText(hash: recorded[1].event.hash, events: 2)])
+    }
+
+    @Test func sqlitesPagesGiveTheSameLinesAsTheGenericReader() throws {
+        let file = try TemporaryJournalFile()
+        let sqlite = try file.open()
+        _ = try Recorder(store: sqlite, time: try at("2025-04-07T09:00")).record(goal("aws", "Pass AWS"), occurredAt: nil, commandName: "test")
+        var fast: [String] = []
+        var generic: [String] = []
+        try Exporting.lines(of: sqlite) { fast.append($0) }
+        try exportGenerically(sqlite) { generic.append($0) }
+        #expect(fast == generic && fast.count == 2)
+        #expect(try Exporting.lines(of: InMemoryEventStore()) { _ in } == 0, "an empty journal exports its head line only")
+    }
+
+    func exportGenerically<Store: EventStore>(_ store: Store, _ write: (String) throws -> Void) throws {
+        try Exporting.lines(of: store, write)
+    }
+}

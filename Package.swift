@@ -42,8 +42,9 @@ let package = Package(
         // The words the CLI shows for the domain's and the store's errors: sentences, flag names, the commands
         // that fix them. JournalApp imports it only while its own errors still carry words (issue 14, item 5).
         .target(name: "JournalWords", dependencies: ["JournalDomain", "JournalStore"], path: "Sources/JournalWords"),
-        // The application core: carries out operations (export and import so far) on a store, with "now" and the
-        // values given; no ArgumentParser, no standard output, no environment reads.
+        // The application core: carries out commands, undo, plans and reviews, loads the read models of each
+        // report, exports and imports, on a store (generic over the ports), with "now" and the values given; no
+        // ArgumentParser, no standard output, no environment reads.
         .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "JournalWords", "Projections"], path: "Sources/JournalApp"),
         // The presentations: pure functions from read models to text, markdown, HTML, SVG and JSON, for any front
         // end; no ArgumentParser, no printing, no environment, terminal or clock reads (colour comes in as a Palette).
@@ -70,6 +71,8 @@ let package = Package(
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
         .testTarget(name: "JournalViewsTests", dependencies: ["JournalViews", "JournalDomain"]),
+        // The application's behaviour, in-process on the in-memory store (and a check that SQLite gives the same).
+        .testTarget(name: "JournalAppTests", dependencies: ["JournalApp", "JournalStore", "JournalDomain", "Projections"]),
         .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalViews", "JournalWords", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]

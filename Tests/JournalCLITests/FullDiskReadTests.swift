@@ -1,4 +1,5 @@
 import Foundation
+import JournalApp
 @testable import JournalCLI
 import JournalDomain
 @testable import JournalStore

@@ -34,7 +34,7 @@ struct ImportChunkTests {
         } catch let error as AppError {
             return .failure(error)
         } catch {
-            return .failure(AppError(.software, "\(error)"))
+            return .failure(.exportLine(path: path, line: 0, reason: "not a refusal of the import: \(error)"))
         }
     }
 

@@ -69,7 +69,7 @@ struct ChunkJoin {
     /// After the last chunk: the head line must be there and match.
     func finish() throws {
         guard let head else {
-            throw AppError(.data, "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)")
+            throw AppError.exportWithoutHead(path: path)
         }
         guard head.events == count, head.hash == last else {
             throw failure(head.line, "the head line does not match the events before it (\(count) events); the file was altered")
@@ -77,7 +77,7 @@ struct ChunkJoin {
     }
 
     func failure(_ line: Int, _ reason: String) -> AppError {
-        AppError(.data, "\(path) line \(line): \(reason) (nothing was imported)")
+        AppError.exportLine(path: path, line: line, reason: reason)
     }
 }
 

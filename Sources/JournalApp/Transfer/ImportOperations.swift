@@ -58,7 +58,7 @@ public enum ImportOperations {
         let plan = try PeerActivities.plan(records, maps: maps, source: source, time: time)
         // Refused before the journal would be created: a new journal has no goals to map to.
         if let map = maps.first, !FileManager.default.fileExists(atPath: journalPath) {
-            throw AppError(.data, "--map \(DateInput.printable(map.given)): no goal \(map.goal), as there is no journal at \(journalPath) yet; set the goal first with journal log goal \"TITLE\" --quarter Q --key \(map.goal) (nothing was imported)")
+            throw AppError.mapWithoutJournal(given: map.given, goal: map.goal, journalPath: journalPath)
         }
         let creation = JournalCreation(path: journalPath)
         do {

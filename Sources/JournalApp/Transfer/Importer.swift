@@ -37,9 +37,9 @@ struct Importer {
         } catch {
             switch error {
             case .unreadable:
-                throw AppError(.noJournal, "cannot read \(path); check the path and its permissions")
+                throw AppError.importUnreadable(path: path)
             case .tooLarge:
-                throw AppError(.data, "\(path) holds more than \(ExportBytes.maxImportText), the most journal import reads; split it, or check it is the file you meant (nothing was imported)")
+                throw AppError.importTooLarge(path: path, limit: ExportBytes.maxImportText)
             }
         }
     }

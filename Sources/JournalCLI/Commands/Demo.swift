@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalApp
 import JournalDomain
 import JournalStore
 import JournalViews
@@ -23,10 +24,10 @@ struct Demo: ParsableCommand {
         let zone = runTimeZone
         let path = try db ?? DemoJournal.temporaryPath()
         let written = try DemoJournal.write(to: path, zone: zone)
-        let boardTime = try DemoJournal.time(DemoStory.boardDay, zone)
+        let boardTime = try DemoStory.time(DemoStory.boardDay, zone)
         let board = SprintBoard(ledger: written.ledger, quarter: DemoStory.quarter, time: boardTime)
         let boardCharts = QuarterCharts.sprint(ledger: written.ledger, quarter: DemoStory.quarter, time: boardTime)
-        let reportTime = try DemoJournal.time(DemoStory.reportDay, zone)
+        let reportTime = try DemoStory.time(DemoStory.reportDay, zone)
         let report = QuarterReport(ledger: written.ledger, quarter: DemoStory.quarter, time: reportTime)
         let reportCharts = QuarterCharts.report(ledger: written.ledger, quarter: DemoStory.quarter, time: reportTime)
         print(DemoRendering.render(path: path, events: written.events, sprint: (board, boardCharts), report: (report, reportCharts),
@@ -34,7 +35,7 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// Writes the demo story through the same recorder `journal log` uses, each step at its own "now".
+/// Where the demo story is written: a new temporary journal unless --db names one.
 enum DemoJournal {
     static func temporaryPath() throws(CLIError) -> String {
         var base = runTemporaryDirectory
@@ -49,21 +50,7 @@ enum DemoJournal {
         return folder + "/journal.sqlite"
     }
 
-    static func time(_ text: String, _ zone: TimeZone) throws(CLIError) -> TimeContext {
-        guard let now = TimeContext.parseNow(text, zone: zone) else { throw CLIError(.software, "bad demo time \(text)") }
-        return TimeContext(now: now, zone: zone)
-    }
-
     static func write(to path: String, zone: TimeZone) throws -> (events: Int64, ledger: Ledger) {
-        let store = try SQLiteEventStore(path: path, mode: .createIfMissing)
-        guard try store.count() == 0 else {
-            throw CLIError(.data, "\(path) already holds events; the demo writes only to a new file: pass another --db path")
-        }
-        for step in DemoStory.steps {
-            let time = try time(step.at, zone)
-            let occurred = try step.on.map { raw throws(DomainError) in try DateInput.moment(raw, option: "--on", time: time) }
-            _ = try Recorder(store: store, time: time).record(step.command, occurredAt: occurred, commandName: "demo")
-        }
-        return (try store.count(), try store.ledger())
+        try DemoStory.write(into: try SQLiteEventStore(path: path, mode: .createIfMissing), path: path, zone: zone)
     }
 }

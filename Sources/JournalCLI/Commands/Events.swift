@@ -2,7 +2,6 @@ import ArgumentParser
 import JournalApp
 import JournalDomain
 import JournalStore
-import Projections
 
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +14,7 @@ struct Events: ParsableCommand {
     }
 
     @Option(help: ArgumentHelp("Only events about this goal (its own events and the activities linked to it).", valueName: "key"),
-            completion: CompletionCandidates.anyGoal.kind)
+            completion: CompletionCandidates.kind(.anyGoal))
     var goal: String?
     @Option(name: .customLong("type"), help: ArgumentHelp(
         "Only events of this type (repeatable): \(JournalEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
@@ -39,32 +38,16 @@ struct Events: ParsableCommand {
         let since = try self.since.map { raw throws(DomainError) in time.startOfDay(try DateInput.day(raw, option: "--since", time: time)) }
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .mustExist)
 
-        var retracted = RetractedEvents()
-        var selected: [(RecordedEvent, Envelope)] = []
-        var selectedIds = Set<String>()
-        try store.forEach { recorded in
-            let envelope = try recorded.envelope()
-            retracted.apply(envelope)
-            if let goal {
-                var matches = envelope.event.goalKey == goal
-                if case .eventRetracted(let r) = envelope.event { matches = selectedIds.contains(r.target) }
-                guard matches else { return }
-            }
-            if !kinds.isEmpty, !kinds.contains(recorded.type) { return }
-            if let since, recorded.occurredAt < since { return }
-            selected.append((recorded, envelope))
-            selectedIds.insert(recorded.eventId)
-        }
+        let selected = try EventSelection(goal: goal, types: kinds, since: since).select(in: store)
         if format == .json {
-            let objects = selected.map { "  " + EventListing.jsonLine($0.0, retracted: retracted.contains($0.0.eventId)) }
+            let objects = selected.map { "  " + EventListing.jsonLine($0.event, retracted: $0.retracted) }
             print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")
             return
         }
-        for (recorded, _) in selected {
-            let isRetracted = retracted.contains(recorded.eventId)
+        for listed in selected {
             switch format {
-            case .text: print(EventListing.textLine(recorded, retracted: isRetracted, time: time))
-            case .jsonl, .json: print(EventListing.jsonLine(recorded, retracted: isRetracted))
+            case .text: print(EventListing.textLine(listed.event, retracted: listed.retracted, time: time))
+            case .jsonl, .json: print(EventListing.jsonLine(listed.event, retracted: listed.retracted))
             }
         }
     }

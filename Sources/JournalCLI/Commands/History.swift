@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalViews
 import Projections
@@ -17,7 +18,7 @@ struct History: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The goal's key (journal events --type goal-set lists them).", valueName: "goal"),
-              completion: CompletionCandidates.anyGoal.kind)
+              completion: CompletionCandidates.kind(.anyGoal))
     var goal: String
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Also show the goal as it stood at the end of this day: 2025-05-01, yesterday or '3 days ago'.", valueName: "date"))
@@ -26,9 +27,9 @@ struct History: ParsableCommand {
 
     func run() throws {
         let key = try Validate.key(goal, what: "GOAL")
-        let context = try ReadContext(read.journal) { _ in .goal(key) }
+        let context = try ReadContext(read.journal)
         let day = try asOf.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-of", time: context.time, week: .last) }
-        guard let history = GoalHistory(ledger: context.ledger, key: key, asOf: day, time: context.time) else {
+        guard let history = try context.reading.history(key, asOf: day) else {
             throw DomainError.goalNeverSet(key: key)
         }
         print(HistoryRendering(history: history, time: context.time).render(read.format))

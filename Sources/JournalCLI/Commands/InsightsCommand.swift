@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalViews
 import Projections
@@ -42,13 +43,13 @@ struct InsightsCommand: ParsableCommand {
         }
         let time = try JournalEnvironment().time()
         if calibration {
-            let ledger = try ReadContext(options.journal) { _ in .allGoals }.ledger
-            print(CalibrationRendering.render(Calibration(ledger: ledger, time: time), format: options.format))
+            let calibration = try ReadContext(options.journal, time: time).reading.calibration()
+            print(CalibrationRendering.render(calibration, format: options.format))
             return
         }
         let period = try self.period(time: time)
-        let ledger = try ReadContext(options.journal) { _ in period.scope }.ledger
-        print(InsightsReport.render(Insights(ledger: ledger, period: period, time: time), format: options.format, time: time,
+        let insights = try ReadContext(options.journal, time: time).reading.insights(period)
+        print(InsightsReport.render(insights, format: options.format, time: time,
                                     palette: options.palette))
     }
 
@@ -74,14 +75,5 @@ struct InsightsCommand: ParsableCommand {
             throw CLIError(.usage, "--since \(from) is after \(until == nil ? "today" : "--until") (\(to)); give a first day on or before the last")
         }
         return .dates(from: from, to: to)
-    }
-}
-
-extension Insights.Period {
-    /// The ledger slices this period's insights read: every figure counts the period's own effort, so no goal's
-    /// effort from before it is needed.
-    var scope: LedgerSlices.Scope {
-        let days = from...to
-        return .quarters(quarter.map { [$0] } ?? LedgerSlices.quarters(of: days), days: days)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 
 /// The root command.
 struct Journal: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 
 struct LogDirection: LogSubcommand {
@@ -9,7 +10,7 @@ struct LogDirection: LogSubcommand {
 
     @Argument(help: "Where you want to be in 3-5 years.") var title: [String]
     @Option(help: "A short key for goals to name with --direction (derived from the title if omitted; an existing key is updated).",
-            completion: CompletionCandidates.directions.kind)
+            completion: CompletionCandidates.kind(.directions))
     var key: String?
     @Option(help: ArgumentHelp("When you want to be there: a year (2028) or a date (2028-06-30, or any date form).", valueName: "year|date"))
     var by: String?
@@ -50,7 +51,7 @@ struct LogGoal: LogSubcommand {
     @Option(help: "The unit of --target, e.g. connections.") var unit: String?
     @Option(help: ArgumentHelp("The deadline: 2025-06-15, friday (the next one), 'in 2 weeks', end-of-quarter, next-week (its Sunday).", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("The key of the long-term direction this goal serves.", valueName: "key"),
-            completion: CompletionCandidates.directions.kind)
+            completion: CompletionCandidates.kind(.directions))
     var direction: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How sure you are that you will complete it, 0-100.", valueName: "0-100"))
     var confidence: String?
@@ -78,7 +79,7 @@ struct LogMilestone: LogSubcommand {
         abstract: "Plan a weekly milestone for a goal; it gets the ref GOAL/N.",
         discussion: "Example: journal log milestone aws \"Finish sections 1-5\" --weeks 1-4")
 
-    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.kind(.activeGoals)) var goal: String
     @Argument(help: "What will be done.") var title: [String]
     @Option(help: ArgumentHelp("The sprint week it is planned for (1-13), or a calendar week: 2025-W20, next-week.", valueName: "n")) var week: String?
     @Option(help: ArgumentHelp("The sprint weeks it spans, e.g. 1-4.", valueName: "a-b")) var weeks: String?
@@ -105,7 +106,7 @@ struct LogDone: LogSubcommand {
         abstract: "Mark a milestone done.",
         discussion: "Example: journal log done aws/1 --on yesterday")
 
-    @Argument(help: ArgumentHelp("The milestone's ref, GOAL/N.", valueName: "goal/n"), completion: CompletionCandidates.openMilestones.kind)
+    @Argument(help: ArgumentHelp("The milestone's ref, GOAL/N.", valueName: "goal/n"), completion: CompletionCandidates.kind(.openMilestones))
     var milestone: String
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
@@ -124,7 +125,7 @@ struct LogProgress: LogSubcommand {
         abstract: "Measure progress toward a goal's numeric target.",
         discussion: "Examples: journal log progress network 3 --note \"meetup\"   journal log progress network --set 12")
 
-    @Argument(help: "The goal's key.", completion: CompletionCandidates.goalsWithTarget.kind) var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.kind(.goalsWithTarget)) var goal: String
     @Argument(help: ArgumentHelp("How much to add toward the target.", valueName: "amount")) var amount: String?
     @Option(name: .customLong("set"), parsing: .unconditional, help: ArgumentHelp("Record an absolute value instead of adding.", valueName: "n"))
     var value: String?
@@ -151,7 +152,7 @@ struct LogActivity: LogSubcommand {
 
     @Argument(help: "What you did.") var text: [String]
     @Option(help: ArgumentHelp("The goal (or milestone, GOAL/N) it served.", valueName: "goal[/n]"),
-            completion: CompletionCandidates.activeGoalsAndOpenMilestones.kind)
+            completion: CompletionCandidates.kind(.activeGoalsAndOpenMilestones))
     var goal: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How long it took, in minutes (1-1440).", valueName: "n")) var minutes: String?
     @Option(name: .customLong("tag"), help: ArgumentHelp("A label for the activity (repeatable; lowercase letters, digits and dashes; a leading @, + or # is dropped).", valueName: "tag"))
@@ -183,7 +184,7 @@ struct LogRevise: LogSubcommand {
             """)
 
     @Argument(help: ArgumentHelp("The goal's key, or a milestone's ref (GOAL/N).", valueName: "goal[/n]"),
-              completion: CompletionCandidates.activeGoalsAndOpenMilestones.kind)
+              completion: CompletionCandidates.kind(.activeGoalsAndOpenMilestones))
     var goal: String
     @Option(help: "A new title.") var title: String?
     @Option(help: "A new success metric.") var metric: String?
@@ -194,7 +195,7 @@ struct LogRevise: LogSubcommand {
     @Option(help: ArgumentHelp("Milestones: the sprint weeks of the goal's quarter it now spans, e.g. 3-6.", valueName: "a-b")) var weeks: String?
     @Option(help: ArgumentHelp("Move the goal to another quarter.", valueName: "quarter")) var quarter: String?
     @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key"),
-            completion: CompletionCandidates.directions.kind)
+            completion: CompletionCandidates.kind(.directions))
     var direction: String?
     @Option(help: "Why it changes (required).") var reason: String
     @Flag(help: "Move the goal into a quarter that already has three goals.") var force = false
@@ -241,7 +242,7 @@ struct LogComplete: LogSubcommand {
         abstract: "Mark a goal completed.",
         discussion: "Example: journal log complete aws --outcome \"Passed with 870/1000\"")
 
-    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.kind(.activeGoals)) var goal: String
     @Option(help: "What came of it, for your accomplishments.") var outcome: String?
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
@@ -257,7 +258,7 @@ struct LogDrop: LogSubcommand {
         abstract: "Drop a goal, with the reason; it frees its place in the quarter.",
         discussion: "Example: journal log drop network --reason \"Team reorg changed my focus\"")
 
-    @Argument(help: "The goal's key.", completion: CompletionCandidates.activeGoals.kind) var goal: String
+    @Argument(help: "The goal's key.", completion: CompletionCandidates.kind(.activeGoals)) var goal: String
     @Option(help: "Why you are dropping it (required).") var reason: String
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 
 struct LogReview: LogSubcommand {

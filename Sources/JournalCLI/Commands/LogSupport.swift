@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalStore
 import JournalViews
@@ -39,18 +40,3 @@ func recordLogged(_ subcommand: ParsableCommand.Type, on: String?, db: String?, 
 
 /// Joins the words of a title typed without quotes: journal log activity Read chapter 3.
 func words(_ parts: [String]) -> String { parts.joined(separator: " ") }
-
-func parseInt(_ raw: String?, option: String) throws(DomainError) -> Int? {
-    guard let raw else { return nil }
-    let text = raw.trimmingCharacters(in: .whitespaces)
-    let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-    guard !body.isEmpty, body.utf8.count <= 12, body.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
-        throw .notAWholeNumber(name: .named(option), raw: raw)
-    }
-    return value
-}
-
-func parseNumber(_ raw: String?, option: String) throws(DomainError) -> Double? {
-    guard let raw else { return nil }
-    return try Validate.number(raw, option: option)
-}

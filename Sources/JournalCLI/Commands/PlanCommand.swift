@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalStore
 import JournalViews
@@ -31,31 +32,31 @@ struct PlanCommand: ParsableCommand {
         let environment = JournalEnvironment()
         let time = try environment.time()
         let quarter = try Validate.quarter(self.quarter, today: time.today)
-        let file = try from.map { path in try AnswerFile.decode(PlanFile.self, from: path) }
+        let file = try from.map { path in try AnswerFile.decode(PlanAnswers.self, from: path) }
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
-        let context = PlanContext(ledger: try store.ledger(.allGoals, time: time), quarter: quarter)
-        let recorder = Recorder(store: store, time: time)
+        let context = try Reading(store: store, time: time).planContext(quarter)
+        let planning = SprintPlanning(recorder: Recorder(store: store, time: time), context: context)
         let prompter = Prompter.standardInputIsTerminal ? Prompter(what: "plan") : nil
         prompter?.announceInterrupts()
 
         let plan = try makePlan(context, file: file, prompter: prompter, time: time)
-        let commands = try plan.commands(unfinished: context.unfinished, alreadyInQuarter: context.alreadyInQuarter.map(\.key))
         if let prompter {
-            PlanFeedback.lines(try recorder.dryRun(commands, commandName: "plan"), plan: plan).forEach { prompter.say($0) }
-            guard try yes || prompter.confirm("Record this plan (\(TextStyle.plural(commands.count, "event")))?") else {
+            let wouldRecord = try planning.dryRun(plan)
+            PlanFeedback.lines(wouldRecord, plan: plan).forEach { prompter.say($0) }
+            guard try yes || prompter.confirm("Record this plan (\(TextStyle.plural(wouldRecord.count, "event")))?") else {
                 return prompter.say("Nothing was recorded.")
             }
             prompter.holdInterrupts()
         }
-        let recorded = try recorder.recordAll(commands, commandName: "plan")
+        let recorded = try planning.record(plan)
         recorded.forEach { print(LogMessage.describe($0, time: time)) }
         if prompter == nil, !quiet { PlanFeedback.lines(recorded, plan: plan).forEach { print($0) } }
     }
 
     /// The plan from the file, else from the questions on a terminal, else (no file, no terminal) only carry-overs.
-    func makePlan(_ context: PlanContext, file: PlanFile?, prompter: Prompter?, time: TimeContext) throws -> SprintPlan {
+    func makePlan(_ context: PlanContext, file: PlanAnswers?, prompter: Prompter?, time: TimeContext) throws -> SprintPlan {
         if let file { return try file.plan(context, time: time, keepTheRest: yes, force: force) }
         if let prompter { return try PlanInterview(context: context, prompter: prompter, time: time, force: force).run() }
-        return try PlanFile().plan(context, time: time, keepTheRest: yes, force: force)
+        return try PlanAnswers().plan(context, time: time, keepTheRest: yes, force: force)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalApp
 import JournalStore
 
 /// `journal rebuild`: throws the derived read state away and folds it again from the log.

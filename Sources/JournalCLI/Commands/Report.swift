@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalViews
 import Projections
@@ -26,11 +27,10 @@ struct Report: ParsableCommand {
     func run() throws {
         let time = try JournalEnvironment().time()
         let quarter = try Validate.quarter(self.quarter, today: time.today)
-        let context = try ReadContext(output.journal, time: time, scope: .quarter(quarter))
+        let context = try ReadContext(output.journal, time: time)
         let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: time, week: .last) }
-        let report = QuarterReport(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
-        let charts = QuarterCharts.report(ledger: context.ledger, quarter: quarter, asKnownAt: knownAt, time: context.time)
-        try output.emit(ReportRendering.render(report, charts: charts, format: output.format, today: context.time.today,
+        let read = try context.reading.report(quarter, asKnownAt: knownAt)
+        try output.emit(ReportRendering.render(read.report, charts: read.charts, format: output.format, today: context.time.today,
                                                palette: output.palette))
     }
 }

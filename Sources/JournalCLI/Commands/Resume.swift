@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalViews
 import Projections
@@ -19,9 +20,9 @@ struct Resume: ParsableCommand {
     @OptionGroup var read: ReadOptions
 
     func run() throws {
-        let context = try ReadContext(read.journal) { _ in .allGoals }
+        let context = try ReadContext(read.journal)
         let since = try self.since.map { raw throws(DomainError) in try DateInput.day(raw, option: "--since", time: context.time) }
-        let accomplishments = Accomplishments(ledger: context.ledger, time: context.time, from: since)
+        let accomplishments = try context.reading.accomplishments(since: since)
         print(ResumeRendering(accomplishments: accomplishments, today: context.time.today).render(read.format))
     }
 }

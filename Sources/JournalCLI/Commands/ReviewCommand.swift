@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalStore
 import JournalViews
@@ -42,11 +43,9 @@ struct ReviewCommand: ParsableCommand {
         try Decider.reviewable(quarter, on: time.today)
         let answers = try givenAnswers()
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
-        let review = try Prompter.standardInputIsTerminal
-            ? interview(quarter, answers, store: store, time: time)
-            : answers.review(of: quarter)
-        guard let review else { return }
-        let recorded = try Recorder(store: store, time: time).record(.recordReview(review), occurredAt: nil, commandName: "review")
+        let complete = try Prompter.standardInputIsTerminal ? interview(quarter, answers, store: store, time: time) : answers
+        guard let complete else { return }
+        let recorded = try Reviewing.record(complete, of: quarter, recorder: Recorder(store: store, time: time))
         print(LogMessage.describe(recorded, time: time))
     }
 
@@ -59,21 +58,21 @@ struct ReviewCommand: ParsableCommand {
     }
 
     /// Asks on the terminal; nil when the user declines to record.
-    func interview(_ quarter: Quarter, _ given: ReviewAnswers, store: SQLiteEventStore, time: TimeContext) throws -> ReviewRecorded? {
+    func interview(_ quarter: Quarter, _ given: ReviewAnswers, store: SQLiteEventStore, time: TimeContext) throws -> ReviewAnswers? {
         let prompter = Prompter(what: "review")
         prompter.announceInterrupts()
-        let ledger = try store.ledger(.quarter(quarter, alsoGoalsOf: [quarter.next]), time: time)
-        let report = QuarterReport(ledger: ledger, quarter: quarter, time: time)
-        ReviewInterview.summary(report, existing: ledger.review(of: quarter), time: time).forEach { prompter.say($0) }
-        let answers = try ReviewInterview(report: report, prompter: prompter)
-            .run(given, nextPrefill: ReviewInterview.nextPrefill(ledger, after: quarter))
-        let review = try answers.review(of: quarter)
+        let context = try Reading(store: store, time: time).reviewContext(quarter)
+        ReviewInterview.summary(context.report, existing: context.existing, time: time).forEach { prompter.say($0) }
+        let answers = try ReviewInterview(report: context.report, prompter: prompter)
+            .run(given, nextPrefill: ReviewInterview.nextPrefill(context.ledger, after: quarter))
+        // Every answer is checked before the user is asked to record them.
+        _ = try answers.review(of: quarter)
         prompter.say()
         if !yes, !(try prompter.confirm("Record this review of \(quarter)?")) {
             prompter.say("Nothing was recorded.")
             return nil
         }
         prompter.holdInterrupts()
-        return review
+        return answers
     }
 }

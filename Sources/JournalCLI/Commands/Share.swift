@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalViews
 import Projections
@@ -25,8 +26,7 @@ struct Share: ParsableCommand {
     func run() throws {
         let time = try JournalEnvironment().time()
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
-        let context = try ReadContext(journal, time: time, scope: .quarter(quarter))
-        let document = ShareDocument(ledger: context.ledger, quarter: quarter, time: time)
+        let document = try ReadContext(journal, time: time).reading.share(quarter)
         print(ShareRendering(document: document).render(format))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalViews
 import Projections
@@ -20,12 +21,8 @@ struct Sprint: ParsableCommand {
     func run() throws {
         let time = try JournalEnvironment().time()
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
-        let ledger = try ReadContext(output.journal, time: time, scope: .quarter(quarter)).ledger
-        let board = SprintBoard(ledger: ledger, quarter: quarter, time: time)
-        let charts = QuarterCharts.sprint(ledger: ledger, quarter: quarter, time: time)
-        // The page's drift so far: the report as known by the end of today.
-        try output.emit(SprintRendering.render(board, charts: charts,
-                                               drift: QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: time.today, time: time),
+        let sprint = try ReadContext(output.journal, time: time).reading.sprint(quarter)
+        try output.emit(SprintRendering.render(sprint.board, charts: sprint.charts, drift: sprint.drift,
                                                format: output.format, palette: output.palette))
     }
 }

@@ -25,14 +25,7 @@ struct Export: ParsableCommand {
         let store = try SQLiteEventStore(path: path, mode: .mustExist)
         // An export is the whole journal: private like it.
         let sink = try OutputSink(path: output, journal: path, mode: 0o600)
-        var last = HashChain.genesis
-        var count: Int64 = 0
-        try store.forEach(pageSize: 5000) { event in
-            try sink.write(ExportLine.text(event))
-            last = event.hash
-            count += 1
-        }
-        try sink.write(ExportLine.headText(hash: last, events: count))
+        try Exporting.lines(of: store) { try sink.write($0) }
         try sink.close()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalDomain
 import JournalStore
 import JournalViews
@@ -28,19 +29,18 @@ struct Undo: ParsableCommand {
     func run() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
-        let after = try to.map(UndoTargets.position)
+        let after = try to.map(UndoPrompt.position)
         guard yes || Prompter.standardInputIsTerminal else {
             throw CLIError(.usage, "undo retracts events, so it asks first; run it on a terminal, or add --yes (nothing was retracted)")
         }
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .mustExist)
         let targets = try UndoTargets.find(in: store, after: after)
-        if !yes, try !UndoTargets.confirm(targets, time: time) {
+        if !yes, try !UndoPrompt.confirm(targets, time: time) {
             print("Nothing was retracted.")
             return
         }
-        let reason = self.reason ?? "Undone with journal undo" + (after.map { " --to \($0)" } ?? "")
-        let commands = targets.map { Command.retract(reference: $0.eventId, reason: reason, force: force) }
-        let recorded = try Recorder(store: store, time: time).recordAll(commands, commandName: "undo")
+        let recorded = try UndoTargets.retract(targets, reason: reason ?? UndoTargets.defaultReason(after: after), force: force,
+                                               recorder: Recorder(store: store, time: time))
         recorded.forEach { print(LogMessage.describe($0, time: time)) }
     }
 }

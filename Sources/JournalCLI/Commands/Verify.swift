@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalApp
 import JournalStore
 import JournalViews
 import Projections
@@ -35,13 +36,14 @@ struct Verify: ParsableCommand {
         let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: journal.db), mode: .mustExist)
         var report: [(String, JSONValue)] = []
         defer { if format == .json { print(JSONValue.object(report).rendered()) } }
-        switch try store.verify() {
+        let verification = try Verification.run(store, earlierHead: earlier, deep: deep)
+        switch verification.chain {
         case .ok(let count, let current):
             report = [("ok", .bool(true)), ("events", .int(Int(count))), ("head", .string(HashChain.hex(current))), ("brokenAt", .null), ("problem", .null),
                       ("checked", .string(Verify.checked)), ("notChecked", .string(Verify.notChecked))]
             var line = "OK: \(count) event\(count == 1 ? "" : "s"), hash chain intact; head \(HashChain.hex(current))"
-            if let earlier, let head {
-                let position = try store.position(ofChainHash: earlier)
+            if let earlierHead = verification.earlierHead, let head {
+                let position = earlierHead.position
                 report.append(("earlierHead", .object([("hash", .string(head.lowercased())), ("position", .optional(position.map { Int($0) })),
                                                        ("recordedSince", .optional(position.map { Int(count - $0) }))])))
                 guard let position else {
@@ -50,8 +52,8 @@ struct Verify: ParsableCommand {
                 }
                 line += "; the earlier head is event \(position) (\(count - position) recorded since)"
             }
-            let differences = deep ? try DerivedStateCheck.differences(in: store, projection: LedgerSlices.projection) : []
-            if deep {
+            let differences = verification.derived ?? []
+            if verification.derived != nil {
                 report.append(("derived", .array(differences.map { JSONValue.object([("table", .string($0.table.rawValue)), ("problem", .string($0.detail))]) })))
                 if !differences.isEmpty { report[0].1 = .bool(false) }
                 report = report.map { $0.0 == "notChecked" ? ("notChecked", .null) : $0 }
@@ -65,7 +67,7 @@ struct Verify: ParsableCommand {
             for line in lines.dropLast() { JournalMain.printError(line) }
             if let last = lines.last { throw CLIError(.data, last) }
         case .broken(let position, let reason):
-            report = [("ok", .bool(false)), ("events", .int(Int(try store.count()))), ("head", .null), ("brokenAt", .int(Int(position))),
+            report = [("ok", .bool(false)), ("events", .int(Int(verification.events))), ("head", .null), ("brokenAt", .int(Int(position))),
                       ("problem", .string(reason))]
             throw CLIError(.data, "the hash chain breaks at position \(position): \(reason); restore the journal from a backup or an export")
         }

@@ -9,34 +9,20 @@ import JournalStore
 /// journal only (never creates one), reads the goal index and a few goal streams (never the whole log), and
 /// answers nothing, silently, when there is no journal or it cannot be read: an error printed here would land
 /// in the middle of the user's command line.
-enum CompletionCandidates: Sendable {
-    /// Goals still open: what milestone, revise, complete and drop accept.
-    case activeGoals
-    /// Open goals with a numeric target: progress refuses the others.
-    case goalsWithTarget
-    /// Every goal, whatever became of it: history and events read them all.
-    case anyGoal
-    /// GOAL/N for each milestone not yet done of an open goal, for done. (Done also takes the milestones of
-    /// completed goals, but offering every old goal's leftovers would bury this quarter's.)
-    case openMilestones
-    /// Open goals and their milestones not yet done, for activity --goal GOAL[/N].
-    case activeGoalsAndOpenMilestones
-    /// Long-term direction keys, for --direction (and log direction --key, which updates one).
-    case directions
-
-    /// The ArgumentParser completion that asks the journal.
-    var kind: CompletionKind {
-        let candidates = self
-        return .custom { words, _, prefix in candidates.complete(words: words, prefix: prefix) }
+enum CompletionCandidates {
+    /// The ArgumentParser completion that asks the journal for `list`.
+    static func kind(_ list: CompletionList) -> CompletionKind {
+        .custom { words, _, prefix in complete(list, words: words, prefix: prefix) }
     }
 
     /// The candidates starting with `prefix`, for the command line `words` (the shell's words, the command first).
-    func complete(words: [String], prefix: String, environment: JournalEnvironment = JournalEnvironment()) -> [String] {
+    static func complete(_ list: CompletionList, words: [String], prefix: String,
+                         environment: JournalEnvironment = JournalEnvironment()) -> [String] {
         let option = CompletionWords.databaseOption(in: words, home: environment.variables["HOME"])
         guard let path = try? environment.databasePath(option: option),
               let store = try? SQLiteEventStore(path: path, mode: .mustExist),
-              let all = try? candidates(in: store) else { return [] }
-        return all.filter { $0.hasPrefix(prefix) && Self.isWellFormed($0) }
+              let all = try? list.candidates(in: store) else { return [] }
+        return all.filter { $0.hasPrefix(prefix) && isWellFormed($0) }
     }
 
     /// Only a key (1-32 of a-z, 0-9 and -) or a ref (KEY/N) is ever offered. Bash's generated script passes the
@@ -46,38 +32,6 @@ enum CompletionCandidates: Sendable {
     static func isWellFormed(_ candidate: String) -> Bool {
         guard let found = try? Validate.goalOrMilestone(candidate) else { return false }
         return candidate == (found.number.map { "\(found.goal)/\($0)" } ?? found.goal)
-    }
-
-    func candidates(in store: SQLiteEventStore) throws -> [String] {
-        switch self {
-        case .activeGoals:
-            return try store.goalKeys(status: .active)
-        case .anyGoal:
-            return try store.goalKeys(status: nil)
-        case .goalsWithTarget:
-            return try Self.openGoals(in: store).filter { $0.target != nil }.map(\.key)
-        case .openMilestones:
-            return try Self.openGoals(in: store).flatMap(Self.openMilestoneRefs)
-        case .activeGoalsAndOpenMilestones:
-            return try Self.openGoals(in: store).flatMap { [$0.key] + Self.openMilestoneRefs($0) }
-        case .directions:
-            let prefix = StreamName.direction("")
-            return try store.streamNames(prefix: prefix).compactMap { stream in
-                // A direction whose setting was retracted has a stream but no longer exists.
-                DirectionState.replay(try store.readStream(stream).map { try $0.envelope() })?.key
-            }
-        }
-    }
-
-    /// The open goals as their own streams tell them (the goal index knows keys and status, not milestones).
-    static func openGoals(in store: SQLiteEventStore) throws -> [GoalState] {
-        try store.goalKeys(status: .active).compactMap { key in
-            GoalState.replay(try store.readStream(StreamName.goal(key)).map { try $0.envelope() })
-        }
-    }
-
-    static func openMilestoneRefs(_ goal: GoalState) -> [String] {
-        goal.milestones.values.filter { $0.doneAt == nil }.map(\.number).sorted().map { "\(goal.key)/\($0)" }
     }
 }
 

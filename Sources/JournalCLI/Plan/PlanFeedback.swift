@@ -1,3 +1,4 @@
+import JournalApp
 import JournalDomain
 import JournalViews
 

@@ -1,3 +1,4 @@
+import JournalApp
 import JournalDomain
 import JournalViews
 
@@ -78,7 +79,7 @@ struct PlanInterview {
     func carryOver(_ goal: GoalState) throws -> SprintPlan.CarryOver {
         let previous = context.quarter.previous
         prompter.say()
-        prompter.say(PlanContext.describe(goal))
+        prompter.say(PlanInterview.describe(goal))
         if let completion = try offerCompletion(goal) { return completion }
         switch try prompter.choose("  Keep it, revise it, or drop it?", ["keep", "revise", "drop"]) {
         case "keep":
@@ -190,5 +191,17 @@ struct PlanInterview {
             added.append(SprintPlan.Milestone(goal: key, title: title, schedule: schedule))
         }
         return added
+    }
+
+    /// One line about a goal: "network  Build professional network  2/5 milestones, 12/15 connections, due Jun 30".
+    static func describe(_ goal: GoalState) -> String {
+        var facts: [String] = []
+        let done = goal.milestones.values.filter { $0.doneAt != nil }.count
+        facts.append("\(done)/\(goal.milestones.count) milestones")
+        if let target = goal.target {
+            facts.append("\(NumberText.format(goal.current))/\(NumberText.format(target))" + (goal.unit.map { " " + $0 } ?? ""))
+        }
+        if let due = goal.due { facts.append("due \(due)") }
+        return "\(goal.key)  \(goal.title)  (\(facts.joined(separator: ", ")))"
     }
 }

@@ -52,10 +52,10 @@ struct PeerAppend {
         for map in maps {
             let stream = try session.readStream(StreamName.goal(map.goal)).map { try $0.envelope() }
             guard let goal = GoalState.replay(stream) else {
-                throw AppError(.data, "--map \(DateInput.printable(map.given)): no goal \(map.goal) in this journal; set it with journal log goal \"TITLE\" --quarter Q --key \(map.goal), or check the key with journal events --type goal-set (nothing was imported)")
+                throw AppError.mapUnknownGoal(given: map.given, goal: map.goal)
             }
             if let number = map.milestone, goal.milestones[number] == nil {
-                throw AppError(.data, "--map \(DateInput.printable(map.given)): no milestone \(map.goal)/\(number); plan it with journal log milestone \(map.goal) \"TITLE\" (nothing was imported)")
+                throw AppError.mapUnknownMilestone(given: map.given, goal: map.goal, number: number)
             }
             goals[map.goal] = goal
         }
@@ -72,14 +72,14 @@ struct PeerAppend {
             // insights count the entries outside that goal's active days as linked to no goal.
             guard let event = try Decider.decide(.logActivity(text: a.text, goal: a.goal, milestone: a.milestone,
                                                              minutes: a.minutes, tags: a.tags, force: true), state).first else {
-                throw AppError(.software, "an activity of \(planned.record) was decided into no event")
+                throw AppError.peerRecordDecidedNothing(record: planned.record)
             }
             // What every event in the log must satisfy, the time above all (a record of year 1 is no activity).
             try EventRules.check(event, stream: StreamName.activities(time.localDate(of: planned.occurredAt)),
                                  occurredAt: planned.occurredAt, recordedAt: time.now)
             return event
         } catch let error as DomainError {
-            throw AppError(.data, "\(source.file) \(planned.record): \(error.message) (nothing was imported)")
+            throw AppError.peerRecordRefused(file: source.file, record: planned.record, reason: error)
         }
     }
 }

@@ -15,20 +15,20 @@ struct PeerMap: Equatable {
         var maps: [PeerMap] = []
         for given in raw {
             guard let equals = given.lastIndex(of: "=") else {
-                throw AppError(.usage, "--map '\(DateInput.printable(given))' is not NAME=GOAL; write e.g. --map aws=aws-cert or --map aws=aws-cert/2")
+                throw AppError.mapNotNameEqualsGoal(given: given)
             }
             let name = PeerLabels.bare(String(given[..<equals]).trimmingCharacters(in: .whitespaces))
             guard !name.isEmpty else {
-                throw AppError(.usage, "--map '\(DateInput.printable(given))' names no tag or project before '='; write e.g. --map aws=aws-cert")
+                throw AppError.mapWithoutName(given: given)
             }
             let target: (goal: String, number: Int?)
             do {
                 target = try Validate.goalOrMilestone(String(given[given.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
             } catch {
-                throw AppError(.usage, "--map \(DateInput.printable(given)): \(error.message)")
+                throw AppError.mapBadTarget(given: given, reason: error)
             }
             guard !maps.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
-                throw AppError(.usage, "--map names \(DateInput.printable(name)) twice; give each tag or project one goal")
+                throw AppError.mapNameTwice(name: name)
             }
             maps.append(PeerMap(name: name, goal: target.goal, milestone: target.number, given: given))
         }

@@ -64,7 +64,6 @@ struct PeerSource {
 
     /// "FILE RECORD: PROBLEM; make the file with EXPORT (nothing was imported)", exit 65.
     func failure(_ record: String?, _ problem: String) -> AppError {
-        let subject = record.map { "\(file) \($0):" } ?? file
-        return AppError(.data, "\(subject) \(problem); give the output of \(tool.exportCommand) (nothing was imported)")
+        AppError.peerRecord(file: file, record: record, problem: problem, exportCommand: tool.exportCommand)
     }
 }

@@ -1,25 +1,26 @@
 import JournalDomain
+import JournalStore
 
 /// The five answers and the blockers as far as they are known: from flags, a `--from` file, or typed.
-struct ReviewAnswers: Decodable, Equatable {
-    static let questions: [(key: String, text: String)] = [
+public struct ReviewAnswers: Equatable, Sendable {
+    public static let questions: [(key: String, text: String)] = [
         ("planned", "What did I set out to accomplish this quarter?"),
         ("accomplished", "What did I actually accomplish?"),
         ("obstacles", "What got in the way?"),
         ("learned", "What did I learn about my own working patterns?"),
         ("next", "Based on what I know now, what are my goals for next quarter?"),
     ]
-    static let fileKeys = questions.map(\.key) + ["blockers"]
+    public static let fileKeys = questions.map(\.key) + ["blockers"]
 
-    var planned: String?
-    var accomplished: String?
-    var obstacles: String?
-    var learned: String?
-    var next: String?
+    public var planned: String?
+    public var accomplished: String?
+    public var obstacles: String?
+    public var learned: String?
+    public var next: String?
     /// nil: not answered yet; empty: answered "none".
-    var blockers: [Blocker]?
+    public var blockers: [Blocker]?
 
-    init(planned: String? = nil, accomplished: String? = nil, obstacles: String? = nil, learned: String? = nil,
+    public init(planned: String? = nil, accomplished: String? = nil, obstacles: String? = nil, learned: String? = nil,
          next: String? = nil, blockers: [Blocker]? = nil) {
         self.planned = planned
         self.accomplished = accomplished
@@ -29,23 +30,7 @@ struct ReviewAnswers: Decodable, Equatable {
         self.blockers = blockers
     }
 
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: AnswerKey.self)
-        try c.onlyKeys(Self.fileKeys)
-        planned = try c.text("planned")
-        accomplished = try c.text("accomplished")
-        obstacles = try c.text("obstacles")
-        learned = try c.text("learned")
-        next = try c.text("next")
-        let key = AnswerKey("blockers")
-        if c.contains(key), try !c.decodeNil(forKey: key) {
-            let names: [String]
-            if let list = try? c.decode([String].self, forKey: key) { names = list } else { names = [try c.decode(String.self, forKey: key)] }
-            blockers = try names.map { name throws(DomainError) in try Validate.blocker(name, option: "blockers") }
-        }
-    }
-
-    subscript(key: String) -> String? {
+    public subscript(key: String) -> String? {
         get {
             switch key {
             case "planned": return planned
@@ -67,21 +52,31 @@ struct ReviewAnswers: Decodable, Equatable {
     }
 
     /// These answers, with `other`'s filling the gaps (flags given on the command line win over a file).
-    func filling(from other: ReviewAnswers) -> ReviewAnswers {
+    public func filling(from other: ReviewAnswers) -> ReviewAnswers {
         ReviewAnswers(planned: planned ?? other.planned, accomplished: accomplished ?? other.accomplished,
                       obstacles: obstacles ?? other.obstacles, learned: learned ?? other.learned,
                       next: next ?? other.next, blockers: blockers ?? other.blockers)
     }
 
-    var missing: [String] { Self.questions.map(\.key).filter { self[$0] == nil } }
+    public var missing: [String] { Self.questions.map(\.key).filter { self[$0] == nil } }
 
-    /// The review to record, or a usage error naming every missing answer.
-    func review(of quarter: Quarter) throws -> ReviewRecorded {
+    /// The review to record, or the refusal naming every missing answer.
+    public func review(of quarter: Quarter) throws(AppError) -> ReviewRecorded {
         guard let planned, let accomplished, let obstacles, let learned, let next else {
-            let names = missing
-            throw CLIError(.usage, "the review is missing \(names.count == 1 ? "an answer" : "answers"): \(names.joined(separator: ", ")); give \(names.map { "--\($0)" }.joined(separator: " ")) or put \(names.count == 1 ? "it" : "them") in the --from file (nothing was recorded)")
+            throw AppError.reviewMissingAnswers(missing)
         }
         return ReviewRecorded(quarter: quarter, planned: planned, accomplished: accomplished, obstacles: obstacles,
                               learned: learned, next: next, blockers: blockers ?? [])
+    }
+}
+
+/// Recording a quarter's review from its answers as values.
+public enum Reviewing {
+    /// Records the review of `quarter` the answers give, refused while the quarter is too far off or when an
+    /// answer is missing (nothing is recorded then).
+    public static func record<Store: TransactionalStore>(_ answers: ReviewAnswers, of quarter: Quarter,
+                                                         recorder: Recorder<Store>) throws -> Recorded {
+        try Decider.reviewable(quarter, on: recorder.time.today)
+        return try recorder.record(.recordReview(try answers.review(of: quarter)), occurredAt: nil, commandName: "review")
     }
 }

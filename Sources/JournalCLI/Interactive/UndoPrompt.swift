@@ -1,33 +1,8 @@
 import JournalApp
 import JournalDomain
-import JournalStore
 
-/// The events an undo would retract, read from the log's end backwards, and the question asked before.
-enum UndoTargets {
-    /// Newest first: the one newest undoable event, or with `after` every undoable event after that position.
-    static func find(in store: SQLiteEventStore, after: Int64?) throws -> [Envelope] {
-        let head = try store.count()
-        if let after, after > head {
-            throw CLIError(.data, "no position \(after) in this journal, which holds \(head) events; find positions with journal events")
-        }
-        var scan = UndoScan()
-        var found: [Envelope] = []
-        var position = head
-        while position > (after ?? 0), let event = try store.event(atPosition: position) {
-            let envelope = try event.envelope()
-            if scan.isUndoable(envelope) {
-                found.append(envelope)
-                if after == nil { break }
-            }
-            position -= 1
-        }
-        guard !found.isEmpty else {
-            let scope = after.map { "after position \($0)" } ?? "in this journal"
-            throw CLIError(.data, "nothing to undo \(scope): every event is a retraction or already retracted; see journal events")
-        }
-        return found
-    }
-
+/// What `undo` reads from the command line and asks before it retracts.
+enum UndoPrompt {
     /// A position as typed: a whole number from 0 (0 undoes everything).
     static func position(_ raw: String) throws -> Int64 {
         guard let value = try parseInt(raw, option: "--to"), value >= 0 else {

@@ -1,21 +1,24 @@
+import Foundation
 import JournalDomain
+import JournalStore
+import Projections
 
 /// The article's story as a journal: a long-term direction, the Q2 2025 sprint with a certification goal
 /// and a networking goal (15 connections), weekly milestones, effort on and off the goals, a revision with a
 /// reason, a milestone logged a day late (backdated), the goal completed and the quarter reviewed.
-enum DemoStory {
-    struct Step {
+public enum DemoStory {
+    public struct Step: Sendable {
         /// When it was recorded (local time): "now" for that step.
-        let at: String
+        public let at: String
         /// When it happened, when that was earlier (backdating with --on).
-        let on: String?
-        let command: Command
+        public let on: String?
+        public let command: Command
     }
 
-    static let quarter = Quarter(parsing: "2025-Q2") ?? LocalDate(dayNumber: 0).quarter
+    public static let quarter = Quarter(parsing: "2025-Q2") ?? LocalDate(dayNumber: 0).quarter
     /// The sprint board is shown as it stood on this day (week 7), the report after the review.
-    static let boardDay = "2025-05-16T18:00"
-    static let reportDay = "2025-07-05T10:00"
+    public static let boardDay = "2025-05-16T18:00"
+    public static let reportDay = "2025-07-05T10:00"
 
     static func step(_ at: String, _ command: Command, on: String? = nil) -> Step { Step(at: at, on: on, command: command) }
 
@@ -29,7 +32,7 @@ enum DemoStory {
         .planMilestone(goal: goal, title: title, schedule: .weeks(WeekSpan(first: first, last: last)))
     }
 
-    static let steps: [Step] = [
+    public static let steps: [Step] = [
         step("2025-03-30T20:00", .setDirection(key: "data-lead", title: "Move into data engineering leadership", by: "2028")),
         step("2025-03-30T20:05", .namePartner("Sam Rivera")),
         step("2025-03-31T19:00", .setGoal(GoalDraft(
@@ -80,4 +83,23 @@ enum DemoStory {
             next: "Lead the pipeline migration; keep networking monthly",
             blockers: [.overcommitting]))),
     ]
+
+    /// "Now" at one of the story's local times.
+    public static func time(_ text: String, _ zone: TimeZone) throws(AppError) -> TimeContext {
+        guard let now = TimeContext.parseNow(text, zone: zone) else { throw AppError.demoTimeUnreadable(text: text) }
+        return TimeContext(now: now, zone: zone)
+    }
+
+    /// Writes the story into an empty journal through the same recorder `journal log` uses, each step at its own
+    /// "now"; returns how many events it holds and its ledger.
+    public static func write<Store: EventStore & TransactionalStore>(into store: Store, path: String, zone: TimeZone)
+        throws -> (events: Int64, ledger: Ledger) {
+        guard try store.count() == 0 else { throw AppError.demoJournalNotEmpty(path: path) }
+        for step in steps {
+            let time = try time(step.at, zone)
+            let occurred = try step.on.map { raw throws(DomainError) in try DateInput.moment(raw, option: "--on", time: time) }
+            _ = try Recorder(store: store, time: time).record(step.command, occurredAt: occurred, commandName: "demo")
+        }
+        return (try store.count(), try store.ledger())
+    }
 }

@@ -1,20 +1,21 @@
-import JournalApp
 import JournalDomain
 import JournalStore
 import Projections
 
-extension SQLiteEventStore {
+extension EventStore {
     /// Folds the whole log into the ledger: the reference every sliced read must agree with.
-    func ledger() throws -> Ledger {
+    public func ledger() throws -> Ledger {
         var ledger = Ledger()
-        try forEachEnvelope { ledger.apply($0) }
+        try forEachEnvelope(from: 1, pageSize: 2000) { ledger.apply($0) }
         return ledger
     }
+}
 
+extension ProjectionCheckpoints where Self: EventStore {
     /// Brings the stored ledger slices up to the log's head (rebuilding them when asked, when missing, or when
     /// the routing code changed): one write transaction, state and checkpoint together.
     @discardableResult
-    func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
+    public func catchUpSlices(rebuild: Bool = false) throws -> ProjectionUpdate {
         try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild,
                               route: LedgerSlices.projection.route)
     }
@@ -22,7 +23,7 @@ extension SQLiteEventStore {
     /// The ledger a read needs: its slices caught up, then folded. A journal that cannot be written (a
     /// read-only file or folder, a full disk, a failing write) cannot keep its slices, so it is folded whole:
     /// slower, the same answers. A read must not fail because a cache of it could not be saved.
-    func ledger(_ scope: LedgerSlices.Scope, time: TimeContext) throws -> Ledger {
+    public func ledger(_ scope: LedgerSlices.Scope, time: TimeContext) throws -> Ledger {
         do {
             try catchUpSlices()
         } catch StoreError.readOnly, StoreError.diskFull, StoreError.io {
@@ -39,31 +40,13 @@ extension SQLiteEventStore {
 
 extension LedgerSlices {
     /// The ledger slices as the store keeps them: `journal rebuild` remakes them and `journal verify --deep` checks them.
-    static let projection = ProjectionDefinition(name: projectionName, codeVersion: codeVersion,
-                                                 route: { slices(of: $0.event, at: $0.occurredAt) })
+    public static let projection = ProjectionDefinition(name: projectionName, codeVersion: codeVersion,
+                                                        route: { slices(of: $0.event, at: $0.occurredAt) })
 }
 
 extension LedgerSlices.Scope {
     /// A quarter's goals and its days' activities (and, with `alsoGoalsOf`, the goals of other quarters).
-    static func quarter(_ quarter: Quarter, alsoGoalsOf others: [Quarter] = []) -> Self {
+    public static func quarter(_ quarter: Quarter, alsoGoalsOf others: [Quarter] = []) -> Self {
         .quarters([quarter] + others, days: quarter.firstDay...quarter.lastDay)
-    }
-}
-
-/// What every reading command starts from: "now", the journal, and the ledger its question needs.
-struct ReadContext {
-    let time: TimeContext
-    let ledger: Ledger
-
-    init(_ options: JournalOptions, scope: (TimeContext) throws -> LedgerSlices.Scope) throws {
-        let time = try JournalEnvironment().time()
-        try self.init(options, time: time, scope: try scope(time))
-    }
-
-    /// For commands that needed "now" before they knew their scope (a quarter given as last-quarter).
-    init(_ options: JournalOptions, time: TimeContext, scope: LedgerSlices.Scope) throws {
-        self.time = time
-        let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: options.db), mode: .mustExist)
-        ledger = try store.ledger(scope, time: time)
     }
 }

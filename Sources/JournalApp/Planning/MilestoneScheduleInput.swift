@@ -1,10 +1,10 @@
 import JournalDomain
 
 /// When a milestone is planned, as people type it: a week, a span of weeks, or a due date.
-enum MilestoneScheduleInput {
+public enum MilestoneScheduleInput {
     /// From the separate --week, --weeks and --due options (at most one of them). `quarter` is the one "end of
     /// quarter" means where the goal's quarter is known (a plan's), else today's.
-    static func schedule(week: String?, weeks: String?, due: String?, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule? {
+    public static func schedule(week: String?, weeks: String?, due: String?, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule? {
         guard [week, weeks, due].compactMap({ $0 }).count <= 1 else {
             throw .severalSchedules
         }
@@ -29,7 +29,7 @@ enum MilestoneScheduleInput {
     }
 
     /// From one answer: "3" (a week), "1-4" (weeks) or a date ("2025-09-15", "today").
-    static func parse(_ text: String, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule {
+    public static func parse(_ text: String, time: TimeContext, quarter: Quarter? = nil) throws(DomainError) -> MilestoneSchedule {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let isWeeks = !trimmed.isEmpty && trimmed.utf8.count <= 5 && trimmed.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 45 }
         let schedule = try isWeeks

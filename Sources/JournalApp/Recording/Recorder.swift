@@ -1,29 +1,33 @@
 import Foundation
-import JournalApp
 import JournalDomain
 import JournalStore
 
 /// What one `journal log` command recorded.
-struct Recorded {
-    let event: RecordedEvent
-    let change: JournalEvent
+public struct Recorded: Sendable {
+    public let event: RecordedEvent
+    public let change: JournalEvent
     /// The goal as it stands after the event, for commands about a goal.
-    let goal: GoalState?
+    public let goal: GoalState?
     /// For retractions: the event retracted.
-    let target: RetractTarget?
+    public let target: RetractTarget?
     /// For a goal set or moved into a quarter: how many goals that quarter now counts, this one included.
-    let goalsInQuarter: Int?
+    public let goalsInQuarter: Int?
     /// For a direction set: the direction the key named before (nil: a new one).
-    let previousDirection: DirectionState?
+    public let previousDirection: DirectionState?
 }
 
 /// Carries out one command: inside a single write transaction it reads exactly the state the decision needs,
 /// decides and appends (the store keeps the goal index current). Nothing is appended when any step fails.
-struct Recorder<Store: TransactionalStore> {
-    let store: Store
-    let time: TimeContext
+public struct Recorder<Store: TransactionalStore> {
+    public let store: Store
+    public let time: TimeContext
 
-    func record(_ command: Command, occurredAt: Instant?, commandName: String) throws -> Recorded {
+    public init(store: Store, time: TimeContext) {
+        self.store = store
+        self.time = time
+    }
+
+    public func record(_ command: Command, occurredAt: Instant?, commandName: String) throws -> Recorded {
         let occurred = occurredAt ?? time.now
         let metadata = try EventMetadata.of(command: commandName)
         return try store.write(recordedAt: time.now) { session in
@@ -33,7 +37,7 @@ struct Recorder<Store: TransactionalStore> {
 
     /// Records several commands as one atomic append: each is decided against the state the ones before it
     /// left, and if any is refused nothing at all is recorded.
-    func recordAll(_ commands: [Command], commandName: String) throws -> [Recorded] {
+    public func recordAll(_ commands: [Command], commandName: String) throws -> [Recorded] {
         let metadata = try EventMetadata.of(command: commandName)
         return try store.write(recordedAt: time.now) { session in
             try commands.map { command in try record(command, occurred: time.now, metadata: metadata, session) }
@@ -42,7 +46,7 @@ struct Recorder<Store: TransactionalStore> {
 
     /// Decides and appends `commands` as `recordAll` would, then rolls everything back: what the plan would
     /// record, with every rule checked, shown before the user confirms it.
-    func dryRun(_ commands: [Command], commandName: String) throws -> [Recorded] {
+    public func dryRun(_ commands: [Command], commandName: String) throws -> [Recorded] {
         let metadata = try EventMetadata.of(command: commandName)
         do {
             try store.write(recordedAt: time.now) { session in
@@ -53,7 +57,7 @@ struct Recorder<Store: TransactionalStore> {
         } catch let rolledBack as RolledBack {
             return rolledBack.recorded
         }
-        throw CLIError(.software, "a dry run of \(commandName) was not rolled back")
+        throw AppError.dryRunNotRolledBack(command: commandName)
     }
 
     private func record(_ command: Command, occurred: Instant, metadata: String, _ session: Store.Session) throws -> Recorded {
@@ -129,7 +133,7 @@ struct Recorder<Store: TransactionalStore> {
         }
         let recorded = try session.append([AppendBatch(stream: stream, expected: expected, events: fresh)])
         guard let last = recorded.last, let change = events.last else {
-            throw CLIError(.software, "the append recorded nothing")
+            throw AppError.appendRecordedNothing(stream: stream)
         }
 
         var goal = state.goal
@@ -147,7 +151,7 @@ struct Recorder<Store: TransactionalStore> {
         for candidate in GoalKey.candidates(for: GoalKey.base(for: title)) {
             if GoalState.replay(try envelopes(session.readStream(StreamName.goal(candidate)))) == nil { return candidate }
         }
-        throw CLIError(.software, "no free goal key")
+        throw AppError.noFreeGoalKey(title: title)
     }
 
     private func directionState(_ key: String, _ session: Store.Session) throws -> DirectionState? {
@@ -175,8 +179,8 @@ struct Recorder<Store: TransactionalStore> {
 }
 
 /// The metadata every event a command records carries: which command, and which journal.
-enum EventMetadata {
-    static func of(command: String) throws -> String {
+public enum EventMetadata {
+    public static func of(command: String) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(["command": command, "client": "journal/\(JournalVersion.current)"])
@@ -187,6 +191,6 @@ enum EventMetadata {
 /// What a dry run throws to roll its transaction back, carrying what it would have recorded.
 private struct RolledBack: Error { let recorded: [Recorded] }
 
-enum JournalVersion {
-    static let current = "0.1.0"
+public enum JournalVersion {
+    public static let current = "0.1.0"
 }

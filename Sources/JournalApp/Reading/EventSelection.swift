@@ -1,0 +1,65 @@
+import JournalDomain
+import JournalStore
+import Projections
+
+/// The events `journal events` lists: those about a goal (its own, the activities linked to it, and the
+/// retractions of either), of some types, or from a moment on, each marked when retracted.
+public struct EventSelection {
+    public struct Listed: Equatable, Sendable {
+        public let event: RecordedEvent
+        public let retracted: Bool
+    }
+
+    public let goal: String?
+    /// Type names; empty: every type.
+    public let types: [String]
+    public let since: Instant?
+
+    public init(goal: String?, types: [String], since: Instant?) {
+        self.goal = goal
+        self.types = types
+        self.since = since
+    }
+
+    /// The selected events in log order, read through `read(from:limit:)` a page at a time.
+    public func select<Store: EventStore>(in store: Store) throws -> [Listed] {
+        var fold = Fold(selection: self)
+        var next: Int64 = 1
+        while case let page = try store.read(from: next, limit: 2000), let last = page.last {
+            for event in page { try fold.consider(event) }
+            next = last.position + 1
+        }
+        return fold.listed
+    }
+
+    /// The same from SQLite, whose pages are read into the same memory every time.
+    public func select(in store: SQLiteEventStore) throws -> [Listed] {
+        var fold = Fold(selection: self)
+        try store.forEach { try fold.consider($0) }
+        return fold.listed
+    }
+
+    /// Retractions can come after what they retract, so "retracted" is known only once the whole log is read.
+    private struct Fold {
+        let selection: EventSelection
+        var retracted = RetractedEvents()
+        var selected: [RecordedEvent] = []
+        var selectedIds = Set<String>()
+
+        mutating func consider(_ recorded: RecordedEvent) throws {
+            let envelope = try recorded.envelope()
+            retracted.apply(envelope)
+            if let goal = selection.goal {
+                var matches = envelope.event.goalKey == goal
+                if case .eventRetracted(let r) = envelope.event { matches = selectedIds.contains(r.target) }
+                guard matches else { return }
+            }
+            if !selection.types.isEmpty, !selection.types.contains(recorded.type) { return }
+            if let since = selection.since, recorded.occurredAt < since { return }
+            selected.append(recorded)
+            selectedIds.insert(recorded.eventId)
+        }
+
+        var listed: [Listed] { selected.map { Listed(event: $0, retracted: retracted.contains($0.eventId)) } }
+    }
+}

@@ -1,6 +1,5 @@
 import JournalDomain
 import JournalStore
-import JournalWords
 
 /// Records a plan's activities in one write transaction: every --map's goal must exist, each activity is
 /// decided by the journal's own rules, and ids already in the log are left as they are. All or nothing.

@@ -1,5 +1,4 @@
 import JournalDomain
-import JournalWords
 
 /// `--map NAME=GOAL` (or `NAME=GOAL/N`): records carrying the tag or project NAME are linked to that goal or
 /// milestone. A record several maps match takes the first of them on the command line.

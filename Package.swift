@@ -67,13 +67,16 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .executableTarget(name: "journal", dependencies: ["JournalCLI", "CMalloc"], path: "Sources/journal"),
         .executableTarget(name: "journal-gen", dependencies: ["JournalDomain", "JournalStore", "JournalWords"], path: "Tools/JournalGen"),
-        .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain"]),
-        .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "CSQLite"]),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain"]),
-        .testTarget(name: "JournalViewsTests", dependencies: ["JournalViews", "JournalDomain"]),
+        // What the test targets share: the seeded random source, the event generators, the hand-built log and
+        // temporary folders. A regular target, so that every test target can depend on it.
+        .target(name: "JournalTestSupport", dependencies: ["JournalDomain"], path: "Tests/Support"),
+        .testTarget(name: "JournalDomainTests", dependencies: ["JournalDomain", "JournalTestSupport"]),
+        .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalDomain", "JournalTestSupport", "CSQLite"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "JournalDomain", "JournalTestSupport"]),
+        .testTarget(name: "JournalViewsTests", dependencies: ["JournalViews", "JournalDomain", "JournalTestSupport"]),
         // The application's behaviour, in-process on the in-memory store (and a check that SQLite gives the same).
-        .testTarget(name: "JournalAppTests", dependencies: ["JournalApp", "JournalStore", "JournalDomain", "Projections"]),
-        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalViews", "JournalWords", "journal"], exclude: ["Golden", "PeerFixtures"]),
+        .testTarget(name: "JournalAppTests", dependencies: ["JournalApp", "JournalStore", "JournalDomain", "JournalTestSupport", "Projections"]),
+        .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalTestSupport", "JournalViews", "JournalWords", "journal"], exclude: ["Golden", "PeerFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import JournalApp
 import JournalDomain
 import JournalStore
+import JournalTestSupport
 import Testing
 
 /// "Now" at a UTC time written like JOURNAL_NOW, for the application's tests.
@@ -22,15 +23,10 @@ func weeks(_ first: Int, _ last: Int) -> MilestoneSchedule { .weeks(WeekSpan(fir
 
 /// A journal file in a folder of its own, removed with the value.
 final class TemporaryJournalFile {
-    let folder: String
-    var path: String { folder + "/journal.sqlite" }
+    private let folder: TemporaryFolder
+    var path: String { folder.path + "/journal.sqlite" }
 
-    init() throws {
-        folder = NSTemporaryDirectory() + "journal-app-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    init() throws { folder = try TemporaryFolder(prefix: "journal-app-tests-") }
 
     func open() throws -> SQLiteEventStore { try SQLiteEventStore(path: path, mode: .createIfMissing) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JournalCLI
 import JournalStore
+import JournalTestSupport
 import Testing
 
 // End-to-end harness: runs `journal` in a private temporary folder with a controlled environment, and reads back
@@ -144,7 +145,8 @@ final class Spawned: @unchecked Sendable {
 
 /// A private temporary folder with its own journal and environment; removed when released.
 final class Sandbox {
-    let root: URL
+    private let folder: TemporaryFolder
+    var root: URL { folder.url }
     /// The environment every run gets (nothing is inherited from the test process).
     var environment: [String: String]
 
@@ -152,20 +154,15 @@ final class Sandbox {
 
     init(tz: String = "UTC", now: String = "2025-04-10T09:00",
          in parent: URL = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)) throws {
-        root = parent.appendingPathComponent("journal-e2e-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "journal-e2e-", in: parent)
         environment = [
-            "JOURNAL_DB": root.appendingPathComponent("j.sqlite").path,
+            "JOURNAL_DB": folder.url.appendingPathComponent("j.sqlite").path,
             "JOURNAL_NOW": now,
             "TZ": tz,
-            "HOME": root.path,
+            "HOME": folder.path,
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "LANG": "C.UTF-8",
         ]
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
     }
 
     /// A sandbox whose journal is the demo's (the article's Q2 2025 sprint, 36 events), read at `now` (UTC). The

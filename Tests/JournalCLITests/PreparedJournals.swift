@@ -1,22 +1,11 @@
 import Foundation
+import JournalTestSupport
 import Testing
 
 /// Journals that several tests start from, made once per test run by running their commands through the binary,
 /// then copied into each test's own sandbox. A setup of a dozen `journal log` runs is paid once instead of once per
 /// test, and every test still reads and writes a file of its own.
 enum PreparedJournals {
-    /// Where the journals made so far live: one folder per test run, removed when the run ends.
-    static let folder: URL = {
-        let url = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
-            .appendingPathComponent("journal-e2e-prepared-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
-        try? FileManager.default.removeItem(at: url)
-        atexit {
-            let path = NSTemporaryDirectory() + "/journal-e2e-prepared-\(ProcessInfo.processInfo.processIdentifier)"
-            try? FileManager.default.removeItem(atPath: path)
-        }
-        return url
-    }()
-
     private static let made = Made()
 
     /// A new sandbox holding a copy of the journal `build` makes in a sandbox of `tz` and `now` (built the first
@@ -25,7 +14,7 @@ enum PreparedJournals {
     static func sandbox(_ name: String, tz: String = "UTC", now: String = "2025-04-10T09:00", fileID: String = #fileID,
                         build: (Sandbox) throws -> Void) throws -> Sandbox {
         let template = try made.template(named: "\(fileID)#\(name)#\(tz)#\(now)") {
-            let s = try Sandbox(tz: tz, now: now, in: folder)
+            let s = try Sandbox(tz: tz, now: now, in: try made.folder().url)
             try build(s)
             return s
         }
@@ -45,6 +34,21 @@ enum PreparedJournals {
         private let lock = NSLock()
         private var templates: [String: Sandbox] = [:]
         private var locks: [String: NSLock] = [:]
+        private var runFolder: TemporaryFolder?
+
+        /// Where the templates live: one folder per test run. A static is never released, so the folder is
+        /// released when the process exits, taking the templates' folders inside it along.
+        func folder() throws -> TemporaryFolder {
+            try lock.withLock {
+                if let runFolder { return runFolder }
+                let created = try TemporaryFolder(prefix: "journal-e2e-prepared-")
+                runFolder = created
+                atexit { PreparedJournals.made.releaseFolder() }
+                return created
+            }
+        }
+
+        private func releaseFolder() { lock.withLock { runFolder = nil } }
 
         func template(named name: String, make: () throws -> Sandbox) throws -> Sandbox {
             let nameLock = lock.withLock {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import JournalDomain
+import JournalTestSupport
 import Testing
 
 /// The registry (one payload type per kind, each with its name, version and field table) and the generic table
@@ -37,7 +38,7 @@ struct EventRegistryTests {
     }
 
     @Test func theHandWrittenActivityReaderAgreesWithItsTable() throws {
-        var g = EventGenerator(seed: 0xAC71_0001)
+        var g = HostileEventGenerator(seed: 0xAC71_0001)
         var rng = SplitMix64(seed: 0xAC71_0002)
         let replacements = Array(#"{}[]":,nultrfe019.-"#.utf8)
         for i in 0..<3000 {

@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import JournalDomain
 @testable import JournalStore
+import JournalTestSupport
 import Testing
 
 /// Events for `importCounting`, their text in memory that stays put, and the same events as `AppendBatch`es.
@@ -67,7 +68,7 @@ final class ImportFixture {
     }
 
     static func random(count: Int, streams: Int, seed: UInt64) -> [Event] {
-        var generator = Seeded(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { index -> Event in
             let stream = "stream-\(Int.random(in: 0..<streams, using: &generator))"
             let occurred: Int64 = t0.millisecondsSinceEpoch + Int64(index) * 61_001
@@ -273,7 +274,7 @@ struct EventIdSyntaxTests {
 @Suite("Hash chain from bytes")
 struct HashChainBytesTests {
     @Test func theHashOfBytesIsTheHashOfTheirStrings() {
-        var generator = Seeded(seed: 9)
+        var generator = SplitMix64(seed: 9)
         let texts = ["", "a", "{}", "caf\u{E9}", "\u{1F600}", String(repeating: "x", count: 1000), "line\nbreak", "nul\u{0}inside"]
         let numbers: [Int] = [0, 1, -1, 9, 10, 12_345, Int(Int64.max), Int(Int64.min), -987_654_321]
         var scratch: [UInt8] = []

@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 @testable import JournalDomain
 @testable import JournalStore
+import JournalTestSupport
 import Testing
 
 /// The read path shares strings and hashes between consecutive rows, reads times from the column bytes and
@@ -12,7 +13,7 @@ struct ReadPathTests {
     @Test func tenThousandEventsReadBackExactlyAsTheSlowPathReadsThem() throws {
         let j = try TemporaryJournal()
         let store = try j.open()
-        var rng = Seeded(seed: 0xC0FFEE)
+        var rng = SplitMix64(seed: 0xC0FFEE)
         var recordedMs = t0.millisecondsSinceEpoch
         var total = 0
         while total < 10_000 {
@@ -20,7 +21,8 @@ struct ReadPathTests {
             var byStream: [String: [NewEvent]] = [:]
             var order: [String] = []
             for _ in 0..<Int.random(in: 1...700, using: &rng) where total < 10_000 {
-                let (stream, event) = ReadPathTests.event(&rng, index: total)
+                let mixed = RealisticEventMix.event(&rng, index: total, start: t0)
+                let (stream, event) = (mixed.stream, ReadPathTests.stored(mixed))
                 if byStream[stream] == nil { order.append(stream) }
                 byStream[stream, default: []].append(event)
                 total += 1
@@ -300,92 +302,11 @@ struct ReadPathTests {
         return try JournalEvent.decodeWithJSONDecoder(kind, schemaVersion: schemaVersion, type: type, payload: payload)
     }
 
-    // MARK: - A realistic mix of events
-
-    static let words = ["read", "chapter", "wrote", "notes", "ran", "5k", "café", "Übung", "東京", "🎸", "\"quoted\"",
-                        "path/to/file", "back\\slash", "tab\there", "line\nbreak", "\u{1}"]
-
-    static func event(_ rng: inout Seeded, index: Int) -> (stream: String, event: NewEvent) {
-        func text(_ n: ClosedRange<Int>) -> String {
-            (0..<Int.random(in: n, using: &rng)).map { _ in words.randomElement(using: &rng) ?? "x" }.joined(separator: " ")
-        }
-        let goal = "g\(Int.random(in: 1...60, using: &rng))"
-        let day = LocalDate(dayNumber: 20_000 + index / 150)
-        let quarter = day.quarter
-        let roll = Int.random(in: 0..<100, using: &rng)
-        let stream: String
-        let event: JournalEvent
-        switch roll {
-        case 0..<70:
-            stream = "activities-\(day)"
-            event = .activityLogged(ActivityLogged(text: text(1...8), goal: Bool.random(using: &rng) ? goal : nil,
-                                                   milestone: Bool.random(using: &rng) ? Int.random(in: 1...9, using: &rng) : nil,
-                                                   minutes: Bool.random(using: &rng) ? Int.random(in: 1...600, using: &rng) : nil))
-        case 70..<75:
-            stream = "goal-\(goal)"
-            event = .milestoneDone(MilestoneDone(goal: goal, number: Int.random(in: 1...9, using: &rng)))
-        case 75..<80:
-            stream = "goal-\(goal)"
-            event = .progressMeasured(ProgressMeasured(goal: goal, amount: [0.1, 2.5, 15, 1e12, 1e-7][Int.random(in: 0..<5, using: &rng)],
-                                                       value: Bool.random(using: &rng) ? -3.25 : nil, note: Bool.random(using: &rng) ? text(1...3) : nil))
-        case 80..<84:
-            stream = "goal-\(goal)"
-            event = .milestonePlanned(MilestonePlanned(goal: goal, number: Int.random(in: 1...9, using: &rng), title: text(1...4),
-                                                       weeks: Bool.random(using: &rng) ? WeekSpan(first: 2, last: 5) : nil,
-                                                       due: Bool.random(using: &rng) ? day.adding(days: 20) : nil))
-        case 84..<87:
-            stream = "goal-\(goal)"
-            event = .goalSet(GoalSet(key: goal, title: text(2...5), quarter: quarter, metric: "pages", target: 300, unit: "pages",
-                                     due: quarter.lastDay, direction: "d", confidence: 70, forced: Bool.random(using: &rng) ? true : nil))
-        case 87..<89:
-            stream = "goal-\(goal)"
-            event = .goalRevised(GoalRevised(goal: goal, changes: [FieldChange(field: .target, from: .number(300), to: .number(250)),
-                                                                    FieldChange(field: .due, from: nil, to: .text("\(day)"))],
-                                             reason: text(1...4)))
-        case 89..<91:
-            stream = "goal-\(goal)"
-            event = .goalCompleted(GoalCompleted(goal: goal, outcome: Bool.random(using: &rng) ? text(1...4) : nil))
-        case 91..<92:
-            stream = "goal-\(goal)"
-            event = Bool.random(using: &rng)
-                ? .goalDropped(GoalDropped(goal: goal, reason: text(1...4)))
-                : .milestoneRevised(MilestoneRevised(goal: goal, number: Int.random(in: 1...9, using: &rng),
-                                                     title: Bool.random(using: &rng) ? TitleChange(from: text(1...3), to: text(1...3)) : nil,
-                                                     schedule: ScheduleChange(from: MilestoneWhen(quarter: quarter, weeks: WeekSpan(first: 2, last: 5)),
-                                                                              to: MilestoneWhen(due: day.adding(days: 30))),
-                                                     reason: text(1...4)))
-        case 92..<96:
-            stream = "activities-\(day)"
-            event = .eventRetracted(EventRetracted(target: UUID().uuidString.lowercased(), targetType: "activity-logged", reason: text(1...3)))
-        case 96..<97:
-            stream = "review-\(quarter)"
-            event = .reviewRecorded(ReviewRecorded(quarter: quarter, planned: text(1...5), accomplished: text(1...5), obstacles: text(1...5),
-                                                   learned: text(1...5), next: text(1...5), blockers: [.overcommitting, .other]))
-        case 97..<98:
-            stream = "direction-d"
-            event = .directionSet(DirectionSet(key: "d", title: text(1...4), by: "2030"))
-        default:
-            stream = "partner"
-            event = .partnerNamed(PartnerNamed(name: text(1...2)))
-        }
-        // Most events of a command share metadata and their time; some do not.
-        let metadata = Int.random(in: 0..<10, using: &rng) == 0 ? #"{"client":"cli","command":"other \#(index)"}"# : #"{"client":"cli","command":"log"}"#
-        let occurred = Instant(millisecondsSinceEpoch: t0.millisecondsSinceEpoch + Int64(index / 3) * 61_001)
+    /// The mix's event in its stored form, with an id of its own.
+    static func stored(_ mixed: MixedEvent) -> NewEvent {
         // payloadJSON cannot fail for these values.
-        let payload = (try? event.payloadJSON()) ?? "{}"
-        return (stream, NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type, schemaVersion: 1, payload: payload,
-                                 metadata: metadata, occurredAt: occurred))
-    }
-}
-
-struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        let payload = (try? mixed.event.payloadJSON()) ?? "{}"
+        return NewEvent(eventId: UUID().uuidString.lowercased(), type: mixed.event.type, schemaVersion: 1, payload: payload,
+                        metadata: mixed.metadata, occurredAt: mixed.occurredAt)
     }
 }

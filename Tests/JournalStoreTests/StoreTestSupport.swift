@@ -2,20 +2,16 @@ import CSQLite
 import Foundation
 import JournalDomain
 @testable import JournalStore
+import JournalTestSupport
 import Testing
 
 /// A temporary folder holding one journal file, removed when released.
 final class TemporaryJournal {
-    let folder: URL
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
     var path: String { folder.appendingPathComponent("journal.sqlite").path }
 
-    init() throws {
-        folder = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
-            .appendingPathComponent("journal-store-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    init() throws { temporary = try TemporaryFolder(prefix: "journal-store-") }
 
     func open(_ mode: SQLiteEventStore.OpenMode = .createIfMissing) throws -> SQLiteEventStore {
         try SQLiteEventStore(path: path, mode: mode)

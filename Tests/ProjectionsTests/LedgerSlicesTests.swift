@@ -1,5 +1,6 @@
 import Foundation
 import JournalDomain
+import JournalTestSupport
 import Projections
 import Testing
 

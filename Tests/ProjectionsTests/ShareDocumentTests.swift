@@ -1,4 +1,5 @@
 import JournalDomain
+import JournalTestSupport
 import Projections
 import Testing
 

@@ -40,12 +40,12 @@ let package = Package(
         // Read models: pure folds over events.
         .target(name: "Projections", dependencies: ["JournalDomain"], path: "Projections"),
         // The words the CLI shows for the domain's and the store's errors: sentences, flag names, the commands
-        // that fix them. JournalApp imports it only while its own errors still carry words (issue 14, item 5).
+        // that fix them.
         .target(name: "JournalWords", dependencies: ["JournalDomain", "JournalStore"], path: "Sources/JournalWords"),
         // The application core: carries out commands, undo, plans and reviews, loads the read models of each
         // report, exports and imports, on a store (generic over the ports), with "now" and the values given; no
         // ArgumentParser, no standard output, no environment reads.
-        .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "JournalWords", "Projections"], path: "Sources/JournalApp"),
+        .target(name: "JournalApp", dependencies: ["JournalDomain", "JournalStore", "Projections"], path: "Sources/JournalApp"),
         // The presentations: pure functions from read models to text, markdown, HTML, SVG and JSON, for any front
         // end; no ArgumentParser, no printing, no environment, terminal or clock reads (colour comes in as a Palette).
         .target(name: "JournalViews", dependencies: ["JournalDomain", "Projections"], path: "Sources/JournalViews"),

@@ -57,10 +57,10 @@ public enum AppError: Error, Equatable, Sendable {
     case importTooLarge(path: String, limit: String)
     /// An export without its head line at the end.
     case exportWithoutHead(path: String)
-    /// A line of an export refused, with the parser's reason.
-    case exportLine(path: String, line: Int, reason: String)
-    /// A record of another tool's export refused (nil record: the file as a whole), with the parser's problem.
-    case peerRecord(file: String, record: String?, problem: String, exportCommand: String)
+    /// A line of an export refused, and why.
+    case exportLine(path: String, line: Int, problem: ExportLineProblem)
+    /// A record of another tool's export refused (nil record: the file as a whole), and why.
+    case peerRecord(file: String, record: String?, tool: PeerTool, problem: PeerRecordProblem)
     /// A peer record's activity refused by the domain's rules.
     case peerRecordRefused(file: String, record: String, reason: DomainError)
     /// A peer record's activity decided into no event: a bug.

@@ -34,7 +34,8 @@ struct ImportChunkTests {
         } catch let error as AppError {
             return .failure(error)
         } catch {
-            return .failure(.exportLine(path: path, line: 0, reason: "not a refusal of the import: \(error)"))
+            Issue.record("not a refusal of the import: \(error)")
+            return .failure(.importUnreadable(path: path))
         }
     }
 

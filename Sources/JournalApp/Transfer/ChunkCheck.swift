@@ -5,7 +5,6 @@ import Darwin
 #endif
 import JournalDomain
 import JournalStore
-import JournalWords
 
 /// One event of a checked export: where its text is, and what checking it found.
 struct ImportRecord {
@@ -44,7 +43,7 @@ struct ChunkCheck {
     var firstNonBlankLine: Int?
     var first: (position: Int64, previousHash: ChainHash, line: Int)?
     var head: (hash: ChainHash, events: Int, line: Int)?
-    var failure: (line: Int, reason: String)?
+    var failure: (line: Int, problem: ExportLineProblem)?
     var lastHash: ChainHash?
     /// The chunk's line of each record.
     var recordLines: [Int32] = []
@@ -75,14 +74,14 @@ struct ChunkCheck {
             if Self.isBlank(file, line) { continue }
             if firstNonBlankLine == nil { firstNonBlankLine = lines }
             guard head == nil else {
-                failure = (lines, "there is a line after the head line; the file was altered or joined")
+                failure = (lines, .lineAfterHead)
                 return
             }
             let parsed: ParsedLine
             do {
                 parsed = try ExportLineParser.parse(file, line: line, arena: &arena)
             } catch {
-                failure = (lines, error.reason)
+                failure = (lines, error)
                 return
             }
             switch parsed {
@@ -93,20 +92,20 @@ struct ChunkCheck {
                     first = (event.position, event.previousHash, lines)
                 } else {
                     guard event.position == expected else {
-                        failure = (lines, "position \(event.position) where \(expected) was expected; events are missing or out of order")
+                        failure = (lines, .positionOutOfOrder(found: event.position, expected: expected))
                         return
                     }
                     guard event.previousHash == previous else {
-                        failure = (lines, "the event does not chain to the one before it; events were removed, inserted or reordered")
+                        failure = (lines, .brokenChain)
                         return
                     }
                 }
-                let checked: Result<Checked, Failure> = arena.withUnsafeBufferPointer { arena in
+                let checked: Result<Checked, ExportLineProblem> = arena.withUnsafeBufferPointer { arena in
                     Self.check(event, file: file, arena: arena, scratch: &scratch)
                 }
                 switch checked {
-                case .failure(let reason):
-                    failure = (lines, reason.reason)
+                case .failure(let problem):
+                    failure = (lines, problem)
                     return
                 case .success(let checked):
                     var record = checked.record
@@ -129,8 +128,6 @@ struct ChunkCheck {
         }
     }
 
-    struct Failure: Error { let reason: String }
-
     private struct Checked {
         var record: ImportRecord
         /// The instants of times not in the stored form.
@@ -141,7 +138,7 @@ struct ChunkCheck {
 
     /// The event's hash, payload and times, as `Importer` has always checked them.
     private static func check(_ event: ParsedEvent, file: UnsafeBufferPointer<UInt8>, arena: UnsafeBufferPointer<UInt8>,
-                              scratch: inout [UInt8]) -> Result<Checked, Failure> {
+                              scratch: inout [UInt8]) -> Result<Checked, ExportLineProblem> {
         func text(_ ref: TextRef) -> UnsafeBufferPointer<UInt8> { ref.bytes(file: file, arena: arena) }
         let computed = event.previousHash.withUnsafeBytes { previous in
             HashChain.hash(previous: previous, position: event.position, eventId: text(event.eventId), streamId: text(event.streamId),
@@ -149,26 +146,26 @@ struct ChunkCheck {
                            payload: text(event.payload), metadata: text(event.metadata), occurredAt: text(event.occurredAt),
                            recordedAt: text(event.recordedAt), scratch: &scratch)
         }
-        guard computed == event.hash else { return .failure(Failure(reason: "the event's content does not match its hash; it was altered")) }
+        guard computed == event.hash else { return .failure(.hashMismatch) }
         let decoded: JournalEvent
         do {
             decoded = try JournalEvent(typeUTF8: text(event.type), schemaVersion: event.schemaVersion, payloadUTF8: text(event.payload))
         } catch {
-            return .failure(Failure(reason: "\(error)"))
+            return .failure(.unreadableEvent(error))
         }
         let occurredStored = Instant.storedForm(text(event.occurredAt))
         let recordedStored = Instant.storedForm(text(event.recordedAt))
         let occurred = occurredStored == nil ? Instant(isoUTF8: text(event.occurredAt)) : nil
         let recorded = recordedStored == nil ? Instant(isoUTF8: text(event.recordedAt)) : nil
         guard let occurredAt = occurredStored ?? occurred, let recordedAt = recordedStored ?? recorded else {
-            return .failure(Failure(reason: "occurredAt and recordedAt must be ISO-8601 times"))
+            return .failure(.timesNotISO8601)
         }
         // The values a command would have refused, and a stream other than the one the payload names.
         do {
             try EventRules.check(decoded, stream: String(decoding: text(event.streamId), as: UTF8.self),
                                  occurredAt: occurredAt, recordedAt: recordedAt)
         } catch {
-            return .failure(Failure(reason: "\(error.message); the journal's commands would not have recorded this event"))
+            return .failure(.refusedByRule(error))
         }
         let record = ImportRecord(position: event.position, streamVersion: event.streamVersion, schemaVersion: event.schemaVersion,
                                   eventId: event.eventId, type: event.type, payload: event.payload, metadata: event.metadata,

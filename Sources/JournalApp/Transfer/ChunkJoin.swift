@@ -25,19 +25,19 @@ struct ChunkJoin {
         defer { lineBase += check.lines }
         if head != nil {
             if let line = check.firstNonBlankLine {
-                throw failure(lineBase + line, "there is a line after the head line; the file was altered or joined")
+                throw failure(lineBase + line, .lineAfterHead)
             }
             return JoinedChunk(records: [], arena: ExportBytes(copying: []), firstIndex: count, previous: last)
         }
         if let first = check.first {
             guard first.position == Int64(count + 1) else {
-                throw failure(lineBase + first.line, "position \(first.position) where \(count + 1) was expected; events are missing or out of order")
+                throw failure(lineBase + first.line, .positionOutOfOrder(found: first.position, expected: Int64(count + 1)))
             }
             guard first.previousHash == last else {
-                throw failure(lineBase + first.line, "the event does not chain to the one before it; events were removed, inserted or reordered")
+                throw failure(lineBase + first.line, .brokenChain)
             }
         }
-        if let failure = check.failure { throw self.failure(lineBase + failure.line, failure.reason) }
+        if let failure = check.failure { throw self.failure(lineBase + failure.line, failure.problem) }
         var records = check.records
         if check.knownStreams == streams.count {
             // Checked with the file's table so far (or both are empty): the indexes are the file's already.
@@ -72,12 +72,12 @@ struct ChunkJoin {
             throw AppError.exportWithoutHead(path: path)
         }
         guard head.events == count, head.hash == last else {
-            throw failure(head.line, "the head line does not match the events before it (\(count) events); the file was altered")
+            throw failure(head.line, .headMismatch(events: count))
         }
     }
 
-    func failure(_ line: Int, _ reason: String) -> AppError {
-        AppError.exportLine(path: path, line: line, reason: reason)
+    func failure(_ line: Int, _ problem: ExportLineProblem) -> AppError {
+        AppError.exportLine(path: path, line: line, problem: problem)
     }
 }
 

@@ -49,7 +49,7 @@ struct ParsedEvent {
 /// what the string Swift makes of its bytes would be (`String(decoding:as:)`, which repairs bytes that are not
 /// UTF-8): those strings are what imports have always hashed and stored.
 struct ExportLineParser {
-    struct Failure: Error { let reason: String }
+    typealias Failure = ExportLineProblem
 
     private enum Value {
         case string(TextRef)
@@ -94,7 +94,7 @@ struct ExportLineParser {
             }
         }
         scanner.skipSpace()
-        guard scanner.atEnd else { throw Failure(reason: "text after the object") }
+        guard scanner.atEnd else { throw Failure.textAfterObject }
         return try arena.withUnsafeBufferPointer { (arena) throws(Failure) in try fields.line(file: file, arena: arena) }
     }
 
@@ -122,7 +122,7 @@ struct ExportLineParser {
 
         mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ index: Int?, _ value: Value) throws(Failure) {
             func put(_ slot: inout Value?) throws(Failure) {
-                guard slot == nil else { throw Failure(reason: "the key \(String(decoding: key, as: UTF8.self)) appears twice") }
+                guard slot == nil else { throw Failure.keyTwice(String(decoding: key, as: UTF8.self)) }
                 slot = value
             }
             switch index {
@@ -141,7 +141,7 @@ struct ExportLineParser {
             case 12: try put(&retracted)
             case 13: try put(&head)
             case 14: try put(&events)
-            default: throw Failure(reason: "unknown key \(String(decoding: key, as: UTF8.self))")
+            default: throw Failure.unknownKey(String(decoding: key, as: UTF8.self))
             }
         }
 
@@ -151,34 +151,34 @@ struct ExportLineParser {
                                         occurredAt, recordedAt, previousHash, hash, retracted]
                 guard others.allSatisfy({ $0 == nil }), case .string(let text) = head, case .number(let count)? = events,
                       let hash = Hex.hash(text.bytes(file: file, arena: arena)) else {
-                    throw Failure(reason: "a head line has exactly \"head\" (a 64-digit hex hash) and \"events\" (a count)")
+                    throw Failure.malformedHeadLine
                 }
                 return .head(hash: hash, events: Int(count))
             }
-            guard events == nil else { throw Failure(reason: "unknown key events") }
+            guard events == nil else { throw Failure.unknownKey("events") }
             return .event(ParsedEvent(
-                position: try Self.number(position, "position"), eventId: try Self.text(eventId, "eventId"),
-                streamId: try Self.text(streamId, "streamId"), streamVersion: Int(try Self.number(streamVersion, "streamVersion")),
-                type: try Self.text(type, "type"), schemaVersion: Int(try Self.number(schemaVersion, "schemaVersion")),
-                payload: try Self.object(payload, "payload", file, arena), metadata: try Self.object(metadata, "metadata", file, arena),
-                occurredAt: try Self.text(occurredAt, "occurredAt"), recordedAt: try Self.text(recordedAt, "recordedAt"),
-                previousHash: try Self.hash(previousHash, "previousHash", file, arena), hash: try Self.hash(hash, "hash", file, arena)))
+                position: try Self.number(position, .position), eventId: try Self.text(eventId, .eventId),
+                streamId: try Self.text(streamId, .streamId), streamVersion: Int(try Self.number(streamVersion, .streamVersion)),
+                type: try Self.text(type, .type), schemaVersion: Int(try Self.number(schemaVersion, .schemaVersion)),
+                payload: try Self.object(payload, .payload, file, arena), metadata: try Self.object(metadata, .metadata, file, arena),
+                occurredAt: try Self.text(occurredAt, .occurredAt), recordedAt: try Self.text(recordedAt, .recordedAt),
+                previousHash: try Self.hash(previousHash, .previousHash, file, arena), hash: try Self.hash(hash, .hash, file, arena)))
         }
 
-        static func text(_ value: Value?, _ key: String) throws(Failure) -> TextRef {
-            guard case .string(let text)? = value else { throw Failure(reason: "\(key) must be a string") }
+        static func text(_ value: Value?, _ key: ExportField) throws(Failure) -> TextRef {
+            guard case .string(let text)? = value else { throw Failure.notAString(key) }
             return text
         }
 
-        static func number(_ value: Value?, _ key: String) throws(Failure) -> Int64 {
-            guard case .number(let number)? = value else { throw Failure(reason: "\(key) must be a whole number") }
+        static func number(_ value: Value?, _ key: ExportField) throws(Failure) -> Int64 {
+            guard case .number(let number)? = value else { throw Failure.notAWholeNumber(key) }
             return number
         }
 
-        static func object(_ value: Value?, _ key: String, _ file: UnsafeBufferPointer<UInt8>,
+        static func object(_ value: Value?, _ key: ExportField, _ file: UnsafeBufferPointer<UInt8>,
                            _ arena: UnsafeBufferPointer<UInt8>) throws(Failure) -> TextRef {
             guard case .raw(let text)? = value, startsWithBrace(text.bytes(file: file, arena: arena)) else {
-                throw Failure(reason: "\(key) must be a JSON object")
+                throw Failure.notAnObject(key)
             }
             return text
         }
@@ -191,10 +191,10 @@ struct ExportLineParser {
             return String(decoding: bytes, as: UTF8.self).hasPrefix("{")
         }
 
-        static func hash(_ value: Value?, _ key: String, _ file: UnsafeBufferPointer<UInt8>,
+        static func hash(_ value: Value?, _ key: ExportField, _ file: UnsafeBufferPointer<UInt8>,
                          _ arena: UnsafeBufferPointer<UInt8>) throws(Failure) -> ChainHash {
             guard let hash = Hex.hash(try text(value, key).bytes(file: file, arena: arena)) else {
-                throw Failure(reason: "\(key) must be 64 hex digits")
+                throw Failure.notAHash(key)
             }
             return hash
         }
@@ -215,7 +215,7 @@ struct ExportLineParser {
         }
 
         mutating func expect(_ byte: UInt8) throws(Failure) {
-            guard peek() == byte else { throw Failure(reason: "expected '\(Character(Unicode.Scalar(byte)))' at column \(column)") }
+            guard peek() == byte else { throw Failure.expectedByte(byte, column: column) }
             index += 1
         }
 
@@ -246,7 +246,7 @@ struct ExportLineParser {
             }
             let fits = negative ? magnitude <= UInt64(Int64.max) + 1 : magnitude <= UInt64(Int64.max)
             guard index - start <= 19, index > digitsStart, fits else {
-                throw Failure(reason: "expected a whole number at column \(start - lineStart + 1)")
+                throw Failure.expectedWholeNumber(column: start - lineStart + 1)
             }
             return negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
         }
@@ -281,7 +281,7 @@ struct ExportLineParser {
                 if !pending.isEmpty { scalars.append(contentsOf: String(decoding: pending, as: UTF8.self).unicodeScalars); pending.removeAll() }
             }
             while true {
-                guard let b = peek() else { throw Failure(reason: "a string is not closed") }
+                guard let b = peek() else { throw Failure.unclosedString }
                 index += 1
                 switch b {
                 case UInt8(ascii: "\""):
@@ -291,7 +291,7 @@ struct ExportLineParser {
                     return .arena(offset, arena.count - offset)
                 case UInt8(ascii: "\\"):
                     flush()
-                    guard let e = peek() else { throw Failure(reason: "a string is not closed") }
+                    guard let e = peek() else { throw Failure.unclosedString }
                     index += 1
                     switch e {
                     case UInt8(ascii: "\""): scalars.append("\"")
@@ -305,19 +305,19 @@ struct ExportLineParser {
                     case UInt8(ascii: "u"):
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
-                            guard peek() == UInt8(ascii: "\\") else { throw Failure(reason: "a lone surrogate in a string") }
+                            guard peek() == UInt8(ascii: "\\") else { throw Failure.loneSurrogate }
                             index += 1
                             try expect(UInt8(ascii: "u"))
                             let low = try hex4()
-                            guard (0xDC00...0xDFFF).contains(low) else { throw Failure(reason: "a lone surrogate in a string") }
+                            guard (0xDC00...0xDFFF).contains(low) else { throw Failure.loneSurrogate }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
-                        guard let scalar = Unicode.Scalar(code) else { throw Failure(reason: "an invalid \\u escape") }
+                        guard let scalar = Unicode.Scalar(code) else { throw Failure.invalidUnicodeEscape }
                         scalars.append(scalar)
-                    default: throw Failure(reason: "an invalid escape in a string")
+                    default: throw Failure.invalidEscape
                     }
                 default:
-                    guard b >= 0x20 else { throw Failure(reason: "a control character in a string") }
+                    guard b >= 0x20 else { throw Failure.controlCharacterInString }
                     pending.append(b)
                 }
             }
@@ -337,7 +337,7 @@ struct ExportLineParser {
         mutating func hex4() throws(Failure) -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<4 {
-                guard let b = peek(), let digit = Hex.digit(b) else { throw Failure(reason: "an invalid \\u escape") }
+                guard let b = peek(), let digit = Hex.digit(b) else { throw Failure.invalidUnicodeEscape }
                 value = value << 4 | UInt32(digit)
                 index += 1
             }
@@ -384,7 +384,7 @@ struct ExportLineParser {
                 default: break
                 }
             }
-            throw Failure(reason: "an object or array is not closed")
+            throw Failure.unclosedObjectOrArray
         }
 
         /// The bytes `start..<end`, or their repaired copy in the arena when they are not valid UTF-8.

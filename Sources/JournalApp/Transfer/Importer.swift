@@ -97,7 +97,7 @@ struct Importer {
             return Outcome(events: export.count, added: added)
         } catch StoreError.eventIdConflict(let id) {
             let line = (export.firstIndex(ofEventId: id) ?? 0) + 1
-            throw ChunkJoin(path: path).failure(line, "event \(id) is already in this journal with different content")
+            throw ChunkJoin(path: path).failure(line, .eventIdConflict(eventId: id))
         }
     }
 
@@ -106,14 +106,14 @@ struct Importer {
     private func checkStreams(_ session: some WriteSession, goalStreams: [String], otherStreams: Set<String>,
                               newFrom: Int64, line: (StreamRules.Conflict) -> Int?) throws {
         let streams = Set(goalStreams.filter { $0.hasPrefix("goal-") }).union(otherStreams).sorted()
-        var first: (line: Int, reason: String)?
+        var first: (line: Int, conflict: StreamRules.Conflict)?
         for stream in streams {
             let events = try session.readStream(stream).map { try $0.envelope() }
             guard let conflict = StreamRules.firstConflict(in: events, newFrom: newFrom) else { continue }
             let at = line(conflict) ?? Int(conflict.position - newFrom + 1)
-            if first.map({ at < $0.line }) ?? true { first = (at, conflict.reason) }
+            if first.map({ at < $0.line }) ?? true { first = (at, conflict) }
         }
-        if let first { throw ChunkJoin(path: path).failure(first.line, first.reason) }
+        if let first { throw ChunkJoin(path: path).failure(first.line, .streamConflict(first.conflict)) }
     }
 
     /// Imports into a journal to be created at `journalPath`, when there is none there yet, with what

@@ -37,10 +37,10 @@ extension AppError {
             return "\(path) holds more than \(limit), the most journal import reads; split it, or check it is the file you meant (nothing was imported)"
         case .exportWithoutHead(let path):
             return "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)"
-        case .exportLine(let path, let line, let reason): return "\(path) line \(line): \(reason) (nothing was imported)"
-        case .peerRecord(let file, let record, let problem, let exportCommand):
+        case .exportLine(let path, let line, let problem): return "\(path) line \(line): \(problem.message) (nothing was imported)"
+        case .peerRecord(let file, let record, let tool, let problem):
             let subject = record.map { "\(file) \($0):" } ?? file
-            return "\(subject) \(problem); give the output of \(exportCommand) (nothing was imported)"
+            return "\(subject) \(problem.message(tool)); give the output of \(tool.exportCommand) (nothing was imported)"
         case .peerRecordRefused(let file, let record, let reason):
             return "\(file) \(record): \(CLIError(reason).message) (nothing was imported)"
         case .peerRecordDecidedNothing(let record): return "an activity of \(record) was decided into no event"

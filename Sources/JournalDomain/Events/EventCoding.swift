@@ -21,7 +21,7 @@ extension JournalEvent {
     }
 
     /// Reads a stored event; unknown types and schema versions are errors, never traps.
-    public init(type: String, schemaVersion: Int, payload: String) throws {
+    public init(type: String, schemaVersion: Int, payload: String) throws(DecodingFailure) {
         guard let kind = Kind.named(type) else {
             throw DecodingFailure(type: type, reason: "unknown event type")
         }
@@ -40,7 +40,7 @@ extension JournalEvent {
     /// The same event or error as `init(type: String(decoding: typeUTF8, as: UTF8.self), schemaVersion:,
     /// payload: String(decoding: payloadUTF8, as: UTF8.self))`, without making those strings when the payload
     /// is in our encoder's form: for readers that hold the stored bytes (the log's replay).
-    public init(typeUTF8: UnsafeBufferPointer<UInt8>, schemaVersion: Int, payloadUTF8: UnsafeBufferPointer<UInt8>) throws {
+    public init(typeUTF8: UnsafeBufferPointer<UInt8>, schemaVersion: Int, payloadUTF8: UnsafeBufferPointer<UInt8>) throws(DecodingFailure) {
         if let kind = Kind.named(utf8: typeUTF8), schemaVersion >= 1, schemaVersion <= kind.schemaVersion,
            let event = FastPayloadDecoder.decode(kind, utf8: payloadUTF8, schemaVersion: schemaVersion) {
             self = event
@@ -51,7 +51,7 @@ extension JournalEvent {
     }
 
     /// The reference reading of a payload: Foundation's JSONDecoder and the types' Codable conformances.
-    static func decodeWithJSONDecoder(_ kind: Kind, schemaVersion: Int, type: String, payload: String) throws -> JournalEvent {
+    static func decodeWithJSONDecoder(_ kind: Kind, schemaVersion: Int, type: String, payload: String) throws(DecodingFailure) -> JournalEvent {
         do {
             return try kind.payloadType.referenceEvent(Data(payload.utf8), schemaVersion: schemaVersion, with: JSONDecoder())
         } catch {

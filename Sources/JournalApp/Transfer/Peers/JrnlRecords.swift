@@ -7,16 +7,16 @@ import JournalDomain
 enum JrnlRecords {
     static func read(_ json: PeerJSON, _ source: PeerSource, time: TimeContext) throws -> PeerRecords {
         guard case .object(let top) = json, let entries = top["entries"] else {
-            throw source.failure(nil, "is not a jrnl export (a JSON object with \"entries\")")
+            throw source.failure(nil, .notAJrnlExport)
         }
         var result = PeerRecords()
         var sameMinute: [String: Int] = [:]
-        for (index, item) in try entries.records(source, what: "entries").enumerated() {
+        for (index, item) in try entries.records(source).enumerated() {
             var fields = try PeerFields(item, name: "entry \(index + 1)", source: source)
             let date = try fields.string("date"), clock = try fields.string("time")
             fields.name += " (\(DateInput.printable(date)) \(DateInput.printable(clock)))"
             guard let at = PeerDates.localDateTime(date: date, time: clock, in: time) else {
-                throw fields.failure("its date and time are not like 2025-04-01 and 09:30")
+                throw fields.failure(.jrnlDateAndTimeUnreadable)
             }
             let minute = date + " " + clock
             let rank = sameMinute[minute, default: 0]

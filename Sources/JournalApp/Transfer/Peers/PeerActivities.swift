@@ -25,7 +25,7 @@ enum PeerActivities {
         var seen: [String: String] = [:]
         for record in records.records {
             if let first = seen.updateValue(record.name, forKey: record.identity) {
-                throw source.failure(record.name, "it is the same record as \(first) (the file repeats it)")
+                throw source.failure(record.name, .repeatsRecord(first: first))
             }
             // A record reaching past today waits for a later import, whole, rather than being cut.
             let last = record.end.map { Instant(millisecondsSinceEpoch: max($0.millisecondsSinceEpoch - 1, record.start.millisecondsSinceEpoch)) }

@@ -1,28 +1,22 @@
 import JournalDomain
 
-/// How the tools write moments.
-enum PeerDates {
-    enum Format {
-        /// Taskwarrior's and Timewarrior's UTC form: 20250401T090000Z.
-        case compactUTC
-        /// ISO 8601 with a zone offset (Watson): 2025-04-01T09:00:00+02:00, fractions of a second allowed.
-        case isoWithOffset
+/// How a tool writes moments. The front end gives an example of each in its refusals.
+public enum PeerTimeFormat: Sendable {
+    /// Taskwarrior's and Timewarrior's UTC form: 20250401T090000Z.
+    case compactUTC
+    /// ISO 8601 with a zone offset (Watson): 2025-04-01T09:00:00+02:00, fractions of a second allowed.
+    case isoWithOffset
 
-        var example: String {
-            switch self {
-            case .compactUTC: return "20250401T090000Z"
-            case .isoWithOffset: return "2025-04-01T09:00:00+02:00"
-            }
-        }
-
-        func parse(_ text: String) -> Instant? {
-            switch self {
-            case .compactUTC: return PeerDates.compactUTC(text)
-            case .isoWithOffset: return Instant(iso: text)
-            }
+    func parse(_ text: String) -> Instant? {
+        switch self {
+        case .compactUTC: return PeerDates.compactUTC(text)
+        case .isoWithOffset: return Instant(iso: text)
         }
     }
+}
 
+/// How the tools write moments.
+enum PeerDates {
     static func compactUTC(_ text: String) -> Instant? {
         let b = Array(text.utf8)
         guard b.count == 16, b[8] == UInt8(ascii: "T"), b[15] == UInt8(ascii: "Z") else { return nil }

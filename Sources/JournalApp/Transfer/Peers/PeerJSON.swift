@@ -11,10 +11,8 @@ enum PeerJSON: Equatable {
     case object([String: PeerJSON])
 
     /// The array of records a tool exports, or the refusal saying the file is not that tool's.
-    func records(_ source: PeerSource, what: String) throws -> [PeerJSON] {
-        guard case .array(let items) = self else {
-            throw source.failure(nil, "is not a \(source.tool.displayName) export (a JSON array of \(what))")
-        }
+    func records(_ source: PeerSource) throws -> [PeerJSON] {
+        guard case .array(let items) = self else { throw source.failure(nil, .notAnExport) }
         return items
     }
 }
@@ -26,16 +24,16 @@ struct PeerFields {
     let source: PeerSource
 
     init(_ value: PeerJSON, name: String, source: PeerSource) throws {
-        guard case .object(let fields) = value else { throw source.failure(name, "is not a JSON object") }
+        guard case .object(let fields) = value else { throw source.failure(name, .notAnObject) }
         self.fields = fields
         self.name = name
         self.source = source
     }
 
-    func failure(_ problem: String) -> AppError { source.failure(name, problem) }
+    func failure(_ problem: PeerRecordProblem) -> AppError { source.failure(name, problem) }
 
     func string(_ key: String) throws -> String {
-        guard let value = try optionalString(key) else { throw failure("it has no \"\(key)\"") }
+        guard let value = try optionalString(key) else { throw failure(.missingField(key)) }
         return value
     }
 
@@ -43,7 +41,7 @@ struct PeerFields {
         switch fields[key] {
         case nil, .null?: return nil
         case .string(let text)?: return text
-        default: throw failure("\"\(key)\" is not a string")
+        default: throw failure(.notAString(field: key))
         }
     }
 
@@ -53,24 +51,24 @@ struct PeerFields {
         case nil, .null?: return []
         case .array(let items)?:
             return try items.map { item in
-                guard case .string(let text) = item else { throw failure("\"\(key)\" holds something other than strings") }
+                guard case .string(let text) = item else { throw failure(.listHoldsOtherThanStrings(field: key)) }
                 return text
             }
-        default: throw failure("\"\(key)\" is not a list of strings")
+        default: throw failure(.notAListOfStrings(field: key))
         }
     }
 
     /// A moment written as `format` reads it (nil: missing).
-    func optionalInstant(_ key: String, _ format: PeerDates.Format) throws -> Instant? {
+    func optionalInstant(_ key: String, _ format: PeerTimeFormat) throws -> Instant? {
         guard let text = try optionalString(key) else { return nil }
         guard let instant = format.parse(text) else {
-            throw failure("\"\(key)\" '\(DateInput.printable(text))' is not a date and time like \(format.example)")
+            throw failure(.notATime(field: key, given: text, format: format))
         }
         return instant
     }
 
-    func instant(_ key: String, _ format: PeerDates.Format) throws -> Instant {
-        guard let instant = try optionalInstant(key, format) else { throw failure("it has no \"\(key)\"") }
+    func instant(_ key: String, _ format: PeerTimeFormat) throws -> Instant {
+        guard let instant = try optionalInstant(key, format) else { throw failure(.missingField(key)) }
         return instant
     }
 }

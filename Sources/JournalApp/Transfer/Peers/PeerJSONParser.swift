@@ -1,13 +1,7 @@
 /// Reads JSON text into `PeerJSON`, saying where it is not JSON ("line 3, column 7: expected ',' or ']'"):
 /// Foundation's parsers only say that it is not.
 struct PeerJSONParser {
-    struct Failure: Error, Equatable {
-        let line: Int
-        let column: Int
-        let problem: String
-
-        var description: String { "line \(line), column \(column): \(problem)" }
-    }
+    typealias Failure = PeerJSONSyntaxError
 
     /// Deeper nesting than any of the tools writes is refused rather than risking the stack.
     static let maxDepth = 256
@@ -22,13 +16,13 @@ struct PeerJSONParser {
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
-        guard parser.index == bytes.count else { throw parser.failure("unexpected text after the JSON value") }
+        guard parser.index == bytes.count else { throw parser.failure(.textAfterValue) }
         return value
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private func failure(_ problem: String) -> Failure {
+    private func failure(_ problem: PeerJSONSyntaxProblem) -> Failure {
         var line = 1, column = 1
         for byte in bytes[..<min(index, bytes.count)] {
             if byte == 0x0A {
@@ -47,13 +41,13 @@ struct PeerJSONParser {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
-        guard current == byte else { throw failure("expected \(what)") }
+    private mutating func expect(_ byte: UInt8, _ problem: PeerJSONSyntaxProblem) throws(Failure) {
+        guard current == byte else { throw failure(problem) }
         index += 1
     }
 
     private mutating func value(depth: Int) throws(Failure) -> PeerJSON {
-        guard depth < Self.maxDepth else { throw failure("nested more than \(Self.maxDepth) levels deep") }
+        guard depth < Self.maxDepth else { throw failure(.tooDeep(limit: Self.maxDepth)) }
         switch current {
         case UInt8(ascii: "{")?: return try object(depth: depth)
         case UInt8(ascii: "[")?: return try array(depth: depth)
@@ -62,14 +56,14 @@ struct PeerJSONParser {
         case UInt8(ascii: "f")?: return try literal("false", .bool(false))
         case UInt8(ascii: "n")?: return try literal("null", .null)
         case let byte? where byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39): return try number()
-        case nil: throw failure("the text ends where a value was expected")
-        default: throw failure("expected a value")
+        case nil: throw failure(.endsWhereValueExpected)
+        default: throw failure(.expectedValue)
         }
     }
 
     private mutating func literal(_ word: String, _ value: PeerJSON) throws(Failure) -> PeerJSON {
         for byte in word.utf8 {
-            guard current == byte else { throw failure("expected \(word)") }
+            guard current == byte else { throw failure(.expectedLiteral(word)) }
             index += 1
         }
         return value
@@ -85,10 +79,10 @@ struct PeerJSONParser {
         }
         while true {
             skipSpace()
-            guard current == UInt8(ascii: "\"") else { throw failure("expected a field name in quotes") }
+            guard current == UInt8(ascii: "\"") else { throw failure(.expectedFieldName) }
             let key = try string()
             skipSpace()
-            try expect(UInt8(ascii: ":"), "':' after a field name")
+            try expect(UInt8(ascii: ":"), .expectedColonAfterFieldName)
             skipSpace()
             fields[key] = try value(depth: depth + 1)
             skipSpace()
@@ -96,7 +90,7 @@ struct PeerJSONParser {
                 index += 1
                 continue
             }
-            try expect(UInt8(ascii: "}"), "',' or '}'")
+            try expect(UInt8(ascii: "}"), .expectedCommaOrBrace)
             return .object(fields)
         }
     }
@@ -117,7 +111,7 @@ struct PeerJSONParser {
                 index += 1
                 continue
             }
-            try expect(UInt8(ascii: "]"), "',' or ']'")
+            try expect(UInt8(ascii: "]"), .expectedCommaOrBracket)
             return .array(items)
         }
     }
@@ -133,18 +127,18 @@ struct PeerJSONParser {
             return count
         }
         if current == UInt8(ascii: "-") { index += 1 }
-        guard digits(&self) > 0 else { throw failure("expected digits") }
+        guard digits(&self) > 0 else { throw failure(.expectedDigits) }
         if current == UInt8(ascii: ".") {
             index += 1
-            guard digits(&self) > 0 else { throw failure("expected digits after '.'") }
+            guard digits(&self) > 0 else { throw failure(.expectedFractionDigits) }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard digits(&self) > 0 else { throw failure("expected the exponent's digits") }
+            guard digits(&self) > 0 else { throw failure(.expectedExponentDigits) }
         }
         guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-            throw failure("not a number")
+            throw failure(.notANumber)
         }
         return .number(value)
     }
@@ -156,11 +150,11 @@ struct PeerJSONParser {
         func flush(_ parser: PeerJSONParser, upTo end: Int) throws(Failure) {
             guard end > run else { return }
             let bytes = parser.bytes[run..<end]
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw parser.failure("the text is not UTF-8") }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw parser.failure(.notUTF8) }
             scalars.append(contentsOf: text.unicodeScalars)
         }
         while true {
-            guard let byte = current else { throw failure("a string is not closed") }
+            guard let byte = current else { throw failure(.unclosedString) }
             switch byte {
             case UInt8(ascii: "\""):
                 try flush(self, upTo: index)
@@ -172,7 +166,7 @@ struct PeerJSONParser {
                 scalars.append(try escape())
                 run = index
             case 0..<0x20:
-                throw failure("a control character inside a string")
+                throw failure(.controlCharacterInString)
             default:
                 index += 1
             }
@@ -180,7 +174,7 @@ struct PeerJSONParser {
     }
 
     private mutating func escape() throws(Failure) -> Unicode.Scalar {
-        guard let byte = current else { throw failure("a string is not closed") }
+        guard let byte = current else { throw failure(.unclosedString) }
         index += 1
         switch byte {
         case UInt8(ascii: "\""): return "\""
@@ -199,20 +193,20 @@ struct PeerJSONParser {
                 if (0xDC00..<0xE000).contains(low), let scalar = Unicode.Scalar(0x10000 + (high - 0xD800) << 10 + (low - 0xDC00)) {
                     return scalar
                 }
-                throw failure("a \\u escape is half a character")
+                throw failure(.halfCharacterEscape)
             }
-            guard let scalar = Unicode.Scalar(high) else { throw failure("a \\u escape is half a character") }
+            guard let scalar = Unicode.Scalar(high) else { throw failure(.halfCharacterEscape) }
             return scalar
         default:
             index -= 1
-            throw failure("an unknown escape in a string")
+            throw failure(.unknownEscape)
         }
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = Self.hexValue(byte) else { throw failure("expected four hex digits after \\u") }
+            guard let byte = current, let digit = Self.hexValue(byte) else { throw failure(.expectedHexDigits) }
             value = value << 4 | digit
             index += 1
         }

@@ -16,25 +16,6 @@ public enum PeerTool: String, CaseIterable, Sendable {
 
     static var allValueStrings: [String] { allCases.map(\.rawValue) }
 
-    /// The command that writes the file this tool's importer reads: named in every refusal, as the fix.
-    public var exportCommand: String {
-        switch self {
-        case .taskwarrior: return "task export"
-        case .timewarrior: return "timew export"
-        case .jrnl: return "jrnl --format json"
-        case .watson: return "watson log --all --json"
-        }
-    }
-
-    public var displayName: String {
-        switch self {
-        case .taskwarrior: return "Taskwarrior"
-        case .timewarrior: return "Timewarrior"
-        case .jrnl: return "jrnl"
-        case .watson: return "Watson"
-        }
-    }
-
     /// The file's records, in the file's order. jrnl writes local wall-clock times, read in `time`'s zone.
     func records(in json: PeerJSON, source: PeerSource, time: TimeContext) throws -> PeerRecords {
         switch self {
@@ -58,12 +39,12 @@ struct PeerSource {
         do {
             return try PeerJSONParser.parse(Array(data.buffer))
         } catch {
-            throw failure(nil, "is not JSON (\(error.description))")
+            throw failure(nil, .notJSON(error))
         }
     }
 
-    /// "FILE RECORD: PROBLEM; make the file with EXPORT (nothing was imported)", exit 65.
-    func failure(_ record: String?, _ problem: String) -> AppError {
-        AppError.peerRecord(file: file, record: record, problem: problem, exportCommand: tool.exportCommand)
+    /// The refusal of the file (nil record) or of one of its records, exit 65.
+    func failure(_ record: String?, _ problem: PeerRecordProblem) -> AppError {
+        AppError.peerRecord(file: file, record: record, tool: tool, problem: problem)
     }
 }

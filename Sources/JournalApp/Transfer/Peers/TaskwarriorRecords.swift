@@ -7,7 +7,7 @@ import JournalDomain
 enum TaskwarriorRecords {
     static func read(_ json: PeerJSON, _ source: PeerSource) throws -> PeerRecords {
         var result = PeerRecords()
-        for (index, item) in try json.records(source, what: "tasks").enumerated() {
+        for (index, item) in try json.records(source).enumerated() {
             var fields = try PeerFields(item, name: "record \(index + 1)", source: source)
             let uuid = try fields.string("uuid")
             fields.name += " (task \(DateInput.printable(uuid)))"

@@ -6,7 +6,7 @@ import JournalDomain
 enum TimewarriorRecords {
     static func read(_ json: PeerJSON, _ source: PeerSource) throws -> PeerRecords {
         var result = PeerRecords()
-        for (index, item) in try json.records(source, what: "intervals").enumerated() {
+        for (index, item) in try json.records(source).enumerated() {
             var fields = try PeerFields(item, name: "record \(index + 1)", source: source)
             let start = try fields.instant("start", .compactUTC)
             fields.name += " (interval from \(Instant.format(start, offsetSeconds: 0, milliseconds: false)))"
@@ -16,7 +16,7 @@ enum TimewarriorRecords {
                 result.skip(.openInterval)
                 continue
             }
-            guard end >= start else { throw fields.failure("it ends before it starts") }
+            guard end >= start else { throw fields.failure(.endsBeforeStart) }
             result.records.append(PeerRecord(
                 name: fields.name, identity: start.description,
                 text: PeerText.line(annotation ?? tags.joined(separator: ", "), fallback: "Timewarrior interval"),

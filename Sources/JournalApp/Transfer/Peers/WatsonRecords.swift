@@ -6,7 +6,7 @@ import JournalDomain
 enum WatsonRecords {
     static func read(_ json: PeerJSON, _ source: PeerSource) throws -> PeerRecords {
         var result = PeerRecords()
-        for (index, item) in try json.records(source, what: "frames").enumerated() {
+        for (index, item) in try json.records(source).enumerated() {
             var fields = try PeerFields(item, name: "record \(index + 1)", source: source)
             let id = try fields.string("id")
             fields.name += " (frame \(DateInput.printable(id)))"
@@ -18,7 +18,7 @@ enum WatsonRecords {
                 result.skip(.runningFrame)
                 continue
             }
-            guard stop >= start else { throw fields.failure("it stops before it starts") }
+            guard stop >= start else { throw fields.failure(.stopsBeforeStart) }
             let text = tags.isEmpty ? project : "\(project) [\(tags.joined(separator: ", "))]"
             result.records.append(PeerRecord(
                 name: fields.name, identity: id.lowercased(), text: PeerText.line(text, fallback: "Watson frame"),

@@ -101,6 +101,7 @@ final class Spawned: @unchecked Sendable {
 
     /// `input`, when given, is what the process reads on standard input (else it reads nothing: /dev/null).
     init(executable: URL, arguments: [String], environment: [String: String], directory: URL, input: Data? = nil) throws {
+        _ = Spawned.pipesMayClose
         self.arguments = arguments
         process.executableURL = executable
         process.arguments = arguments
@@ -133,6 +134,10 @@ final class Spawned: @unchecked Sendable {
         }
     }
 
+    /// A child that exits before reading all of its input closes the pipe the test is writing: the write must fail
+    /// (and is ignored), not end the whole test process with SIGPIPE.
+    private static let pipesMayClose: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     func wait() -> RunResult {
         group.wait()
         process.waitUntilExit()
@@ -152,8 +157,7 @@ final class Sandbox {
 
     var db: String { root.appendingPathComponent("j.sqlite").path }
 
-    init(tz: String = "UTC", now: String = "2025-04-10T09:00",
-         in parent: URL = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)) throws {
+    init(tz: String = "UTC", now: String = "2025-04-10T09:00", in parent: URL = TemporaryFolder.base) throws {
         folder = try TemporaryFolder(prefix: "journal-e2e-", in: parent)
         environment = [
             "JOURNAL_DB": folder.url.appendingPathComponent("j.sqlite").path,

@@ -18,14 +18,22 @@ public struct Reading<Store: EventStore & ProjectionCheckpoints> {
     public struct Sprint {
         public let board: SprintBoard
         public let charts: QuarterCharts
-        public let drift: QuarterReport
+        private let ledger: Ledger
+        private let time: TimeContext
+
+        init(ledger: Ledger, quarter: Quarter, time: TimeContext) {
+            board = SprintBoard(ledger: ledger, quarter: quarter, time: time)
+            charts = QuarterCharts.sprint(ledger: ledger, quarter: quarter, time: time)
+            self.ledger = ledger
+            self.time = time
+        }
+
+        /// Folded when asked for: only the HTML page shows it, and it costs as much as a report.
+        public var drift: QuarterReport { QuarterReport(ledger: ledger, quarter: board.quarter, asKnownAt: time.today, time: time) }
     }
 
     public func sprint(_ quarter: Quarter) throws -> Sprint {
-        let ledger = try store.ledger(.quarter(quarter), time: time)
-        return Sprint(board: SprintBoard(ledger: ledger, quarter: quarter, time: time),
-                      charts: QuarterCharts.sprint(ledger: ledger, quarter: quarter, time: time),
-                      drift: QuarterReport(ledger: ledger, quarter: quarter, asKnownAt: time.today, time: time))
+        Sprint(ledger: try store.ledger(.quarter(quarter), time: time), quarter: quarter, time: time)
     }
 
     /// A quarter looked back on, as known now or (with `asKnownAt`) as recorded by the end of that day.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JournalDomain
 import JournalStore
 
 /// Where a string value of an export is: bytes of the file itself, or of an arena beside it that holds what had
@@ -261,7 +262,7 @@ struct ExportLineParser {
             if let base = bytes.baseAddress {
                 while end - index >= 8 {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if Scanner.needsAttention(word) { break }
+                    if JSONStringBytes.needsAttention(word) { break }
                     high |= word
                     index += 8
                 }
@@ -323,17 +324,6 @@ struct ExportLineParser {
             }
         }
 
-        /// Whether any of the eight bytes is `"`, `\\` or below 0x20 (as FastJSONScanner tests it).
-        @inline(__always)
-        static func needsAttention(_ word: UInt64) -> Bool {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let hasQuote = (quote &- ones) & ~quote
-            let hasBackslash = (backslash &- ones) & ~backslash
-            let hasControl = (word &- ones &* 0x20) & ~word
-            return (hasQuote | hasBackslash | hasControl) & highs != 0
-        }
-
         mutating func hex4() throws(Failure) -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<4 {
@@ -355,7 +345,7 @@ struct ExportLineParser {
                     // Inside a string only a quote or a backslash matters: eight bytes at a time past the rest.
                     while end - index >= 8 {
                         let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                        if Scanner.needsAttention(word) { break }
+                        if JSONStringBytes.needsAttention(word) { break }
                         high |= word
                         index += 8
                     }

@@ -109,7 +109,7 @@ struct FastJSONScanner {
         if let base = bytes.baseAddress {
             while bytes.count - i >= 8 {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if FastJSONScanner.needsAttention(word) { break }
+                if JSONStringBytes.needsAttention(word) { break }
                 i += 8
             }
         }
@@ -125,18 +125,6 @@ struct FastJSONScanner {
             i += 1
         }
         return nil
-    }
-
-    /// Whether any of the eight bytes is `"`, `\\` or below 0x20 (the classic "has zero byte" tests; exact
-    /// about whether one exists, which is all the caller asks).
-    @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
     }
 
     private mutating func escapedString(start: Int, firstEscape: Int) -> String? {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the demo journal's 2025-Q2 report page (journal report 2025-Q2 --format html) in headless Chromium and
 # checks the screenshot: a PNG file, of the window's size, and not a blank page. It installs Debian's chromium
-# when it is missing. The README shows the picture this writes by default, docs/report-2025-Q2.png.
+# when it is missing. docs/reading.md shows the picture this writes by default, docs/report-2025-Q2.png.
 # Usage: bash Tools/html/screenshot.sh [OUT.png]   (set SCRATCH to reuse a build folder; default .build-html)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -180,19 +180,22 @@ struct TimerTests {
             Activity logged on 2025-04-11 (45 min, no goal): Deploy (event 3)
 
             """)
+        // A bare --to is the first such time after --from: yesterday evening here, not tonight.
+        #expect(try s.ok(["log", "activity", "Meetup", "--from", "yesterday 19:00", "--to", "21:30"])
+            == "Activity logged on 2025-04-10 (150 min, no goal): Meetup (event 4)\n")
         // --to defaults to now.
         #expect(try s.ok(["log", "activity", "Review", "--from", "30 minutes ago"])
-            == "Activity logged on 2025-04-11 (30 min, no goal): Review (event 4)\n")
+            == "Activity logged on 2025-04-11 (30 min, no goal): Review (event 5)\n")
         let both = try s.run(["log", "activity", "Review", "--from", "9:00", "--minutes", "30"])
         #expect(both.status == 64)
         #expect(both.stderr == "journal: --from and --minutes do not go together: the span gives the minutes; give --from (and --to), or --minutes\n")
         let backwards = try s.run(["log", "activity", "Review", "--from", "10:00", "--to", "9:00"])
         #expect(backwards.status == 65 && backwards.stderr.contains("is not after --from"))
-        let future = try s.run(["log", "activity", "Review", "--from", "11:00", "--to", "13:00"])
+        let future = try s.run(["log", "activity", "Review", "--from", "11:00", "--to", "today 13:00"])
         #expect(future.status == 65 && future.stderr.contains("is after now"))
         let toAlone = try s.run(["log", "activity", "Review", "--to", "9:00"])
         #expect(toAlone.status == 64)
-        #expect(try s.count() == 4)
+        #expect(try s.count() == 5)
     }
 
     @Test func theQuickPathLeavesFromAndToToArgumentParser() {

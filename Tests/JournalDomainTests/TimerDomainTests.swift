@@ -37,6 +37,16 @@ struct TimerDomainTests {
         #expect(try moment("yesterday 23:50", "2025-04-10T00:10") == "2025-04-09T23:50:00.000Z")
     }
 
+    @Test func aSpansEndIsTheFirstSuchTimeAfterItsStart() throws {
+        let time = try context("2025-04-11T12:00")
+        let evening = try TimeInput.moment("yesterday 19:00", option: "--from", time: time)
+        #expect(try TimeInput.moment("21:30", option: "--to", time: time, after: evening).description == "2025-04-10T21:30:00.000Z")
+        #expect(try TimeInput.moment("0:45", option: "--to", time: time, after: evening).description == "2025-04-11T00:45:00.000Z")
+        #expect(try TimeInput.moment("19:00", option: "--to", time: time, after: evening).description == "2025-04-11T19:00:00.000Z")
+        // Any other form reads as it always does.
+        #expect(try TimeInput.moment("today 21:30", option: "--to", time: time, after: evening).description == "2025-04-11T21:30:00.000Z")
+    }
+
     @Test func timesAreLocalAcrossDaylightSaving() throws {
         // Berlin moved from UTC+1 to UTC+2 at 02:00 on 2025-03-30.
         #expect(try moment("1:30", "2025-03-30T12:00", zone: "Europe/Berlin") == "2025-03-30T00:30:00.000Z")

@@ -163,7 +163,7 @@ struct LogActivity: LogSubcommand {
     var force = false
     @Option(help: ArgumentHelp("When it started, for a span logged after the fact: 9:00, 'yesterday 17:00', '2 hours ago' (the minutes are computed; not with --minutes).", valueName: "time"))
     var from: String?
-    @Option(help: ArgumentHelp("When the span ended (with --from; default: now).", valueName: "time"))
+    @Option(help: ArgumentHelp("When the span ended (with --from; default: now); a bare time such as 10:30 is the first one after --from.", valueName: "time"))
     var to: String?
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
@@ -184,7 +184,7 @@ struct LogActivity: LogSubcommand {
         let environment = JournalEnvironment()
         let time = try environment.time()
         let start = try TimeInput.moment(from, option: "--from", time: time)
-        let end = try to.map { raw throws(DomainError) in try TimeInput.moment(raw, option: "--to", time: time) } ?? time.now
+        let end = try to.map { raw throws(DomainError) in try TimeInput.moment(raw, option: "--to", time: time, after: start) } ?? time.now
         let command = try Self.command(text, goal: goal, minutes: nil, tags: tags, force: force)
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
         let recorded = try Recorder(store: store, time: time).recordSpan(command, from: start, to: end, commandName: "log activity")

@@ -4,8 +4,16 @@
 /// ("an hour ago", "90 min ago"), and every form `DateInput.moment` reads (ISO date-times). Pure: the zone's
 /// daylight-saving jumps are the TimeContext's (a skipped wall time resolves as `TimeContext.instant` says).
 public enum TimeInput {
-    public static func moment(_ raw: String, option: String, time: TimeContext) throws(DomainError) -> Instant {
+    /// With `after` (the end of a span, read after its start), a bare clock time is the first such time after it
+    /// (--from "yesterday 19:00" --to 21:30 ends yesterday evening; --from 23:30 --to 0:45 ends after midnight).
+    public static func moment(_ raw: String, option: String, time: TimeContext, after: Instant? = nil) throws(DomainError) -> Instant {
         let text = DateInput.normalized(raw)
+        if let after, let clock = clock(text) {
+            let day = time.localDate(of: after)
+            var end = time.instant(day, hour: clock.hour, minute: clock.minute)
+            if end <= after { end = time.instant(day.adding(days: 1), hour: clock.hour, minute: clock.minute) }
+            return try DateInput.supported(end, raw: raw, option: option, time: time)
+        }
         if text == "now" { return time.now }
         if let back = ago(text) {
             return try DateInput.supported(Instant(millisecondsSinceEpoch: time.now.millisecondsSinceEpoch - back),

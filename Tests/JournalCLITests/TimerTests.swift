@@ -189,7 +189,7 @@ struct TimerTests {
         let both = try s.run(["log", "activity", "Review", "--from", "9:00", "--minutes", "30"])
         #expect(both.status == 64)
         #expect(both.stderr == "journal: --from and --minutes do not go together: the span gives the minutes; give --from (and --to), or --minutes\n")
-        let backwards = try s.run(["log", "activity", "Review", "--from", "10:00", "--to", "9:00"])
+        let backwards = try s.run(["log", "activity", "Review", "--from", "10:00", "--to", "today 9:00"])
         #expect(backwards.status == 65 && backwards.stderr.contains("is not after --from"))
         let future = try s.run(["log", "activity", "Review", "--from", "11:00", "--to", "today 13:00"])
         #expect(future.status == 65 && future.stderr.contains("is after now"))

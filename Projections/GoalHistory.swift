@@ -185,7 +185,7 @@ private struct Describer {
             return "Activity: \(e.text)"
         case .eventRetracted(let e):
             return "Retracted an event (\(e.targetType)): \(e.reason)"
-        case .directionSet, .reviewRecorded, .partnerNamed:
+        case .directionSet, .reviewRecorded, .partnerNamed, .timerStarted, .timerStopped, .timerCancelled:
             return event.type
         }
     }

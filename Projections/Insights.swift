@@ -68,7 +68,19 @@ public struct Insights: Equatable, Sendable {
         public let minutesUnlinked: Int
     }
 
+    /// Minutes per tag in the period, linked to a goal (serving it, as `effort` counts) or to none.
+    public struct TagEffort: Equatable, Sendable {
+        /// nil: the activities that carry no tag.
+        public let tag: String?
+        public let minutesLinked: Int
+        public let minutesUnlinked: Int
+        public var minutes: Int { minutesLinked + minutesUnlinked }
+    }
+
     public let period: Period
+    /// Per tag, most minutes first (then by name), the untagged row last when there is effort without tags. An
+    /// activity with several tags counts in each of their rows, so the rows can add up to more than `effort`.
+    public let tags: [TagEffort]
     /// The last day counted: the period's end, or today while it is still running; nil before it has begun.
     public let through: LocalDate?
     public let effort: Effort
@@ -93,6 +105,8 @@ public struct Insights: Equatable, Sendable {
         var effort = Effort()
         var tally = counted.map { WeekTally(counted: $0, period: period) }
         var served: [String: [ServedEffort]] = [:]
+        var perTag: [String: (linked: Int, unlinked: Int)] = [:]
+        var untagged: (linked: Int, unlinked: Int)?
         if let counted {
             var links = EffortLinks(ledger: ledger, time: time, known)
             ledger.forEachActivity(in: counted, time: time, known, occurredBy: time.now) { activity in
@@ -101,8 +115,21 @@ public struct Insights: Equatable, Sendable {
                 effort.add(minutes: activity.minutes, servingGoal: goal != nil)
                 tally?.add(minutes: activity.minutes, on: day, servingGoal: goal != nil)
                 if let goal { served[goal, default: []].append(ServedEffort(day: day, minutes: activity.minutes)) }
+                func add(_ row: inout (linked: Int, unlinked: Int)) {
+                    if goal != nil { row.linked += activity.minutes } else { row.unlinked += activity.minutes }
+                }
+                if activity.tags.isEmpty {
+                    var row = untagged ?? (0, 0)
+                    add(&row)
+                    untagged = row
+                }
+                for tag in activity.tags { add(&perTag[tag, default: (0, 0)]) }
             }
         }
+        var tags = perTag.map { TagEffort(tag: $0.key, minutesLinked: $0.value.linked, minutesUnlinked: $0.value.unlinked) }
+            .sorted { ($1.minutes, $0.tag ?? "") < ($0.minutes, $1.tag ?? "") }
+        if let untagged { tags.append(TagEffort(tag: nil, minutesLinked: untagged.linked, minutesUnlinked: untagged.unlinked)) }
+        self.tags = tags
         self.effort = effort
         weeks = tally?.weeks ?? []
         var keys = Set(served.keys)

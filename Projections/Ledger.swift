@@ -49,6 +49,9 @@ public struct Ledger: Equatable, Sendable {
                 retractions[e.target] = Fact(envelope, e)
                 mayBeRetracted.insert(e.target)
             }
+        case .timerStarted, .timerStopped, .timerCancelled:
+            // A timer counts only through the activities its stop records.
+            break
         }
     }
 

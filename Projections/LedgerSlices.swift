@@ -81,6 +81,9 @@ public enum LedgerSlices {
             return [goal(e.goal)] + quarterSlices(around: occurredAt)
         case .directionSet, .partnerNamed, .reviewRecorded, .eventRetracted:
             return [global]
+        case .timerStarted, .timerStopped, .timerCancelled:
+            // No read model folds them (the running timer is read from its own stream), so no slice holds them.
+            return []
         }
     }
 

@@ -11,6 +11,53 @@ public enum InsightsReport {
         }
     }
 
+    /// `journal insights --by tag`: minutes per tag, linked to a goal and to none.
+    public static func renderByTag(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain) -> String {
+        switch format {
+        case .text:
+            var lines = [palette.bold(title(insights) + " by tag: " + span(insights, today: time.today))]
+            if insights.tags.isEmpty {
+                lines.append("No effort in this period.")
+            } else {
+                let rows = insights.tags.map { row in
+                    [row.tag.map { "#" + $0 } ?? "(untagged)", TextStyle.minutes(row.minutesLinked),
+                     TextStyle.minutes(row.minutesUnlinked), TextStyle.minutes(row.minutes)]
+                }
+                lines += TextStyle.table([["tag", "linked", "unlinked", "total"]] + rows, rightAligned: [1, 2, 3])
+            }
+            return lines.joined(separator: "\n")
+        case .markdown:
+            var lines = ["# " + (insights.period.quarter.map { "Insights by tag: \($0)" }
+                ?? "Insights by tag: \(insights.period.from) to \(insights.period.to)"), ""]
+            lines.append("| tag | linked minutes | unlinked minutes | total |")
+            lines.append("|---|---:|---:|---:|")
+            for row in insights.tags {
+                lines.append("| " + [row.tag.map(Markdown.escape) ?? "(untagged)", String(row.minutesLinked),
+                                      String(row.minutesUnlinked), String(row.minutes)].joined(separator: " | ") + " |")
+            }
+            return lines.joined(separator: "\n")
+        case .json:
+            let period = insights.period
+            return JSONValue.object([
+                ("period", .object([
+                    ("kind", .string(period.quarter == nil ? "dates" : "quarter")),
+                    ("quarter", .optional(period.quarter.map(\.description))),
+                    ("from", .string(period.from.description)),
+                    ("to", .string(period.to.description)),
+                    ("through", .optional(insights.through)),
+                ])),
+                ("tags", .array(insights.tags.map { row in
+                    .object([
+                        ("tag", .optional(row.tag)),
+                        ("minutesLinked", .int(row.minutesLinked)),
+                        ("minutesUnlinked", .int(row.minutesUnlinked)),
+                        ("minutes", .int(row.minutes)),
+                    ])
+                })),
+            ]).rendered()
+        }
+    }
+
     // MARK: - json
 
     /// The documented fields in the documented order; `through`, `busyButStuck`, `status` and `weeks` follow them.

@@ -94,6 +94,13 @@ public enum LogMessage {
         case .eventRetracted(let e):
             let target = recorded.target.map { "event \($0.position)" } ?? "event \(e.target)"
             return "Retracted \(target) (\(e.targetType)): \(e.reason)" + position
+        case .timerStarted(let e):
+            let link = e.goal.map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal"
+            return "Timer started at \(time.display(e.startedAt)) (\(link)): \(e.text)" + Tags.suffix(e.tags) + position
+        case .timerStopped:
+            return "Timer stopped at \(time.display(recorded.occurredAt))" + position
+        case .timerCancelled:
+            return "Timer cancelled; nothing recorded for it" + position
         }
     }
 }

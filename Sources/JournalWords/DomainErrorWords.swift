@@ -171,6 +171,19 @@ extension DomainError {
             return "the deadline \(due) of goal \(shown(goal)) is before its quarter \(quarter) begins (\(quarter) runs \(quarter.firstDay) to \(quarter.lastDay)); give a deadline from \(quarter.firstDay) on, e.g. \(quarter.lastDay)"
         case .quarterNotStarted(let quarter, let day):
             return "\(quarter) (\(quarter.firstDay) to \(quarter.lastDay)) has not started on \(day), so there is nothing to review yet; review it from \(quarter.firstDay) on, or review \(day.quarter) instead"
+        case .noRunningTimer:
+            return "no timer is running; start one with journal start TEXT [--goal GOAL] (or log finished work with journal log activity)"
+        case .timerStopBeforeStart(let stop, let started):
+            return "--at \(stop) is before the running timer started (\(started), UTC); give a time after its start, or journal cancel it"
+        case .momentInFuture(let name, let at, let now):
+            return "\(name.words) \(at) is after now (\(now), UTC); the journal records what has happened"
+        case .spanEndsBeforeStart(let from, let to):
+            return "--to \(to) is not after --from \(from) (UTC); give an end after the start"
+        case .spanWithMinutes:
+            return "--from and --minutes do not go together: the span gives the minutes; give --from (and --to), or --minutes"
+        case .spanUnderAMinute:
+            return "the span from --from to --to is under a minute; give a longer span, or --minutes"
+
         }
     }
 
@@ -189,6 +202,9 @@ extension DateReading {
         case .end:
             return "YYYY-MM-DD (e.g. 2025-06-30), today, tomorrow, a weekday (friday: the next one), next friday, "
                 + "'in 3 days', 'in 2 weeks', end of month, end of quarter or a week (2025-W07: its Sunday)"
+        case .time:
+            return "a time of day (9:30, 14:05, 9:30pm), a day and a time ('yesterday 17:00', '2025-04-10 9:30'), "
+                + "'30 minutes ago', '2 hours ago', now, or an ISO date-time (2025-04-10T14:30)"
         }
     }
 }
@@ -202,6 +218,7 @@ extension EventSubject {
         case .partner: return "the partner"
         case .activity: return "an activity"
         case .retraction(let target): return "event \(shown(target))"
+        case .timer: return "the timer"
         }
     }
 }

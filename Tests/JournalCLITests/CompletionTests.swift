@@ -59,8 +59,8 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Shell completion")
 struct CompletionTests {
-    static let subcommands = ["log", "undo", "plan", "review", "sprint", "report", "history", "insights", "resume", "share",
-                              "events", "demo", "export", "import", "backup", "verify", "rebuild"]
+    static let subcommands = ["log", "start", "stop", "cancel", "undo", "plan", "review", "sprint", "report", "history", "insights",
+                              "activities", "resume", "share", "events", "demo", "export", "import", "backup", "verify", "rebuild"]
 
     @Test("the completion script generates", arguments: ["bash", "zsh", "fish"])
     func scripts(shell: String) throws {
@@ -73,7 +73,7 @@ struct CompletionTests {
         }
         for call in ["---completion log done -- positional@0", "---completion log activity -- --goal",
                      "---completion history -- positional@0", "---completion events -- --goal",
-                     "---completion log goal -- --direction"] {
+                     "---completion log goal -- --direction", "---completion start -- --goal", "---completion activities -- --goal"] {
             #expect(script.contains(call), "\(shell) asks journal for \(call)")
         }
         #expect(try s.count() == 0 && !FileManager.default.fileExists(atPath: s.db), "no journal created")

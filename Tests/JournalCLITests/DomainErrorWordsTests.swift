@@ -164,6 +164,17 @@ struct DomainErrorWordsTests {
          "the deadline 2025-09-26 of goal cs is before its quarter 2025-Q4 begins (2025-Q4 runs 2025-10-01 to 2025-12-31); give a deadline from 2025-10-01 on, e.g. 2025-12-31"),
         (.quarterNotStarted(quarter: q3, day: day("2025-04-10")),
          "2025-Q3 (2025-07-01 to 2025-09-30) has not started on 2025-04-10, so there is nothing to review yet; review it from 2025-07-01 on, or review 2025-Q2 instead"),
+        (.invalidDate(name: .named("--at"), raw: "soonish", reading: .time),
+         "--at 'soonish' is not a valid date; use a time of day (9:30, 14:05, 9:30pm), a day and a time ('yesterday 17:00', '2025-04-10 9:30'), '30 minutes ago', '2 hours ago', now, or an ISO date-time (2025-04-10T14:30)"),
+        (.noRunningTimer, "no timer is running; start one with journal start TEXT [--goal GOAL] (or log finished work with journal log activity)"),
+        (.timerStopBeforeStart(stop: Instant(date: day("2025-04-10"), hour: 8), started: Instant(date: day("2025-04-10"), hour: 9)),
+         "--at 2025-04-10T08:00:00.000Z is before the running timer started (2025-04-10T09:00:00.000Z, UTC); give a time after its start, or journal cancel it"),
+        (.momentInFuture(name: .named("--to"), at: Instant(date: day("2025-04-10"), hour: 10), now: Instant(date: day("2025-04-10"), hour: 9)),
+         "--to 2025-04-10T10:00:00.000Z is after now (2025-04-10T09:00:00.000Z, UTC); the journal records what has happened"),
+        (.spanEndsBeforeStart(from: Instant(date: day("2025-04-10"), hour: 10), to: Instant(date: day("2025-04-10"), hour: 9)),
+         "--to 2025-04-10T09:00:00.000Z is not after --from 2025-04-10T10:00:00.000Z (UTC); give an end after the start"),
+        (.spanWithMinutes, "--from and --minutes do not go together: the span gives the minutes; give --from (and --to), or --minutes"),
+        (.spanUnderAMinute, "the span from --from to --to is under a minute; give a longer span, or --minutes"),
     ]
 
     /// Which case a refusal is. The switch has no `default`: a new case does not compile until it is listed
@@ -248,9 +259,15 @@ struct DomainErrorWordsTests {
         case .goalOfOtherQuarter: 75
         case .deadlineBeforeQuarter: 76
         case .quarterNotStarted: 77
+        case .noRunningTimer: 78
+        case .timerStopBeforeStart: 79
+        case .momentInFuture: 80
+        case .spanEndsBeforeStart: 81
+        case .spanWithMinutes: 82
+        case .spanUnderAMinute: 83
         }
     }
-    static let caseCount = 78
+    static let caseCount = 84
 
     @Test func everyCaseHasASample() {
         let sampled = Set(Self.samples.map { Self.caseNumber($0.0) })

@@ -25,8 +25,8 @@ struct HelpAndErrorTests {
         let s = try Sandbox()
         let help = try s.ok(["--help"])
         #expect(Self.groups(help) == [
-            "LOGGING": ["log", "undo", "plan", "review"],
-            "READING": ["sprint", "report", "history", "insights", "resume", "share", "events", "demo"],
+            "LOGGING": ["log", "start", "stop", "cancel", "undo", "plan", "review"],
+            "READING": ["sprint", "report", "history", "insights", "activities", "resume", "share", "events", "demo"],
             "MAINTENANCE": ["export", "import", "backup", "verify", "rebuild"],
         ], "\(help)")
         // The three groups in that order, and no ungrouped list besides them.

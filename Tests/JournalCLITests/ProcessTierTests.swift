@@ -24,6 +24,9 @@ struct ProcessTierTests {
         ["--help"], ["--version"], ["help", "log", "goal"], ["log", "--help"], ["sprint", "-h"],
         ["sprint", "--format", "pdf"], ["nonsense"], ["history", "no-such-goal"], ["report", "2025-Q9"],
         ["log", "done", "aws/1"], ["log", "activity", "Reading", "--minutes", "lots"], ["log", "retract", "999", "--reason", "x"],
+        ["activities"], ["activities", "--since", "2025-04-01", "--tag", "networking", "--format", "json"],
+        ["insights", "--by", "tag"], ["insights", "--by", "tag", "--format", "json"], ["events", "--tag", "networking"],
+        ["stop"], ["cancel"], ["stop", "--at", "soon"],
     ]
 
     @Test(arguments: reads) func aReadIsTheSameBothWays(_ arguments: [String]) throws {
@@ -58,6 +61,8 @@ struct ProcessTierTests {
         ["log", "direction", "Lead a platform team", "--by", "2027"],
         ["log", "partner", "Sam"],
         ["undo", "--yes"], ["rebuild"],
+        ["start", "Practice exam", "--goal", "aws/2", "--tag", "Deep Work"],
+        ["log", "activity", "Meetup", "--from", "yesterday 19:00", "--to", "21:30", "--tag", "networking"],
     ]
 
     @Test(arguments: writes) func aWriteIsTheSameBothWays(_ arguments: [String]) throws {

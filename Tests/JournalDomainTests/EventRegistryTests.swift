@@ -19,7 +19,7 @@ struct EventRegistryTests {
         // The names as they were before the registry: stored rows keep them forever.
         #expect(names == ["direction-set", "goal-set", "milestone-planned", "milestone-done", "milestone-revised", "progress-measured",
                           "activity-logged", "goal-revised", "goal-completed", "goal-dropped", "review-recorded", "partner-named",
-                          "event-retracted"])
+                          "event-retracted", "timer-started", "timer-stopped", "timer-cancelled"])
     }
 
     /// A stored property the table forgets would send every payload that has it to JSONDecoder; a key the type

@@ -419,6 +419,9 @@ func referenceDecode(type: String, payload: String) throws -> JournalEvent {
     case "review-recorded": return .reviewRecorded(try d.decode(ReviewRecorded.self, from: data))
     case "partner-named": return .partnerNamed(try d.decode(PartnerNamed.self, from: data))
     case "event-retracted": return .eventRetracted(try d.decode(EventRetracted.self, from: data))
+    case "timer-started": return .timerStarted(try d.decode(TimerStarted.self, from: data))
+    case "timer-stopped": return .timerStopped(try d.decode(TimerStopped.self, from: data))
+    case "timer-cancelled": return .timerCancelled(try d.decode(TimerCancelled.self, from: data))
     default: throw JournalEvent.DecodingFailure(type: type, reason: "unknown event type")
     }
 }

@@ -55,6 +55,9 @@ struct KeysAndEncodingTests {
                                            blockers: [.lostInterest])),
             .partnerNamed(PartnerNamed(name: "Sam")),
             .eventRetracted(EventRetracted(target: "abc", targetType: "goal-set", reason: "r")),
+            .timerStarted(TimerStarted(text: "Read 📚", goal: "aws", milestone: 1, tags: ["books"], startedAt: Instant(millisecondsSinceEpoch: 1_744_275_600_000))),
+            .timerStopped(TimerStopped(timer: "abc", activities: ["def", "ghi"])),
+            .timerCancelled(TimerCancelled(timer: "abc")),
         ]
         #expect(Set(events.map(\.type)).count == JournalEvent.Kind.allCases.count, "every kind is covered")
         for event in events {

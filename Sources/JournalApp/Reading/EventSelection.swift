@@ -14,8 +14,11 @@ public struct EventSelection {
     /// Type names; empty: every type.
     public let types: [String]
     public let since: Instant?
+    /// Only events carrying this tag (activities and timers), and the retractions of those.
+    public let tag: String?
 
-    public init(goal: String?, types: [String], since: Instant?) {
+    public init(goal: String?, types: [String], since: Instant?, tag: String? = nil) {
+        self.tag = tag
         self.goal = goal
         self.types = types
         self.since = since
@@ -52,6 +55,16 @@ public struct EventSelection {
             if let goal = selection.goal {
                 var matches = envelope.event.goalKey == goal
                 if case .eventRetracted(let r) = envelope.event { matches = selectedIds.contains(r.target) }
+                guard matches else { return }
+            }
+            if let tag = selection.tag {
+                let matches: Bool
+                switch envelope.event {
+                case .activityLogged(let e): matches = e.tags.contains(tag)
+                case .timerStarted(let e): matches = e.tags.contains(tag)
+                case .eventRetracted(let r): matches = selectedIds.contains(r.target)
+                default: matches = false
+                }
                 guard matches else { return }
             }
             if !selection.types.isEmpty, !selection.types.contains(recorded.type) { return }

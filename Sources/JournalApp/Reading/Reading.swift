@@ -65,6 +65,18 @@ public struct Reading<Store: EventStore & ProjectionCheckpoints> {
         Insights(ledger: try store.ledger(period.scope, time: time), period: period, time: time)
     }
 
+    /// `journal activities`: the activities of the days `from...to` (linked to `goal`, carrying `tag`, matching `grep`).
+    public func activities(from: LocalDate, to: LocalDate, goal: String?, tag: String?, grep: String?) throws -> ActivityList {
+        let scope: LedgerSlices.Scope = goal.map { .goal($0) }
+            ?? .quarters(from <= to ? LedgerSlices.quarters(of: from...to) : [], days: from <= to ? from...to : nil)
+        return ActivityList(ledger: try store.ledger(scope, time: time), from: from, to: to, goal: goal, tag: tag, grep: grep, time: time)
+    }
+
+    /// The timer running now, if any (the fold of the small `timer` stream), for the overview and `journal stop`.
+    public func runningTimer() throws -> RunningTimer? {
+        RunningTimer.replay(try store.readStream(StreamName.timer, from: 0).map { try $0.envelope() })
+    }
+
     public func calibration() throws -> Calibration {
         Calibration(ledger: try store.ledger(.allGoals, time: time), time: time)
     }

@@ -62,7 +62,7 @@ public struct Recorder<Store: TransactionalStore> {
 
     private func record(_ command: Command, occurred: Instant, metadata: String, _ session: Store.Session) throws -> Recorded {
         var command = command
-        var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today)
+        var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today, occurredAt: occurred, now: time.now)
         var goalStream: [Envelope] = []
         let stream: String
         switch command {
@@ -99,6 +99,19 @@ public struct Recorder<Store: TransactionalStore> {
                 state.goalActiveDays = GoalActiveDays(events: goalEvents.filter { !retracted.contains($0.eventId) },
                                                       localDate: time.localDate(of:))
             }
+        case .startTimer(_, let key, _, _, _):
+            stream = StreamName.timer
+            state.timer = try runningTimer(session)
+            if let key {
+                let goalEvents = try envelopes(session.readStream(StreamName.goal(key)))
+                state.goal = GoalState.replay(goalEvents)
+                let retracted = Retractions.targets(in: goalEvents)
+                state.goalActiveDays = GoalActiveDays(events: goalEvents.filter { !retracted.contains($0.eventId) },
+                                                      localDate: time.localDate(of:))
+            }
+        case .stopTimer, .cancelTimer:
+            stream = StreamName.timer
+            state.timer = try runningTimer(session)
         case .recordReview(let review):
             stream = StreamName.review(review.quarter)
         case .namePartner:
@@ -143,6 +156,72 @@ public struct Recorder<Store: TransactionalStore> {
                         previousDirection: previousDirection)
     }
 
+    private func runningTimer(_ session: Store.Session) throws -> RunningTimer? {
+        RunningTimer.replay(try envelopes(session.readStream(StreamName.timer)))
+    }
+
+    // MARK: The timer and spans
+
+    /// `journal start`: stops the running timer, if any (recording its activity), then starts the new one, in one
+    /// atomic append.
+    public func startTimer(_ command: Command) throws -> TimerStart {
+        let metadata = try EventMetadata.of(command: "start")
+        return try store.write(recordedAt: time.now) { session in
+            let stopped = try runningTimer(session) == nil ? nil : try stop(at: time.now, note: nil, metadata: metadata, session)
+            let started = try record(command, occurred: time.now, metadata: metadata, session)
+            guard let timer = try runningTimer(session) else { throw AppError.appendRecordedNothing(stream: StreamName.timer) }
+            return TimerStart(stopped: stopped, started: started, timer: timer)
+        }
+    }
+
+    /// `journal stop`: the running timer's activities (one per local day of its span) and the stop, in one append.
+    public func stopTimer(at end: Instant?, note: String?) throws -> TimerStop {
+        let metadata = try EventMetadata.of(command: "stop")
+        return try store.write(recordedAt: time.now) { session in
+            try stop(at: end ?? time.now, note: note, metadata: metadata, session)
+        }
+    }
+
+    /// `journal cancel`: ends the running timer and records no activity.
+    public func cancelTimer() throws -> (timer: RunningTimer, recorded: Recorded) {
+        let metadata = try EventMetadata.of(command: "cancel")
+        return try store.write(recordedAt: time.now) { session in
+            guard let timer = try runningTimer(session) else { throw DomainError.noRunningTimer }
+            return (timer, try record(.cancelTimer, occurred: time.now, metadata: metadata, session))
+        }
+    }
+
+    /// `journal log activity --from --to`: the span as activities, one per local day, in one atomic append.
+    /// `command` is the activity without minutes; each part gets its own.
+    public func recordSpan(_ command: Command, from: Instant, to: Instant, commandName: String) throws -> [Recorded] {
+        guard case .logActivity(let text, let goal, let milestone, _, let tags, let force) = command else {
+            throw AppError.appendRecordedNothing(stream: "")
+        }
+        let pieces = try DaySpans.checked(from: from, to: to, now: time.now, time: time)
+        let metadata = try EventMetadata.of(command: commandName)
+        return try store.write(recordedAt: time.now) { session in
+            try pieces.map { piece in
+                try record(.logActivity(text: text, goal: goal, milestone: milestone, minutes: piece.minutes, tags: tags, force: force),
+                           occurred: piece.at, metadata: metadata, session)
+            }
+        }
+    }
+
+    private func stop(at end: Instant, note: String?, metadata: String, _ session: Store.Session) throws -> TimerStop {
+        guard let timer = try runningTimer(session) else { throw DomainError.noRunningTimer }
+        // The stop's own rules (a running timer, an end neither before its start nor after now) before any append.
+        _ = try Decider.decide(.stopTimer(activities: []), DecisionState(timer: timer, occurredAt: end, now: time.now))
+        var text = timer.text
+        if let note = try Validate.optionalText(note, what: "note") { text += ": " + note }
+        // The goal was checked active when the timer started: a span that runs into a new quarter keeps its link.
+        let activities = try DaySpans.pieces(from: timer.startedAt, to: end, time: time).map { piece in
+            try record(.logActivity(text: text, goal: timer.goal, milestone: timer.milestone, minutes: piece.minutes,
+                                    tags: timer.tags, force: true), occurred: piece.at, metadata: metadata, session)
+        }
+        let stopped = try record(.stopTimer(activities: activities.map(\.event.eventId)), occurred: end, metadata: metadata, session)
+        return TimerStop(timer: timer, end: end, activities: activities, stopped: stopped)
+    }
+
     private func envelopes(_ events: [RecordedEvent]) throws -> [Envelope] {
         try events.map { try $0.envelope() }
     }
@@ -176,6 +255,26 @@ public struct Recorder<Store: TransactionalStore> {
                 event.streamId, streamEvents)
     }
 
+}
+
+/// What `journal start` recorded: the timer it stopped first, if one was running, and the new one.
+public struct TimerStart: Sendable {
+    public let stopped: TimerStop?
+    public let started: Recorded
+    public let timer: RunningTimer
+}
+
+/// What a stop recorded: the timer, its end, its activities (one per local day; none under a minute), the stop.
+public struct TimerStop: Sendable {
+    public let timer: RunningTimer
+    public let end: Instant
+    public let activities: [Recorded]
+    public let stopped: Recorded
+
+    public var minutes: Int { activities.reduce(0) { total, r in
+        if case .activityLogged(let a) = r.change { return total + (a.minutes ?? 0) }
+        return total
+    } }
 }
 
 /// The metadata every event a command records carries: which command, and which journal.

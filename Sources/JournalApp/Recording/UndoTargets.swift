@@ -17,7 +17,15 @@ public enum UndoTargets {
             let envelope = try event.envelope()
             if scan.isUndoable(envelope) {
                 found.append(envelope)
-                if after == nil { break }
+                if after == nil {
+                    // A stop is taken back whole: its activities (recorded in the same append, just before it) too.
+                    if case .timerStopped(let stop) = envelope.event {
+                        for id in stop.activities.reversed() where !scan.isRetracted(id) {
+                            if let activity = try store.event(withId: id) { found.append(try activity.envelope()) }
+                        }
+                    }
+                    break
+                }
             }
             position -= 1
         }

@@ -7,7 +7,7 @@ struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "List the log's events: position, times, type, stream, payload.",
-        discussion: "Examples: journal events --goal aws   journal events --type activity-logged --since 2025-04-01 --format jsonl")
+        discussion: "Examples: journal events --goal aws   journal events --type activity-logged --since 2025-04-01 --format jsonl   journal events --tag networking")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl, json
@@ -21,6 +21,8 @@ struct Events: ParsableCommand {
         valueName: "type"), completion: .list(JournalEvent.Kind.allCases.map(\.rawValue)))
     var types: [String] = []
     @Option(help: ArgumentHelp("Only events that occurred on or after this date.", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Only events carrying this tag (activities and timers), normalised as imports do (\"UX Research\" is ux-research).", valueName: "tag"))
+    var tag: String?
     @Option(help: "text for people; jsonl (one JSON object a line, every stored field) or json (one array of them) for scripts.")
     var format: Format = .text
     @OptionGroup var journal: JournalOptions
@@ -38,7 +40,8 @@ struct Events: ParsableCommand {
         let since = try self.since.map { raw throws(DomainError) in time.startOfDay(try DateInput.day(raw, option: "--since", time: time)) }
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .mustExist)
 
-        let selected = try EventSelection(goal: goal, types: kinds, since: since).select(in: store)
+        let tag = try self.tag.map { raw throws(DomainError) in try Validate.tags(TagInput.normalised([raw])).first ?? raw }
+        let selected = try EventSelection(goal: goal, types: kinds, since: since, tag: tag).select(in: store)
         if format == .json {
             let objects = selected.map { "  " + EventListing.jsonLine($0.event, retracted: $0.retracted) }
             print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")

@@ -19,7 +19,7 @@ struct InsightsCommand: ParsableCommand {
             goals (--confidence) against what you completed within the quarter, and a suggested sprint size.
             Examples: journal insights   journal insights --quarter 2025-Q2 --format markdown   \
             journal insights --since 2025-04-01 --until 2025-04-30 --format json   journal insights --week last-week   \
-            journal insights --calibration
+            journal insights --calibration   journal insights --by tag --format json
             """)
 
     @Option(help: ArgumentHelp("The quarter to look at, e.g. 2025-Q2 or last-quarter (default: the current one).", valueName: "quarter"))
@@ -35,6 +35,9 @@ struct InsightsCommand: ParsableCommand {
         against what was completed, the Brier score and a suggested sprint size.
         """))
     var calibration = false
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case goal, tag }
+    @Option(help: ArgumentHelp("goal (the default report) or tag: minutes per tag, linked to a goal and to none, untagged effort as its own row.", valueName: "grouping"))
+    var by: Grouping = .goal
     @OptionGroup var options: ReadOptions
 
     func run() throws {
@@ -42,6 +45,9 @@ struct InsightsCommand: ParsableCommand {
             throw CLIError(.usage, "--calibration looks at every past quarter and takes no --quarter, --since, --until or --week; drop them")
         }
         let time = try JournalEnvironment().time()
+        if calibration, by == .tag {
+            throw CLIError(.usage, "--calibration and --by tag are two different reports; give one of them")
+        }
         if calibration {
             let calibration = try ReadContext(options.journal, time: time).reading.calibration()
             print(CalibrationRendering.render(calibration, format: options.format))
@@ -49,6 +55,10 @@ struct InsightsCommand: ParsableCommand {
         }
         let period = try self.period(time: time)
         let insights = try ReadContext(options.journal, time: time).reading.insights(period)
+        if by == .tag {
+            print(InsightsReport.renderByTag(insights, format: options.format, time: time, palette: options.palette))
+            return
+        }
         print(InsightsReport.render(insights, format: options.format, time: time,
                                     palette: options.palette))
     }

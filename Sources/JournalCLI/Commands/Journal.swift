@@ -14,9 +14,11 @@ struct Journal: ParsableCommand {
         version: JournalVersion.current,
         // `journal --help` lists them in these three groups, in this order.
         groupedSubcommands: [
-            CommandGroup(name: "Logging", subcommands: [Log.self, Undo.self, PlanCommand.self, ReviewCommand.self]),
+            CommandGroup(name: "Logging", subcommands: [
+                Log.self, Start.self, Stop.self, Cancel.self, Undo.self, PlanCommand.self, ReviewCommand.self,
+            ]),
             CommandGroup(name: "Reading", subcommands: [
-                Sprint.self, Report.self, History.self, InsightsCommand.self, Resume.self, Share.self, Events.self, Demo.self,
+                Sprint.self, Report.self, History.self, InsightsCommand.self, Activities.self, Resume.self, Share.self, Events.self, Demo.self,
             ]),
             CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Backup.self, Verify.self, Rebuild.self]),
         ]

@@ -1,6 +1,8 @@
 import ArgumentParser
 import JournalApp
 import JournalDomain
+import JournalStore
+import JournalViews
 
 struct LogDirection: LogSubcommand {
     static let configuration = CommandConfiguration(
@@ -159,17 +161,40 @@ struct LogActivity: LogSubcommand {
     var tags: [String] = []
     @Flag(help: "Keep the link to a goal that was not active on the activity's day (completed or dropped before it, or of another quarter); insights count it as linked to no goal.")
     var force = false
+    @Option(help: ArgumentHelp("When it started, for a span logged after the fact: 9:00, 'yesterday 17:00', '2 hours ago' (the minutes are computed; not with --minutes).", valueName: "time"))
+    var from: String?
+    @Option(help: ArgumentHelp("When the span ended (with --from; default: now); a bare time such as 10:30 is the first one after --from.", valueName: "time"))
+    var to: String?
     @OptionGroup var occurred: OccurredOptions
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-        try record { _ in try Self.command(text, goal: goal, minutes: minutes, tags: tags, force: force) }
+        guard from != nil || to != nil else {
+            try record { _ in try Self.command(text, goal: goal, minutes: minutes, tags: tags, force: force) }
+            return
+        }
+        try recordSpan()
+    }
+
+    /// `--from [--to]`: Timewarrior's `track`, split per local day across midnight, in one append.
+    func recordSpan() throws {
+        guard let from else { throw CLIError(.usage, "--to needs --from: give the span's start with --from (nothing was recorded)") }
+        if minutes != nil { throw DomainError.spanWithMinutes }
+        if occurred.on != nil { throw CLIError(.usage, "--on and --from do not go together: --from names the day; drop --on (nothing was recorded)") }
+        let environment = JournalEnvironment()
+        let time = try environment.time()
+        let start = try TimeInput.moment(from, option: "--from", time: time)
+        let end = try to.map { raw throws(DomainError) in try TimeInput.moment(raw, option: "--to", time: time, after: start) } ?? time.now
+        let command = try Self.command(text, goal: goal, minutes: nil, tags: tags, force: force)
+        let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
+        let recorded = try Recorder(store: store, time: time).recordSpan(command, from: start, to: end, commandName: "log activity")
+        recorded.forEach { print(LogMessage.describe($0, time: time)) }
     }
 
     static func command(_ text: [String], goal: String?, minutes: String?, tags: [String] = [], force: Bool = false) throws -> Command {
         let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
         return .logActivity(text: words(text), goal: link?.goal, milestone: link?.number,
-                            minutes: try parseInt(minutes, option: "--minutes"), tags: tags, force: force)
+                            minutes: try parseInt(minutes, option: "--minutes"), tags: TagInput.normalised(tags), force: force)
     }
 }
 

@@ -15,6 +15,12 @@ public enum Command: Equatable, Sendable {
     case recordReview(ReviewRecorded)
     case namePartner(String)
     case retract(reference: String, reason: String, force: Bool = false)
+    /// `journal start`: validated like the activity it will record (the goal and milestone must exist and the goal
+    /// be active today unless forced). The Recorder stops a running timer first, in the same append.
+    case startTimer(text: String, goal: String?, milestone: Int?, tags: [String] = [], force: Bool = false)
+    /// Ends the running timer; `activities` are the ids of the activities recorded with it in the same append.
+    case stopTimer(activities: [String])
+    case cancelTimer
 }
 
 public struct GoalDraft: Equatable, Sendable {
@@ -109,10 +115,19 @@ public struct DecisionState: Equatable, Sendable {
     /// The local date occurred-at falls on, for checks against the calendar.
     public var occurredOn: LocalDate?
     public var today: LocalDate?
+    /// For the timer's commands: the timer running before the command.
+    public var timer: RunningTimer?
+    /// For the timer's commands: the instant the event is recorded for (a stop's end), and now.
+    public var occurredAt: Instant?
+    public var now: Instant?
 
     public init(goal: GoalState? = nil, quarterGoals: [String] = [], direction: DirectionState? = nil,
                 retractTarget: RetractTarget? = nil, goalAfterRetraction: GoalState? = nil,
-                goalActiveDays: GoalActiveDays? = nil, occurredOn: LocalDate? = nil, today: LocalDate? = nil) {
+                goalActiveDays: GoalActiveDays? = nil, occurredOn: LocalDate? = nil, today: LocalDate? = nil,
+                timer: RunningTimer? = nil, occurredAt: Instant? = nil, now: Instant? = nil) {
+        self.timer = timer
+        self.occurredAt = occurredAt
+        self.now = now
         self.goal = goal
         self.quarterGoals = quarterGoals
         self.direction = direction

@@ -128,7 +128,30 @@ public enum Decider {
             }
             return [.eventRetracted(EventRetracted(target: target.eventId, targetType: target.type,
                                                    reason: try Validate.text(reason, what: "reason")))]
+
+        case .startTimer(let text, let key, let number, let tags, let force):
+            // The activity the stop will record, checked now so that a start the stop would refuse is refused.
+            guard case .activityLogged(let a)? = try decide(.logActivity(text: text, goal: key, milestone: number, minutes: nil,
+                                                                         tags: tags, force: force), state).first,
+                  let at = state.occurredAt else { return [] }
+            return [.timerStarted(TimerStarted(text: a.text, goal: a.goal, milestone: a.milestone, tags: a.tags, startedAt: at))]
+
+        case .stopTimer(let activities):
+            let timer = try running(state)
+            if let at = state.occurredAt {
+                guard at >= timer.startedAt else { throw .timerStopBeforeStart(stop: at, started: timer.startedAt) }
+                if let now = state.now, at > now { throw .momentInFuture(name: .named("--at"), at: at, now: now) }
+            }
+            return [.timerStopped(TimerStopped(timer: timer.eventId, activities: activities))]
+
+        case .cancelTimer:
+            return [.timerCancelled(TimerCancelled(timer: try running(state).eventId))]
         }
+    }
+
+    static func running(_ state: DecisionState) throws(DomainError) -> RunningTimer {
+        guard let timer = state.timer else { throw .noRunningTimer }
+        return timer
     }
 
     static func decideGoal(_ draft: GoalDraft, _ state: DecisionState) throws(DomainError) -> GoalSet {

@@ -116,16 +116,31 @@ public enum DomainError: Error, Equatable, Sendable {
     case goalOfOtherQuarter(goal: String, quarter: Quarter, day: LocalDate)
     case deadlineBeforeQuarter(goal: String, due: LocalDate, quarter: Quarter)
     case quarterNotStarted(quarter: Quarter, day: LocalDate)
+
+    // The timer (journal start, stop, cancel).
+    /// stop or cancel with no timer running.
+    case noRunningTimer
+    /// A stop time before the running timer's start.
+    case timerStopBeforeStart(stop: Instant, started: Instant)
+    /// A stop time (or the end of a span) after now.
+    case momentInFuture(name: InputName, at: Instant, now: Instant)
+    /// A span whose end is not after its start (log activity --from/--to).
+    case spanEndsBeforeStart(from: Instant, to: Instant)
+    /// --from together with --minutes: the span gives the minutes.
+    case spanWithMinutes
+    /// A span shorter than a minute: no minutes to record.
+    case spanUnderAMinute
 }
 
 /// Which of an event's times is outside the times the log can hold.
 public enum EventTimeField: String, Sendable {
-    case occurredAt, recordedAt
+    case occurredAt, recordedAt, startedAt
 }
 
 /// Which reading of dates a refused date was given to: a past fact's, or an end's or deadline's.
 public enum DateReading: Sendable {
-    case past, end
+    /// `.time`: a moment with its time of day (TimeInput: 9:30, yesterday 17:00, 30 minutes ago).
+    case past, end, time
 }
 
 /// What an event is about, as a refusal names it.
@@ -136,6 +151,7 @@ public enum EventSubject: Equatable, Sendable {
     case partner
     case activity
     case retraction(target: String)
+    case timer
 }
 
 /// What was being done to a goal that is no longer active.

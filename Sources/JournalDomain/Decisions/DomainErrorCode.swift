@@ -9,6 +9,7 @@ extension DomainError {
         case tooManyGoals, milestoneAlreadyDone, goalClosed, noTarget, noChange
         case retractRetraction, alreadyRetracted, futureDate, emptySprint, undecidedCarryOver
         case goalNotActive, deadlineBeforeQuarter, quarterNotStarted
+        case noRunningTimer, timerBeforeStart
     }
 
     public var code: Code {
@@ -53,6 +54,10 @@ extension DomainError {
         case .goalClosedBefore, .goalOfOtherQuarter: return .goalNotActive
         case .deadlineBeforeQuarter: return .deadlineBeforeQuarter
         case .quarterNotStarted: return .quarterNotStarted
+        case .noRunningTimer: return .noRunningTimer
+        case .timerStopBeforeStart, .spanEndsBeforeStart, .spanUnderAMinute: return .timerBeforeStart
+        case .momentInFuture: return .futureDate
+        case .spanWithMinutes: return .conflictingOptions
         }
     }
 
@@ -65,7 +70,8 @@ extension DomainError {
             return true
         case .unknownGoal, .unknownMilestone, .unknownDirection, .unknownEvent, .duplicateKey, .tooManyGoals,
              .milestoneAlreadyDone, .goalClosed, .noTarget, .noChange, .retractRetraction, .alreadyRetracted,
-             .futureDate, .emptySprint, .undecidedCarryOver, .goalNotActive, .deadlineBeforeQuarter, .quarterNotStarted:
+             .futureDate, .emptySprint, .undecidedCarryOver, .goalNotActive, .deadlineBeforeQuarter, .quarterNotStarted,
+             .noRunningTimer, .timerBeforeStart:
             return false
         }
     }

@@ -25,6 +25,7 @@ public enum EventRules {
         case .goalSet(let e): return StreamName.goal(e.key)
         case .reviewRecorded(let e): return StreamName.review(e.quarter)
         case .partnerNamed: return StreamName.partner
+        case .timerStarted, .timerStopped, .timerCancelled: return StreamName.timer
         case .activityLogged:
             // Read rather than built three times: an import checks a million of these.
             let utc = occurredAt.utcParts.date
@@ -43,7 +44,7 @@ public enum EventRules {
 
     /// A stream name of one of the kinds `StreamName` makes.
     static func isStreamName(_ stream: String) -> Bool {
-        if stream == StreamName.partner { return true }
+        if stream == StreamName.partner || stream == StreamName.timer { return true }
         for prefix in ["goal-", "direction-"] where stream.hasPrefix(prefix) {
             return (try? Validate.key(String(stream.dropFirst(prefix.count)))) != nil
         }
@@ -59,6 +60,7 @@ public enum EventRules {
         case .partnerNamed: return .partner
         case .activityLogged: return .activity
         case .eventRetracted(let e): return .retraction(target: e.target)
+        case .timerStarted, .timerStopped, .timerCancelled: return .timer
         default: return .goal(key: event.goalKey ?? "")
         }
     }
@@ -157,6 +159,26 @@ public enum EventRules {
             }
         case .partnerNamed(let e):
             _ = try Validate.title(e.name, what: "partner's name")
+        case .timerStarted(let e):
+            _ = try Validate.title(e.text, what: "activity")
+            if let goal = e.goal { _ = try Validate.key(goal, what: "goal key") }
+            if let milestone = e.milestone {
+                guard e.goal != nil else {
+                    throw .eventMilestoneWithoutGoal(milestone: milestone)
+                }
+                try milestoneNumber(milestone)
+            }
+            guard try Validate.tags(e.tags) == e.tags else {
+                throw .eventTagsNotKeys
+            }
+            guard Instant.supported.contains(e.startedAt) else {
+                throw .eventTimeOutOfRange(field: .startedAt, instant: e.startedAt)
+            }
+        case .timerStopped(let e):
+            try eventId(e.timer)
+            for id in e.activities { try eventId(id) }
+        case .timerCancelled(let e):
+            try eventId(e.timer)
         case .eventRetracted(let e):
             guard (1...128).contains(e.target.utf8.count), e.target.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
                 throw .eventRetractionTargetNotAnId(target: e.target)
@@ -165,6 +187,13 @@ public enum EventRules {
                 throw .eventRetractionTargetTypeUnknown(type: e.targetType)
             }
             _ = try Validate.text(e.reason, what: "reason")
+        }
+    }
+
+    /// An event id as a reference holds it: printable ASCII, 1 to 128 bytes.
+    static func eventId(_ id: String) throws(DomainError) {
+        guard (1...128).contains(id.utf8.count), id.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
+            throw .eventRetractionTargetNotAnId(target: id)
         }
     }
 

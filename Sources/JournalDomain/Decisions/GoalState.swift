@@ -117,7 +117,8 @@ public struct GoalState: Equatable, Sendable {
             status = .completed
         case .goalDropped:
             status = .dropped
-        case .goalSet, .directionSet, .activityLogged, .reviewRecorded, .partnerNamed, .eventRetracted:
+        case .goalSet, .directionSet, .activityLogged, .reviewRecorded, .partnerNamed, .eventRetracted,
+             .timerStarted, .timerStopped, .timerCancelled:
             break
         }
     }

@@ -39,6 +39,17 @@ private struct StreamState {
     var goalEverSet: Instant?
     var planned: [Int: (id: String, recordedAt: Instant)] = [:]
 
+    /// A stop or cancel names a timer started earlier in the timer stream, and is not recorded before it.
+    func endsTimer(_ id: String, recorded: Instant) -> String? {
+        guard let started = seen[id], started.kind == .timerStarted else {
+            return "it ends timer \(id), which is not a timer started earlier in its stream"
+        }
+        if recorded < started.recordedAt {
+            return "it was recorded at \(recorded), before the timer it ends was started (\(started.recordedAt))"
+        }
+        return nil
+    }
+
     /// Folds one event in; returns why it breaks a rule, if it does.
     mutating func apply(_ envelope: Envelope) -> String? {
         defer {
@@ -100,7 +111,11 @@ private struct StreamState {
             }
             if goalSet?.id == e.target { goalSet = nil }
             if let number = target.milestone, planned[number]?.id == e.target { planned[number] = nil }
-        case .directionSet, .activityLogged, .reviewRecorded, .partnerNamed:
+        case .timerStopped(let e):
+            if let reason = endsTimer(e.timer, recorded: recorded) { return reason }
+        case .timerCancelled(let e):
+            if let reason = endsTimer(e.timer, recorded: recorded) { return reason }
+        case .directionSet, .activityLogged, .reviewRecorded, .partnerNamed, .timerStarted:
             break
         }
         return nil

@@ -8,4 +8,6 @@ public enum StreamName {
     public static func review(_ quarter: Quarter) -> String { "review-" + quarter.description }
     public static func activities(_ day: LocalDate) -> String { "activities-" + day.description }
     public static let partner = "partner"
+    /// The running timer's starts, stops and cancellations: one small stream, read by start, stop and cancel.
+    public static let timer = "timer"
 }

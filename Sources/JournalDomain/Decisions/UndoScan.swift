@@ -15,6 +15,9 @@ public struct UndoScan: Sendable {
         }
         return !retracted.contains(envelope.eventId)
     }
+
+    /// Whether a retraction fed so far takes back the event of this id.
+    public func isRetracted(_ eventId: String) -> Bool { retracted.contains(eventId) }
 }
 
 extension JournalEvent {
@@ -37,6 +40,9 @@ extension JournalEvent {
         case .reviewRecorded(let e): return "review of \(e.quarter)"
         case .partnerNamed(let e): return "accountability partner: \(e.name)"
         case .eventRetracted(let e): return "retraction of an event (\(e.targetType)): \(e.reason)"
+        case .timerStarted(let e): return "timer started: \(e.text)"
+        case .timerStopped(let e): return "timer stopped" + (e.activities.isEmpty ? "" : " (with its \(e.activities.count == 1 ? "activity" : "\(e.activities.count) activities"))")
+        case .timerCancelled: return "timer cancelled"
         }
     }
 }

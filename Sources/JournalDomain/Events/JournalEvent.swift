@@ -21,11 +21,15 @@ public enum JournalEvent: Equatable, Sendable {
     indirect case reviewRecorded(ReviewRecorded)
     case partnerNamed(PartnerNamed)
     case eventRetracted(EventRetracted)
+    case timerStarted(TimerStarted)
+    case timerStopped(TimerStopped)
+    case timerCancelled(TimerCancelled)
 
     /// The kinds of event, without their payloads: what a stored row's `type` names.
     public enum Kind: CaseIterable, Sendable, RawRepresentable {
         case directionSet, goalSet, milestonePlanned, milestoneDone, milestoneRevised, progressMeasured, activityLogged
         case goalRevised, goalCompleted, goalDropped, reviewRecorded, partnerNamed, eventRetracted
+        case timerStarted, timerStopped, timerCancelled
 
         /// The registry: each kind's payload type, which knows its name, version and readers. Exhaustive (no
         /// `default`), so a new kind does not compile without its type.
@@ -44,6 +48,9 @@ public enum JournalEvent: Equatable, Sendable {
             case .reviewRecorded: ReviewRecorded.self
             case .partnerNamed: PartnerNamed.self
             case .eventRetracted: EventRetracted.self
+            case .timerStarted: TimerStarted.self
+            case .timerStopped: TimerStopped.self
+            case .timerCancelled: TimerCancelled.self
             }
         }
 
@@ -75,6 +82,9 @@ public enum JournalEvent: Equatable, Sendable {
         case .reviewRecorded: .reviewRecorded
         case .partnerNamed: .partnerNamed
         case .eventRetracted: .eventRetracted
+        case .timerStarted: .timerStarted
+        case .timerStopped: .timerStopped
+        case .timerCancelled: .timerCancelled
         }
     }
 
@@ -94,6 +104,9 @@ public enum JournalEvent: Equatable, Sendable {
         case .reviewRecorded(let e): e
         case .partnerNamed(let e): e
         case .eventRetracted(let e): e
+        case .timerStarted(let e): e
+        case .timerStopped(let e): e
+        case .timerCancelled(let e): e
         }
     }
 
@@ -109,7 +122,8 @@ public enum JournalEvent: Equatable, Sendable {
         case .goalRevised(let e): return e.goal
         case .goalCompleted(let e): return e.goal
         case .goalDropped(let e): return e.goal
-        case .directionSet, .reviewRecorded, .partnerNamed, .eventRetracted: return nil
+        // A timer names a goal only for the activity its stop records; it is not an event of the goal's stream.
+        case .directionSet, .reviewRecorded, .partnerNamed, .eventRetracted, .timerStarted, .timerStopped, .timerCancelled: return nil
         }
     }
 }

@@ -174,3 +174,8 @@ extension FastValue where Self: RawRepresentable, RawValue == String {
 extension FastValue where Self: FastReadable {
     static func read(_ s: inout FastJSONScanner) -> Self? { read(&s, schemaVersion: 1) }
 }
+
+extension Instant: FastValue {
+    /// The same reading as its Codable form (an ISO date-time string).
+    static func read(_ s: inout FastJSONScanner) -> Instant? { s.string().flatMap(Instant.init(iso:)) }
+}

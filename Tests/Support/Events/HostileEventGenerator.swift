@@ -128,6 +128,15 @@ public struct HostileEventGenerator {
             event = .eventRetracted(EventRetracted(target: UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, last)).uuidString.lowercased(),
                                                    targetType: JournalEvent.Kind.allCases.randomElement(using: &rng)?.rawValue ?? "",
                                                    reason: text()))
+        case .timerStarted:
+            let tags = Bool.random(using: &rng) ? [] : (0..<Int.random(in: 1...3, using: &rng)).map { _ in text(max: 12) }
+            let at = Instant(millisecondsSinceEpoch: Int64.random(in: -2_000_000_000_000...250_000_000_000_000, using: &rng))
+            event = .timerStarted(TimerStarted(text: text(max: 30), goal: optionalText(), milestone: optionalInt(), tags: tags, startedAt: at))
+        case .timerStopped:
+            let activities = (0..<Int.random(in: 0...3, using: &rng)).map { _ in text(max: 36) }
+            event = .timerStopped(TimerStopped(timer: text(max: 36), activities: activities))
+        case .timerCancelled:
+            event = .timerCancelled(TimerCancelled(timer: text(max: 36)))
         }
         return (event, exotic)
     }

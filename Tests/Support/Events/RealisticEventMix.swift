@@ -77,9 +77,19 @@ public enum RealisticEventMix {
         case 97..<98:
             stream = "direction-d"
             event = .directionSet(DirectionSet(key: "d", title: text(1...4), by: "2030"))
-        default:
+        case 98:
             stream = "partner"
             event = .partnerNamed(PartnerNamed(name: text(1...2)))
+        default:
+            // The timer's events, in turn (which of them comes from `index`, so no draw is added).
+            stream = "timer"
+            let id = UUID().uuidString.lowercased()
+            switch index % 3 {
+            case 0: event = .timerStarted(TimerStarted(text: text(1...4), goal: Bool.random(using: &rng) ? goal : nil, tags: ["deep-work"],
+                                                       startedAt: Instant(millisecondsSinceEpoch: start.millisecondsSinceEpoch + Int64(index) * 20_000)))
+            case 1: event = .timerStopped(TimerStopped(timer: id, activities: [UUID().uuidString.lowercased()]))
+            default: event = .timerCancelled(TimerCancelled(timer: id))
+            }
         }
         // Most events of a command share metadata and their time; some do not.
         let metadata = Int.random(in: 0..<10, using: &rng) == 0 ? #"{"client":"cli","command":"other \#(index)"}"# : #"{"client":"cli","command":"log"}"#

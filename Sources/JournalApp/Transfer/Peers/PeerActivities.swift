@@ -57,24 +57,8 @@ enum PeerActivities {
         return plan
     }
 
-    /// A tracked span as activities of at most one local day and 1440 minutes each, with its minutes rounded
-    /// from the span's start (so the parts add up to the whole span rounded to the minute). Parts that round to
-    /// no minutes are left out, keeping their index so the others' ids do not depend on them.
+    /// A tracked span as activities of at most one local day (the timer's split, `DaySpans`).
     static func pieces(from start: Instant, to end: Instant, time: TimeContext) -> [(index: Int, at: Instant, minutes: Int)] {
-        let dayLimit = Int64(Decider.maxMinutes) * 60_000
-        func roundedMinutes(_ at: Instant) -> Int64 { (at.millisecondsSinceEpoch - start.millisecondsSinceEpoch + 30_000) / 60_000 }
-        var parts: [(index: Int, at: Instant, minutes: Int)] = []
-        var cursor = start
-        var index = 0
-        while cursor < end {
-            var next = time.startOfDay(time.localDate(of: cursor).adding(days: 1))
-            if next <= cursor { next = Instant(millisecondsSinceEpoch: cursor.millisecondsSinceEpoch + dayLimit) }
-            let stop = min(end, next, Instant(millisecondsSinceEpoch: cursor.millisecondsSinceEpoch + dayLimit))
-            let minutes = roundedMinutes(stop) - roundedMinutes(cursor)
-            if minutes > 0 { parts.append((index, cursor, Int(minutes))) }
-            index += 1
-            cursor = stop
-        }
-        return parts
+        DaySpans.pieces(from: start, to: end, time: time)
     }
 }

@@ -60,6 +60,15 @@ enum PeerText {
 }
 
 /// The tools' labels as journal's tags: lowercase letters, digits and dashes (see `Validate.tags`).
+/// Tags as typed on the command line (`--tag "UX Research"`), normalised as the importers normalise labels.
+public enum TagInput {
+    /// Each tag as `PeerLabels.tag` makes it ("UX Research" -> "ux-research"); a label that normalises to nothing is
+    /// kept as typed, so that `Validate.tags` refuses it with its words.
+    public static func normalised(_ raw: [String]) -> [String] {
+        raw.map { PeerLabels.tag($0) ?? $0 }
+    }
+}
+
 enum PeerLabels {
     /// "Career_Growth" -> "career-growth", "Study session" -> "study-session", "café" -> "cafe", "aws.study" ->
     /// "aws-study"; a leading @, + or # is dropped; nil when nothing is left.

@@ -44,13 +44,13 @@ struct InsightsCommand: ParsableCommand {
         let time = try JournalEnvironment().time()
         if calibration {
             let calibration = try ReadContext(options.journal, time: time).reading.calibration()
-            print(CalibrationRendering.render(calibration, format: options.format))
+            print(CalibrationRendering.render(calibration, format: options.format, fit: options.fit))
             return
         }
         let period = try self.period(time: time)
         let insights = try ReadContext(options.journal, time: time).reading.insights(period)
         print(InsightsReport.render(insights, format: options.format, time: time,
-                                    palette: options.palette))
+                                    palette: options.palette, fit: options.fit))
     }
 
     /// The period the options name; usage errors for combinations that make no sense.

@@ -65,12 +65,29 @@ public struct DisplayWidth: Sendable {
     public func wrap(_ text: String, width: Int, indent: String, keepWords: Bool = false) -> [String] {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let lead = String(text.prefix { $0 == " " })
+        let indentWidth = self.width(of: indent)
         var lines: [String] = []
         var line = lead
         var lineWidth = self.width(of: lead)
         var empty = true
-        let indentWidth = self.width(of: indent)
-        for word in words {
+        // CJK text has no spaces and breaks between its characters: a word with wide characters that is longer
+        // than a line is split into pieces that fit one.
+        let pieces = words.flatMap { word -> [String] in
+            let room = width - indentWidth
+            guard self.width(of: word) > room, room > 1, word.contains(where: { self.width(of: $0) == 2 }) else { return [word] }
+            var parts: [String] = []
+            var part = ""
+            var used = 0
+            for character in word {
+                let cells = self.width(of: character)
+                if used + cells > room, !part.isEmpty { parts.append(part); part = ""; used = 0 }
+                part.append(character)
+                used += cells
+            }
+            if !part.isEmpty { parts.append(part) }
+            return parts
+        }
+        for word in pieces {
             let wordWidth = self.width(of: word)
             if !empty, lineWidth + 1 + wordWidth <= width {
                 line += " " + word

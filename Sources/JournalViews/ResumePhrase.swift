@@ -64,14 +64,25 @@ public enum ResumePhrase {
             }
             return capitalized(([past] + rest).joined(separator: " "))
         }
-        return capitalized(([past] + counted(rest)).joined(separator: " "))
+        return capitalized(([past] + counted(joined(rest))).joined(separator: " "))
     }
 
     /// A milestone done: its title in the past tense with numbers up to ten as words, or as written when it
     /// does not start with a verb the table knows.
     public static func milestone(_ title: String) -> String {
         guard let (past, rest) = split(title) else { return title }
-        return capitalized(([past] + counted(rest)).joined(separator: " "))
+        return capitalized(([past] + counted(joined(rest))).joined(separator: " "))
+    }
+
+    /// A second verb joined to the first ("Finish sections 6-10, take 2 practice exams", "... and ship it")
+    /// takes the past tense too: after a comma or "and"/"then", when the table knows it and words follow.
+    static func joined(_ words: [String]) -> [String] {
+        words.enumerated().map { index, word in
+            guard index > 0, index + 1 < words.count, word.allSatisfy(\.isLetter),
+                  words[index - 1].hasSuffix(",") || ["and", "then"].contains(words[index - 1].lowercased()),
+                  let past = pastTense(word) else { return word }
+            return past
+        }
     }
 
     /// The past tense of the first word and the words after it; nil when the first word is no verb it knows.

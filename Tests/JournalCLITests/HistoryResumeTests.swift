@@ -342,6 +342,33 @@ struct HistoryResumeTests {
         #expect(try s.count() == 21)
     }
 
+    /// The article's story: every result served the data-lead direction.
+    @Test func resumeOfTheDemoJournal() throws {
+        let s = try Sandbox.demo(now: "2025-07-05T12:00")
+        #expect(try s.ok(["resume"]) == """
+            Accomplishments
+
+            Toward: Move into data engineering leadership (by 2028)
+            - Completed AWS Solutions Architect certification: Passed the AWS Solutions Architect exam (Jun 2025)
+            - Took the exam (Jun 2025)
+            - Finished sections 6-10, took two practice exams (Jun 2025)
+            - Finished sections 1-5 of the study course (Apr 2025)
+            - Connected with five people on LinkedIn (Apr 2025)
+            - Attended a data engineering meetup (Apr 2025)
+
+            """)
+        #expect(try s.ok(["resume", "--refs", "--format", "markdown", "--since", "2025-06-01"]) == """
+            # Accomplishments since Jun 1
+
+            ## Toward: Move into data engineering leadership (by 2028) [data-lead]
+
+            - Completed AWS Solutions Architect certification: Passed the AWS Solutions Architect exam [aws] (Jun 2025)
+            - Took the exam [aws/3] (Jun 2025)
+            - Finished sections 6-10, took two practice exams [aws/2] (Jun 2025)
+
+            """)
+    }
+
     @Test func aRateGoalWithNothingMeasuredKeepsTheUsersWords() throws {
         let s = try Sandbox(now: "2025-04-01T09:00")
         try s.log("goal", "Apply to 5 junior UX roles per week", "--key", "apply", "--quarter", "2025-Q2", "--quiet")

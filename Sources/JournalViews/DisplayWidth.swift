@@ -114,11 +114,34 @@ public struct DisplayWidth: Sendable {
     /// at word boundaries, its later lines indented under the text (past a "- " bullet, else two more spaces).
     public func fit(line: String) -> [String] {
         guard width(of: line) > columns else { return [line] }
+        let line = Self.spacesFirst(line)
         let lead = line.prefix { $0 == " " }
         let body = line.dropFirst(lead.count)
-        if body.contains("  ") { return [truncate(line, to: columns)] }
+        if Palette.visible(String(body)).contains("  ") { return [truncate(line, to: columns)] }
         let indent = String(lead) + "  "
-        return wrap(Palette.visible(line), width: columns, indent: indent)
+        // Colour codes stay (they take no cells): a coloured phrase that wraps stays coloured on its next line.
+        return wrap(line, width: columns, indent: indent)
+    }
+
+    /// A line that starts with a colour code before its indent ("\u{1B}[33m  not recorded yet") with the indent
+    /// first, so that the indent is seen as one and the wrapped lines keep it.
+    static func spacesFirst(_ line: String) -> String {
+        guard line.hasPrefix("\u{1B}") else { return line }
+        var codes = ""
+        var spaces = ""
+        var rest = Substring(line)
+        while true {
+            if rest.hasPrefix("\u{1B}["), let end = rest.dropFirst(2).firstIndex(where: { $0.isLetter }) {
+                codes += rest[..<rest.index(after: end)]
+                rest = rest[rest.index(after: end)...]
+            } else if rest.first == " " {
+                spaces.append(" ")
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return spaces + codes + rest
     }
 
     /// A line whose last column starts `column` characters in (a history entry's summary): that column wraps
@@ -128,7 +151,7 @@ public struct DisplayWidth: Sendable {
         let head = String(line.prefix(column))
         let headWidth = width(of: head)
         guard headWidth + 10 <= columns, line.count > column else { return fit(line: line) }
-        let rest = Palette.visible(String(line.dropFirst(column)))
+        let rest = String(line.dropFirst(column))
         let margin = String(repeating: " ", count: headWidth)
         return wrap(rest, width: columns - headWidth, indent: "").enumerated().map { index, part in
             (index == 0 ? head : margin) + part

@@ -126,6 +126,19 @@ struct TerminalWidthTests {
         #expect(try screen(s, ["sprint"], columns: 120, env: ["COLUMNS": "60"]) == (try screen(s, ["sprint"], columns: 120)))
     }
 
+    /// Colour codes take no cells: a coloured terminal fits the same text, and a wrapped warning keeps its colour.
+    @Test func colourTakesNoRoom() throws {
+        let s = try Self.wideJournal()
+        let colour: [String: String?] = ["TERM": "xterm-256color"]
+        for arguments in [["sprint"], ["report", "2025-Q2"], ["insights", "--quarter", "2025-Q2"]] {
+            let coloured = try screen(s, arguments, columns: 60, env: colour)
+            #expect(coloured.contains("\u{1B}["), "\(arguments)")
+            let plain = coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            expectFits(plain, 60)
+            #expect(plain == (try screen(s, arguments, columns: 60)), "\(arguments)")
+        }
+    }
+
     @Test func proseWrapsAtWordsUnderItsText() throws {
         let s = try Sandbox.demo(now: "2025-07-05T12:00")
         let report = try screen(s, ["report", "2025-Q2"], columns: 60)

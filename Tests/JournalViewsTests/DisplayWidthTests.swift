@@ -72,6 +72,12 @@ struct DisplayWidthTests {
         // A last column that starts 13 characters in wraps under itself.
         #expect(Self.fit(26).fit(line: "1  goal-set  Complete AWS certification", hangingAt: 13)
                 == ["1  goal-set  Complete AWS", "             certification"])
+        // Colour codes take no room and stay where they were.
+        #expect(fit.fit(line: "  \u{1B}[33m[no-metric] jlpt has no success metric\u{1B}[0m")
+                == ["  \u{1B}[33m[no-metric] jlpt has", "    no success metric\u{1B}[0m"])
+        // A colour that starts before the indent: the indent still leads every line.
+        #expect(fit.fit(line: "\u{1B}[33m  not recorded yet; record it\u{1B}[0m")
+                == ["  \u{1B}[33mnot recorded yet;", "    record it\u{1B}[0m"])
         // Never narrower than 20 columns.
         #expect(Self.fit(5).columns == 20)
     }

@@ -11,6 +11,8 @@ public struct Accomplishments: Equatable, Sendable {
     public let from: LocalDate?
     public let through: LocalDate?
     public let quarters: [QuarterGroup]
+    /// The long-term directions the items served, newest set first (the target role leads a resume).
+    public let directions: [DirectionSet]
 
     public struct QuarterGroup: Equatable, Sendable {
         public let quarter: Quarter
@@ -34,6 +36,14 @@ public struct Accomplishments: Equatable, Sendable {
         public let completedOn: LocalDate
         /// The log position of the completion, the tie-breaker for equal times.
         let position: Int64
+        /// The goal's direction key, if it serves one.
+        public let direction: String?
+        /// The goal's numbers as known now (a rate goal's achieved total comes from them).
+        public let target: Double?
+        public let current: Double?
+        public let unit: String?
+        /// Whether the goal itself is completed (its target then counts as reached).
+        public let goalCompleted: Bool
     }
 
     public var isEmpty: Bool { quarters.isEmpty }
@@ -52,7 +62,8 @@ public struct Accomplishments: Equatable, Sendable {
                case .goalCompleted(let e) = completion.event {
                 items.append(Item(kind: .goal, ref: key, goal: key, title: goal.title, outcome: e.outcome,
                                   completedAt: completion.occurredAt, completedOn: time.localDate(of: completion.occurredAt),
-                                  position: completion.position))
+                                  position: completion.position, direction: goal.direction, target: goal.target,
+                                  current: goal.current, unit: goal.unit, goalCompleted: true))
             }
             // The last done of each milestone, found in one pass (a search per milestone was quadratic).
             var donePosition: [Int: Int64] = [:]
@@ -64,13 +75,18 @@ public struct Accomplishments: Equatable, Sendable {
                 let position = donePosition[milestone.number] ?? 0
                 items.append(Item(kind: .milestone, ref: "\(key)/\(milestone.number)", goal: key, title: milestone.title,
                                   outcome: nil, completedAt: doneAt, completedOn: time.localDate(of: doneAt),
-                                  position: position))
+                                  position: position, direction: goal.direction, target: nil, current: nil, unit: nil,
+                                  goalCompleted: goal.status == .completed))
             }
             // A milestone done before its goal was carried into a later quarter is that earlier quarter's.
             for item in items where (from.map { item.completedOn >= $0 } ?? true) && (through.map { item.completedOn <= $0 } ?? true) {
                 byQuarter[item.completedOn.quarter, default: []].append(item)
             }
         }
+        let served = Set(byQuarter.values.joined().compactMap(\.direction))
+        directions = ledger.directions.filter { served.contains($0.key) }
+            .compactMap { key, _ in ledger.direction(key, known).map { (position: ledger.directions[key]?.last?.position ?? 0, $0) } }
+            .sorted { $0.position > $1.position }.map(\.1)
         quarters = byQuarter.keys.sorted(by: >).map { quarter in
             QuarterGroup(quarter: quarter, items: (byQuarter[quarter] ?? []).sorted {
                 ($0.completedAt, $0.position, $0.ref) > ($1.completedAt, $1.position, $1.ref)

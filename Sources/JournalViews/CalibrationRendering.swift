@@ -4,9 +4,9 @@ import Projections
 /// How `journal insights --calibration` shows stated confidence against what was completed: text for people,
 /// markdown to share, json for scripts.
 public enum CalibrationRendering {
-    public static func render(_ calibration: Calibration, format: OutputFormat) -> String {
+    public static func render(_ calibration: Calibration, format: OutputFormat, fit: DisplayWidth? = nil) -> String {
         switch format {
-        case .text: return text(calibration)
+        case .text: return fit.fit(text(calibration))
         case .markdown: return markdown(calibration)
         case .json: return json(calibration).rendered()
         }

@@ -4,7 +4,8 @@ import Projections
 /// What `journal demo` prints: where the sample went, then the sprint board and the quarter report.
 public enum DemoRendering {
     public static func render(path: String, events: Int64, sprint: (board: SprintBoard, charts: QuarterCharts),
-                       report: (report: QuarterReport, charts: QuarterCharts), format: OutputFormat, reportDay: LocalDate) -> String {
+                       report: (report: QuarterReport, charts: QuarterCharts), format: OutputFormat, reportDay: LocalDate,
+                       fit: DisplayWidth? = nil) -> String {
         let journal = "journal --db \(path)"
         let (board, report, charts) = (sprint.board, report.report, report.charts)
         switch format {
@@ -14,17 +15,17 @@ public enum DemoRendering {
                 ("sprint", SprintRendering.json(board)), ("report", ReportRendering.json(report)),
             ]).rendered()
         case .text:
-            return """
+            return fit.fit("""
                 Sample journal written to \(path) (\(events) events). Explore it with: \(journal) events
 
                 The sprint board as it stood on \(TextStyle.date(board.today)) (\(journal) sprint, with JOURNAL_NOW=\(board.today)):
 
-                \(SprintRendering.text(board, charts: sprint.charts))
+                \(SprintRendering.text(board, charts: sprint.charts, fit: fit))
 
                 The quarter's report after the review (\(journal) report \(report.quarter)):
 
-                \(ReportRendering.text(report, charts: charts, today: reportDay))
-                """
+                \(ReportRendering.text(report, charts: charts, today: reportDay, fit: fit))
+                """)
         case .markdown:
             return """
                 Sample journal written to `\(path)` (\(events) events).

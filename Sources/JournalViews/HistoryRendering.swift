@@ -11,9 +11,10 @@ public struct HistoryRendering {
         self.time = time
     }
 
-    public func render(_ format: OutputFormat) -> String {
+    /// - Parameter fit: the terminal text fits (nil: full text).
+    public func render(_ format: OutputFormat, fit: DisplayWidth? = nil) -> String {
         switch format {
-        case .text: return text()
+        case .text: return text(fit: fit)
         case .markdown: return markdown()
         case .json: return json().rendered()
         }
@@ -24,7 +25,7 @@ public struct HistoryRendering {
     /// The entries as aligned columns (position, time, when recorded if any was recorded later, type, summary),
     /// revision details under the summary. Written straight into one buffer: a long goal's history has thousands
     /// of lines, and building a table of strings first was most of the command's time.
-    func text() -> String {
+    func text(fit: DisplayWidth? = nil) -> String {
         let entries = history.entries
         let showRecorded = entries.contains(where: recordedLater)
         let occurred = entries.map { time.display($0.occurredAt) }
@@ -66,7 +67,14 @@ public struct HistoryRendering {
             out.append(UInt8(ascii: "\n"))
             for line in asOfText(day) { out.append(UInt8(ascii: "\n")); put(line) }
         }
-        return String(decoding: out, as: UTF8.self)
+        let whole = String(decoding: out, as: UTF8.self)
+        guard let fit else { return whole }
+        // The header and the as-of part fit as any text; an entry's summary and details wrap under the summary.
+        let lines = whole.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let entryLines = lines.count - (history.asOf.map { asOfText($0).count + 1 } ?? 0)
+        return lines.enumerated().flatMap { index, line in
+            index == 0 || index >= entryLines ? fit.fit(line: line) : fit.fit(line: line, hangingAt: indent.count)
+        }.joined(separator: "\n")
     }
 
     var header: String {

@@ -3,9 +3,10 @@ import Projections
 
 /// How `journal insights` shows busyness against progress: text for people, markdown to share, json for scripts.
 public enum InsightsReport {
-    public static func render(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain) -> String {
+    public static func render(_ insights: Insights, format: OutputFormat, time: TimeContext, palette: Palette = .plain,
+                              fit: DisplayWidth? = nil) -> String {
         switch format {
-        case .text: return text(insights, today: time.today, palette: palette)
+        case .text: return fit.fit(text(insights, today: time.today, palette: palette, fit: fit))
         case .markdown: return markdown(insights, today: time.today)
         case .json: return json(insights).rendered()
         }
@@ -107,7 +108,7 @@ public enum InsightsReport {
 
     // MARK: - text
 
-    static func text(_ insights: Insights, today: LocalDate, palette: Palette = .plain) -> String {
+    static func text(_ insights: Insights, today: LocalDate, palette: Palette = .plain, fit: DisplayWidth? = nil) -> String {
         var lines = [palette.bold(title(insights) + ": " + span(insights, today: today))]
         let effort = insights.effort
         lines.append("Effort    \(TextStyle.minutes(effort.minutesLinked)) linked to a goal, "
@@ -127,7 +128,7 @@ public enum InsightsReport {
                  goal.minutesPerMilestone.map(TextStyle.minutes) ?? "-", String(goal.stuckWeeks),
                  TextStyle.percent(goal.crammedShare)]
             }
-            lines += TextStyle.table([header] + rows, rightAligned: [1, 2, 3, 4, 5])
+            lines += TextStyle.table([header] + rows, rightAligned: [1, 2, 3, 4, 5], fit: fit, shrink: 0)
         }
         lines.append("")
         let stuck = insights.busyButStuck

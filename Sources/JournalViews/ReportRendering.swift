@@ -4,9 +4,9 @@ import Projections
 /// The quarter report in the four output formats.
 public enum ReportRendering {
     public static func render(_ report: QuarterReport, charts: QuarterCharts, format: PageFormat, today: LocalDate,
-                       palette: Palette = .plain) -> String {
+                       palette: Palette = .plain, fit: DisplayWidth? = nil) -> String {
         switch format {
-        case .text: return text(report, charts: charts, today: today, palette: palette)
+        case .text: return text(report, charts: charts, today: today, palette: palette, fit: fit)
         case .markdown: return markdown(report)
         case .json: return json(report).rendered()
         case .html: return ReportPage(report: report, charts: charts, today: today).render()
@@ -125,21 +125,21 @@ public enum ReportRendering {
     // MARK: text
 
     /// The plan at the end of week 1, a goal a line (also the guided review's summary).
-    public static func plannedLines(_ r: QuarterReport) -> [String] {
+    public static func plannedLines(_ r: QuarterReport, fit: DisplayWidth? = nil) -> [String] {
         let day = { (d: LocalDate) in TextStyle.date(d, reference: r.quarter.lastDay) }
         if r.planned.isEmpty { return ["  nothing was planned by then"] }
         return TextStyle.table(r.planned.map {
             ["  " + ShownText.line($0.key), ShownText.line($0.title), ShownText.line(plannedSummary($0, dateText: day))]
-        })
+        }, fit: fit, shrink: 1)
     }
 
     /// How each goal ended, a goal a line.
-    public static func endedLines(_ r: QuarterReport, palette: Palette = .plain) -> [String] {
+    public static func endedLines(_ r: QuarterReport, palette: Palette = .plain, fit: DisplayWidth? = nil) -> [String] {
         if r.goals.isEmpty { return ["  no goals"] }
         return TextStyle.table(r.goals.map { g in
             ["  " + ShownText.line(g.key), statusText(g, palette), "\(g.done)/\(g.total) milestones", TextStyle.plural(g.revisions, "revision"),
              g.target.map { t in "\(NumberText.format(g.current ?? 0))/\(NumberText.format(t))\(g.unit.map { " " + ShownText.line($0) } ?? "")" } ?? ""]
-        })
+        }, fit: fit)
     }
 
     /// "completed", "active", "overdue by 36 days" (counted to the report's day).
@@ -178,20 +178,21 @@ public enum ReportRendering {
             + "in particular (\(TextStyle.percent(r.effort.unlinkedShare)) unlinked) \(TextStyle.bar(r.effort.unlinkedShare))"
     }
 
-    static func text(_ r: QuarterReport, charts: QuarterCharts, today: LocalDate, palette: Palette = .plain) -> String {
+    static func text(_ r: QuarterReport, charts: QuarterCharts, today: LocalDate, palette: Palette = .plain,
+                     fit: DisplayWidth? = nil) -> String {
         let ref = r.quarter.lastDay
         let day = { (d: LocalDate) in TextStyle.date(d, reference: ref) }
         let heading = palette.bold
         var lines = [heading("\(r.quarter) report, " + (r.asKnownAt.map { "as known at the end of \(TextStyle.date($0, reference: today))" } ?? "as known now"))]
 
         lines += ["", heading("Planned by the end of week 1 (\(day(r.quarter.firstDay.adding(days: 6))))")]
-        lines += plannedLines(r)
+        lines += plannedLines(r, fit: fit)
         lines += ["", heading("How it ended")]
-        lines += endedLines(r, palette: palette)
+        lines += endedLines(r, palette: palette, fit: fit)
         let drifts = r.goals.filter { !$0.drift.isEmpty }
         if !drifts.isEmpty {
             lines += ["", heading("Drift from the plan")]
-            lines += TextStyle.table(drifts.map { ["  " + ShownText.line($0.key), ShownText.line(driftPhrases($0).joined(separator: "; "))] })
+            lines += TextStyle.table(drifts.map { ["  " + ShownText.line($0.key), ShownText.line(driftPhrases($0).joined(separator: "; "))] }, fit: fit, shrink: 1)
         }
 
         lines += ["", heading("Week by week")]
@@ -215,7 +216,7 @@ public enum ReportRendering {
         lines += ["", heading("Accomplishments")]
         if r.accomplishments.isEmpty { lines.append("  none yet") }
         lines += r.accomplishments.map { "  - " + ShownText.lines(accomplishmentLine($0, dateText: day), indent: "    ") }
-        return lines.joined(separator: "\n")
+        return fit.fit(lines.joined(separator: "\n"))
     }
 
     // MARK: markdown

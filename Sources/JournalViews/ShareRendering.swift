@@ -13,10 +13,11 @@ public struct ShareRendering {
     var board: SprintBoard { document.board }
     var today: LocalDate { board.today }
 
-    public func render(_ format: ShareFormat) -> String {
+    /// - Parameter fit: the terminal text fits (nil: full text).
+    public func render(_ format: ShareFormat, fit: DisplayWidth? = nil) -> String {
         switch format {
         case .markdown: return markdown().joined(separator: "\n")
-        case .text: return text().joined(separator: "\n")
+        case .text: return fit.fit(text(fit: fit).joined(separator: "\n"))
         case .json: return json().rendered()
         }
     }
@@ -61,17 +62,17 @@ public struct ShareRendering {
 
     // MARK: text
 
-    func text() -> [String] {
+    func text(fit: DisplayWidth? = nil) -> [String] {
         let style = Style.text
         var lines = ["\(board.quarter) sprint: " + when.joined(separator: ", ").lowercasedFirst() + " (as of \(TextStyle.date(today)))"]
         lines += people(style).map { $0.label + ": " + $0.value }
         if let none = noGoals(style) { lines += ["", none] }
         for goal in document.goals {
             lines += ["", "\(style.escape(goal.card.title)) (\(style.escape(goal.card.key)))"]
-            lines += TextStyle.table(facts(goal, style).map { ["  " + $0.label, $0.value] })
+            lines += TextStyle.table(facts(goal, style).map { ["  " + $0.label, $0.value] }, fit: fit, shrink: 1)
             lines += TextStyle.table(goal.milestones.map { m in
                 ["    " + schedule(m.milestone), style.escape(m.milestone.title), state(m.state)]
-            })
+            }, fit: fit, shrink: 1)
         }
         if !document.warnings.isEmpty {
             lines += ["", "Worth asking about"]

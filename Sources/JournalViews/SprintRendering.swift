@@ -5,9 +5,9 @@ import Projections
 public enum SprintRendering {
     /// - Parameter drift: the quarter report as known today, for the page's drift table (worked out for html only).
     public static func render(_ board: SprintBoard, charts: QuarterCharts, drift: @autoclosure () -> QuarterReport, format: PageFormat,
-                       palette: Palette = .plain) -> String {
+                       palette: Palette = .plain, fit: DisplayWidth? = nil) -> String {
         switch format {
-        case .text: return text(board, charts: charts, palette: palette)
+        case .text: return text(board, charts: charts, palette: palette, fit: fit)
         case .markdown: return markdown(board)
         case .json: return json(board).rendered()
         case .html: return SprintPage(board: board, charts: charts, drift: drift()).render()
@@ -101,6 +101,18 @@ public enum SprintRendering {
         }
     }
 
+    /// "aws  Complete AWS Solutions Architect certification  [on track]": on a terminal the title gives way, so
+    /// the key and the standing always show.
+    static func cardLine(_ card: SprintBoard.Card, palette: Palette, fit: DisplayWidth?) -> String {
+        let key = palette.bold(ShownText.line(card.key))
+        let status = standing(card, palette)
+        var title = ShownText.line(card.title)
+        if let fit {
+            title = fit.truncate(title, to: max(fit.columns - fit.width(of: key) - fit.width(of: status) - 4, 4))
+        }
+        return "\(key)  \(title)  \(status)"
+    }
+
     /// The goal's minutes a week so far, on the scale of the board's busiest goal-week: "effort 9h45 ▃▅▄ ▄ █  (weeks 1-7)".
     static func effortLine(_ series: QuarterCharts.GoalMinutes?, top: Int) -> String? {
         guard let series, !series.minutes.isEmpty else { return nil }
@@ -124,7 +136,7 @@ public enum SprintRendering {
     }
 
     /// What users typed is escaped (ShownText) before it is coloured, so only the journal's own colours reach the terminal.
-    static func text(_ board: SprintBoard, charts: QuarterCharts, palette: Palette = .plain) -> String {
+    static func text(_ board: SprintBoard, charts: QuarterCharts, palette: Palette = .plain, fit: DisplayWidth? = nil) -> String {
         let shown = ShownText.line
         var lines = [palette.bold(headline(board))]
         if let partner = board.partner { lines.append("Accountability partner: \(shown(partner))") }
@@ -138,7 +150,7 @@ public enum SprintRendering {
         let top = charts.goalMinutes.lazy.flatMap(\.minutes).max() ?? 0
         for card in board.goals {
             lines.append("")
-            lines.append("\(palette.bold(shown(card.key)))  \(shown(card.title))  \(standing(card, palette))")
+            lines.append(cardLine(card, palette: palette, fit: fit))
             var facts: [String] = []
             if let metric = card.metric { facts.append("metric: \(shown(metric))") }
             if let due = card.due { facts.append("due \(TextStyle.date(due, reference: today))") }
@@ -152,7 +164,7 @@ public enum SprintRendering {
                     ["   ", shown(m.ref), shown(m.title), schedule(m, quarter: board.quarter, today: today),
                      m.doneOn.map { palette.dim("done " + TextStyle.date($0, reference: today)) } ?? (m.late ? palette.red("LATE") : "")]
                 }
-                lines += TextStyle.table(rows)
+                lines += TextStyle.table(rows, fit: fit, shrink: 2)
             } else {
                 lines.append("  no milestones")
             }
@@ -160,9 +172,9 @@ public enum SprintRendering {
         if !board.warnings.isEmpty {
             lines.append("")
             lines.append(palette.bold("Warnings"))
-            lines += WarningRendering.textLines(board.warnings, palette: palette)
+            lines += WarningRendering.textLines(board.warnings, palette: palette, fit: fit)
         }
-        return lines.joined(separator: "\n")
+        return fit.fit(lines.joined(separator: "\n"))
     }
 
     // MARK: markdown
@@ -211,8 +223,16 @@ enum WarningRendering {
         .object([("code", .string(warning.code.rawValue)), ("goal", .optional(warning.goal)), ("message", .string(warning.message))])
     }
 
-    static func textLines(_ warnings: [Warning], palette: Palette = .plain) -> [String] {
-        TextStyle.table(warnings.map { ["  " + palette.yellow($0.code.rawValue), ShownText.line($0.message)] })
+    /// On a terminal a long message wraps under itself, past the codes' column.
+    static func textLines(_ warnings: [Warning], palette: Palette = .plain, fit: DisplayWidth? = nil) -> [String] {
+        let codes = warnings.map { "  " + palette.yellow($0.code.rawValue) }
+        guard let fit else { return TextStyle.table(zip(codes, warnings).map { [$0, ShownText.line($1.message)] }) }
+        let column = (codes.map { fit.width(of: $0) }.max() ?? 0) + 2
+        return zip(codes, warnings).flatMap { code, warning in
+            fit.wrap(ShownText.line(warning.message), width: fit.columns - column, indent: "").enumerated().map { index, part in
+                (index == 0 ? fit.pad(code, to: column) : String(repeating: " ", count: column)) + part
+            }
+        }
     }
 
     static func markdownLines(_ warnings: [Warning]) -> [String] {

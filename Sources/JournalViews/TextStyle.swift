@@ -46,15 +46,41 @@ public enum TextStyle {
     public static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     /// Rows padded into columns separated by two spaces; trailing spaces trimmed.
-    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+    ///
+    /// With `fit` (a terminal), cells are measured in terminal cells and a table wider than the terminal (less
+    /// `indent`, the prefix the caller puts before each line) has its `shrink` column, else its widest
+    /// left-aligned one, cut down with "…", so the other columns stay whole and aligned.
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = [], fit: DisplayWidth? = nil, shrink: Int? = nil,
+                      indent: Int = 0) -> [String] {
         // Each cell's width is counted once (Character counting is the slow part of a long history's table),
         // and each line is built as bytes in one buffer.
-        let counts = rows.map { $0.map(displayWidth) }
+        var rows = rows
+        let measure: (String) -> Int = fit.map { fit in { fit.width(of: $0) } } ?? displayWidth
+        var counts = rows.map { $0.map(measure) }
         var widths: [Int] = []
         for row in counts {
             for (i, count) in row.enumerated() {
                 if i >= widths.count { widths.append(0) }
                 widths[i] = max(widths[i], count)
+            }
+        }
+        if let fit, !widths.isEmpty {
+            // The last column's trailing spaces are trimmed, so it only needs its own width. The `shrink` column
+            // gives way first, down to 16 cells; then the widest left-aligned one, down to 8.
+            let room = fit.columns - indent
+            var total = widths.reduce(0, +) + 2 * (widths.count - 1)
+            let left = widths.indices.filter { !rightAligned.contains($0) }
+            while total > room {
+                let preferred = shrink.flatMap { $0 < widths.count && widths[$0] > 16 ? $0 : nil }
+                guard let column = preferred ?? left.filter({ widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] }) else { break }
+                let floor = column == preferred ? 16 : 8
+                let narrower = max(widths[column] - (total - room), floor)
+                for r in rows.indices where column < rows[r].count && counts[r][column] > narrower {
+                    rows[r][column] = fit.truncate(rows[r][column], to: narrower)
+                    counts[r][column] = fit.width(of: rows[r][column])
+                }
+                total -= widths[column] - narrower
+                widths[column] = narrower
             }
         }
         let space = UInt8(ascii: " ")

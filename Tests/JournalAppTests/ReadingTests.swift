@@ -37,7 +37,7 @@ struct StoryReads: Equatable {
     var historyStatus: GoalStatus?
     var share: ShareDocument
     var insights: Insights
-    var accomplishments: Int
+    var accomplishments: Accomplishments
     var planUnfinished: [String]
 
     init<Store: EventStore & ProjectionCheckpoints & TransactionalStore>(store: Store, zone: TimeZone) throws {
@@ -56,7 +56,7 @@ struct StoryReads: Equatable {
         historyStatus = history.status
         share = try board.share(DemoStory.quarter)
         insights = try after.insights(.quarter(DemoStory.quarter))
-        accomplishments = try after.accomplishments(since: nil).quarters.count
+        accomplishments = try after.accomplishments(since: nil)
         planUnfinished = try after.planContext(DemoStory.quarter.next).unfinished.map(\.key)
     }
 }
@@ -72,6 +72,9 @@ struct StoryReads: Equatable {
         #expect(reads.reportAsKnownEarlier.review == nil, "as known on May 1 the review was not yet recorded")
         #expect(reads.historyStatus == .completed && reads.historyPositions.count > 5)
         #expect(reads.planUnfinished == ["network"])
+        // The resume's grouping: the direction the goals served, loaded with them from the global slice.
+        #expect(reads.accomplishments.directions.map(\.key) == ["data-lead"])
+        #expect(reads.accomplishments.quarters.flatMap(\.items).allSatisfy { $0.direction == "data-lead" })
     }
 
     @Test func sqliteAndTheInMemoryStoreGiveTheSameAnswers() throws {
@@ -87,6 +90,8 @@ struct StoryReads: Equatable {
         #expect(QuarterReport(ledger: sliced, quarter: DemoStory.quarter, time: time)
                 == QuarterReport(ledger: written.ledger, quarter: DemoStory.quarter, time: time))
         #expect(try store.projectionCheckpoint(LedgerSlices.projectionName)?.position == written.events, "the slices were caught up")
+        #expect(Accomplishments(ledger: try store.ledger(.allGoals, time: time), time: time)
+                == Accomplishments(ledger: written.ledger, time: time))
     }
 
     @Test func anUnknownGoalHasNoHistory() throws {

@@ -190,56 +190,206 @@ struct HistoryResumeTests {
 
     @Test func resumeInEachFormat() throws {
         let s = try sprint()
+        // No direction: one group of results, a completed goal before the milestones, each newest first.
         #expect(try s.ok(["resume"]) == """
             Accomplishments
 
-            2025-Q3
-            - network/1 Attend a meetup (Jul 3)
-
-            2025-Q2
-            - Completed AWS Solutions Architect certification (Jun 27): Passed the exam
-            - aws/2 Take the exam (Jun 27)
-            - aws/1 Finish sections 1-5 (Apr 28)
+            Results
+            - Completed AWS Solutions Architect certification: Passed the exam (Jun 2025)
+            - Attended a meetup (Jul 2025)
+            - Took the exam (Jun 2025)
+            - Finished sections 1-5 (Apr 2025)
 
             """)
         #expect(try s.ok(["resume", "--since", "2025-06-27", "--format", "markdown"]) == """
             # Accomplishments since Jun 27
 
-            ## 2025-Q3
+            ## Results
 
-            - network/1 Attend a meetup (Jul 3)
+            - Completed AWS Solutions Architect certification: Passed the exam (Jun 2025)
+            - Attended a meetup (Jul 2025)
+            - Took the exam (Jun 2025)
 
-            ## 2025-Q2
+            """)
+        #expect(try s.ok(["resume", "--refs", "--since", "2025-06-27"]) == """
+            Accomplishments since Jun 27
 
-            - Completed AWS Solutions Architect certification (Jun 27): Passed the exam
-            - aws/2 Take the exam (Jun 27)
+            Results
+            - Completed AWS Solutions Architect certification: Passed the exam [aws] (Jun 2025)
+            - Attended a meetup [network/1] (Jul 2025)
+            - Took the exam [aws/2] (Jun 2025)
 
             """)
 
         let out = try s.ok(["resume", "--format", "json", "--since", "2025-04-28"])
         let json = try parse(out)
-        #expect(keyOrder(out, indent: 2) == ["since", "quarters"])
+        #expect(keyOrder(out, indent: 2) == ["since", "groups"])
         #expect(json["since"] == "2025-04-28")
-        guard case .array(let quarters)? = json["quarters"] else { Issue.record("quarters is not an array: \(out)"); return }
-        #expect(quarters.map { $0["quarter"] } == ["2025-Q3", "2025-Q2"])
-        #expect(quarters.allSatisfy { $0.keys == ["quarter", "items"] })
-        let itemKeys = ["kind", "ref", "title", "outcome", "completedOn", "goal", "completedAt"]
+        guard case .array(let groups)? = json["groups"] else { Issue.record("groups is not an array: \(out)"); return }
+        #expect(groups.count == 1)
+        #expect(groups[0].keys == ["direction", "title", "by", "items"])
+        #expect(groups[0]["direction"] == .null && groups[0]["title"] == .null && groups[0]["by"] == .null)
+        let itemKeys = ["line", "kind", "ref", "goal", "title", "outcome", "completedOn", "completedAt", "quarter"]
         #expect(keyOrder(out, indent: 10).prefix(itemKeys.count).elementsEqual(itemKeys))
-        #expect(quarters[0]["items"] == .array([.object([
-            "kind": "milestone", "ref": "network/1", "title": "Attend a meetup", "outcome": .null, "completedOn": "2025-07-03",
-            "goal": "network", "completedAt": "2025-07-03T10:00:00.000Z"])]))
-        #expect(quarters[1]["items"] == .array([
-            .object(["kind": "goal", "ref": "aws", "title": "Complete AWS Solutions Architect certification",
-                     "outcome": "Passed the exam", "completedOn": "2025-06-27", "goal": "aws",
-                     "completedAt": "2025-06-27T16:00:00.000Z"]),
-            .object(["kind": "milestone", "ref": "aws/2", "title": "Take the exam", "outcome": .null,
-                     "completedOn": "2025-06-27", "goal": "aws", "completedAt": "2025-06-27T15:00:00.000Z"]),
-            .object(["kind": "milestone", "ref": "aws/1", "title": "Finish sections 1-5", "outcome": .null,
-                     "completedOn": "2025-04-28", "goal": "aws", "completedAt": "2025-04-28T12:00:00.000Z"]),
+        #expect(groups[0]["items"] == .array([
+            .object(["line": "Completed AWS Solutions Architect certification: Passed the exam", "kind": "goal", "ref": "aws",
+                     "goal": "aws", "title": "Complete AWS Solutions Architect certification", "outcome": "Passed the exam",
+                     "completedOn": "2025-06-27", "completedAt": "2025-06-27T16:00:00.000Z", "quarter": "2025-Q2"]),
+            .object(["line": "Attended a meetup", "kind": "milestone", "ref": "network/1", "goal": "network",
+                     "title": "Attend a meetup", "outcome": .null, "completedOn": "2025-07-03",
+                     "completedAt": "2025-07-03T10:00:00.000Z", "quarter": "2025-Q3"]),
+            .object(["line": "Took the exam", "kind": "milestone", "ref": "aws/2", "goal": "aws", "title": "Take the exam",
+                     "outcome": .null, "completedOn": "2025-06-27", "completedAt": "2025-06-27T15:00:00.000Z", "quarter": "2025-Q2"]),
+            .object(["line": "Finished sections 1-5", "kind": "milestone", "ref": "aws/1", "goal": "aws",
+                     "title": "Finish sections 1-5", "outcome": .null, "completedOn": "2025-04-28",
+                     "completedAt": "2025-04-28T12:00:00.000Z", "quarter": "2025-Q2"]),
         ]))
         // Without --since, since is null.
         #expect(try parse(try s.ok(["resume", "--format", "json"]))["since"] == .null)
         #expect(try s.count() == 17)
+    }
+
+    /// A career changer's journal: a direction set earlier (the old role) and a newer one (the target role), a
+    /// rate goal, counts, several verbs, a goal with no direction and one whose direction was never set.
+    func careerChange() throws -> Sandbox {
+        try PreparedJournals.sandbox("career-change") { s in
+            func at(_ now: String, _ arguments: String...) throws {
+                let result = try s.run(["log"] + arguments, env: ["JOURNAL_NOW": now])
+                try #require(result.status == 0, "\(result)")
+            }
+            try at("2025-03-01T09:00", "direction", "Lead a maths department", "--key", "teach", "--by", "2026")
+            try at("2025-03-02T09:00", "direction", "Transition from teaching to UX design", "--key", "ux", "--by", "2027")
+            try at("2025-03-03T09:00", "direction", "Move into research", "--key", "research")
+            try at("2025-04-01T09:00", "goal", "Complete the Google UX Design Certificate", "--key", "cert",
+                   "--quarter", "2025-Q2", "--direction", "ux", "--quiet")
+            try at("2025-04-01T09:01", "milestone", "cert", "Finish courses 1-3", "--weeks", "1-6")
+            try at("2025-04-01T09:02", "milestone", "cert", "Build 2 portfolio case studies", "--weeks", "7-12")
+            try at("2025-04-01T09:03", "goal", "Attend 1 design community event per month", "--key", "events",
+                   "--quarter", "2025-Q2", "--direction", "ux", "--target", "3", "--unit", "events", "--quiet")
+            try at("2025-04-01T09:04", "goal", "Run the school's maths club", "--key", "club", "--quarter", "2025-Q2",
+                   "--direction", "teach", "--quiet")
+            try at("2025-04-01T09:05", "goal", "Ship a personal website", "--key", "site", "--quarter", "2025-Q3", "--quiet")
+            try at("2025-04-01T09:06", "goal", "Write 4 articles about research", "--key", "write", "--quarter", "2025-Q3",
+                   "--direction", "research", "--quiet")
+            // Its direction retracted: the goal names a direction no direction-set describes any more.
+            try at("2025-04-01T09:07", "retract", "3", "--reason", "Not a direction after all")
+            try at("2025-04-20T18:00", "progress", "events", "1")
+            try at("2025-05-15T18:00", "done", "cert/1")
+            try at("2025-05-20T18:00", "progress", "events", "1")
+            try at("2025-06-10T18:00", "progress", "events", "1")
+            try at("2025-06-12T18:00", "complete", "events")
+            try at("2025-06-20T18:00", "done", "cert/2")
+            try at("2025-06-25T18:00", "complete", "cert", "--outcome", "Certificate earned with distinction")
+            try at("2025-06-26T18:00", "complete", "club")
+            try at("2025-07-02T18:00", "complete", "site")
+            try at("2025-07-03T18:00", "complete", "write")
+        }
+    }
+
+    @Test func resumeLeadsWithTheTargetRole() throws {
+        let s = try careerChange()
+        s.environment["JOURNAL_NOW"] = "2025-07-05T09:00"
+        #expect(try s.ok(["resume"]) == """
+            Accomplishments
+
+            Toward: Transition from teaching to UX design (by 2027)
+            - Completed the Google UX Design Certificate: Certificate earned with distinction (Jun 2025)
+            - Attended three design community events (Jun 2025)
+            - Built two portfolio case studies (Jun 2025)
+            - Finished courses 1-3 (May 2025)
+
+            Toward: Lead a maths department (by 2026)
+            - Ran the school's maths club (Jun 2025)
+
+            Toward: research
+            - Wrote four articles about research (Jul 2025)
+
+            Other results
+            - Shipped a personal website (Jul 2025)
+
+            """)
+        #expect(try s.ok(["resume", "--refs", "--format", "markdown", "--since", "2025-06-20"]) == """
+            # Accomplishments since Jun 20
+
+            ## Toward: Transition from teaching to UX design (by 2027) [ux]
+
+            - Completed the Google UX Design Certificate: Certificate earned with distinction [cert] (Jun 2025)
+            - Built two portfolio case studies [cert/2] (Jun 2025)
+
+            ## Toward: Lead a maths department (by 2026) [teach]
+
+            - Ran the school's maths club [club] (Jun 2025)
+
+            ## Toward: research [research]
+
+            - Wrote four articles about research [write] (Jul 2025)
+
+            ## Other results
+
+            - Shipped a personal website [site] (Jul 2025)
+
+            """)
+        let json = try parse(try s.ok(["resume", "--format", "json"]))
+        guard case .array(let groups)? = json["groups"] else { Issue.record("no groups: \(json)"); return }
+        #expect(groups.map { $0["direction"] } == ["ux", "teach", "research", .null])
+        #expect(groups.map { $0["title"] } == ["Transition from teaching to UX design", "Lead a maths department", .null, .null])
+        #expect(groups.map { $0["by"] } == ["2027", "2026", .null, .null])
+        guard case .array(let items)? = groups[0]["items"] else { Issue.record("no items: \(groups[0])"); return }
+        #expect(items.map { $0["line"] } == ["Completed the Google UX Design Certificate: Certificate earned with distinction",
+                                             "Attended three design community events", "Built two portfolio case studies",
+                                             "Finished courses 1-3"])
+        #expect(items[1]["title"] == "Attend 1 design community event per month")
+        #expect(try s.count() == 21)
+    }
+
+    /// The article's story: every result served the data-lead direction.
+    @Test func resumeOfTheDemoJournal() throws {
+        let s = try Sandbox.demo(now: "2025-07-05T12:00")
+        #expect(try s.ok(["resume"]) == """
+            Accomplishments
+
+            Toward: Move into data engineering leadership (by 2028)
+            - Completed AWS Solutions Architect certification: Passed the AWS Solutions Architect exam (Jun 2025)
+            - Took the exam (Jun 2025)
+            - Finished sections 6-10, took two practice exams (Jun 2025)
+            - Finished sections 1-5 of the study course (Apr 2025)
+            - Connected with five people on LinkedIn (Apr 2025)
+            - Attended a data engineering meetup (Apr 2025)
+
+            """)
+        #expect(try s.ok(["resume", "--refs", "--format", "markdown", "--since", "2025-06-01"]) == """
+            # Accomplishments since Jun 1
+
+            ## Toward: Move into data engineering leadership (by 2028) [data-lead]
+
+            - Completed AWS Solutions Architect certification: Passed the AWS Solutions Architect exam [aws] (Jun 2025)
+            - Took the exam [aws/3] (Jun 2025)
+            - Finished sections 6-10, took two practice exams [aws/2] (Jun 2025)
+
+            """)
+    }
+
+    @Test func aRateGoalWithNothingMeasuredKeepsTheUsersWords() throws {
+        let s = try Sandbox(now: "2025-04-01T09:00")
+        try s.log("goal", "Apply to 5 junior UX roles per week", "--key", "apply", "--quarter", "2025-Q2", "--quiet")
+        try s.log("goal", "Portfolio review with a mentor", "--key", "review", "--quarter", "2025-Q2", "--quiet")
+        try s.log("goal", "Send 2 cold emails a week", "--key", "emails", "--quarter", "2025-Q2", "--target", "40",
+                  "--unit", "emails", "--quiet")
+        // Measured, the rate says what it came to.
+        try s.log("progress", "emails", "37")
+        try s.log("complete", "apply", env: ["JOURNAL_NOW": "2025-04-02T09:00"])
+        try s.log("complete", "review", env: ["JOURNAL_NOW": "2025-04-03T09:00"])
+        try s.log("complete", "emails", env: ["JOURNAL_NOW": "2025-05-04T09:00"])
+        // Not measured: the user's words in the past tense; no verb it knows: "Completed" and the words as written.
+        #expect(try s.ok(["resume"], env: ["JOURNAL_NOW": "2025-05-05T09:00"]) == """
+            Accomplishments
+
+            Results
+            - Sent 37 cold emails (May 2025)
+            - Completed Portfolio review with a mentor (Apr 2025)
+            - Applied to 5 junior UX roles per week (Apr 2025)
+
+            """)
     }
 
     @Test func resumeWithNothingToShow() throws {
@@ -248,12 +398,12 @@ struct HistoryResumeTests {
                 == "No accomplishments since Jul 4; complete a milestone (journal log done GOAL/N) or a goal (journal log complete GOAL) and it shows here.\n")
         #expect(try s.ok(["resume", "--since", "2025-07-04", "--format", "markdown"])
                 == "# Accomplishments\n\nNo accomplishments since Jul 4; complete a milestone (journal log done GOAL/N) or a goal (journal log complete GOAL) and it shows here.\n")
-        #expect(try s.ok(["resume", "--since", "2025-07-04", "--format", "json"]) == "{\n  \"since\": \"2025-07-04\",\n  \"quarters\": []\n}\n")
+        #expect(try s.ok(["resume", "--since", "2025-07-04", "--format", "json"]) == "{\n  \"since\": \"2025-07-04\",\n  \"groups\": []\n}\n")
 
         let fresh = try Sandbox()
         try fresh.log("goal", "Complete AWS certification", "--key", "aws", "--quarter", "2025-Q2")
         #expect(try fresh.ok(["resume"]).hasPrefix("No accomplishments yet; "))
-        #expect(try parse(try fresh.ok(["resume", "--format", "json"])) == .object(["since": .null, "quarters": []]))
+        #expect(try parse(try fresh.ok(["resume", "--format", "json"])) == .object(["since": .null, "groups": []]))
         #expect(try fresh.count() == 1)
     }
 

@@ -17,7 +17,7 @@ struct ProcessTierTests {
         ["report", "2025-Q2"], ["report", "2025-Q2", "--format", "json"], ["report", "2025-Q2", "--as-known-at", "2025-05-01"],
         ["history", "aws"], ["history", "aws", "--format", "json"],
         ["insights"], ["insights", "--format", "json"], ["insights", "--calibration"],
-        ["resume"], ["resume", "--format", "markdown"],
+        ["resume"], ["resume", "--format", "markdown"], ["resume", "--refs", "--format", "json"],
         ["share", "2025-Q2"], ["share", "2025-Q2", "--format", "json"],
         ["events"], ["events", "--format", "jsonl"], ["events", "--goal", "aws"],
         ["export"], ["verify"], ["verify", "--deep"],

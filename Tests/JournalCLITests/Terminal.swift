@@ -21,12 +21,14 @@ final class Terminal: @unchecked Sendable {
     /// glibc's POSIX_SPAWN_SETSID, which Swift does not import: the child calls setsid() before its file actions.
     private static let spawnSetsid: Int16 = 0x80
 
-    init(_ sandbox: Sandbox, _ arguments: [String], env: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// - Parameter columns: the terminal's width (TIOCGWINSZ answers it; 0 is a terminal that does not say).
+    init(_ sandbox: Sandbox, _ arguments: [String], env: [String: String?] = [:], columns: UInt16 = 200,
+         sourceLocation: SourceLocation = #_sourceLocation) throws {
         let executable = try JournalBinary.require().path
         var master: Int32 = -1
         var slave: Int32 = -1
         var name = [CChar](repeating: 0, count: 256)
-        var size = winsize(ws_row: 50, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         try #require(openpty(&master, &slave, &name, nil, &size) == 0, "openpty failed: errno \(errno)", sourceLocation: sourceLocation)
         close(slave)
         self.master = master

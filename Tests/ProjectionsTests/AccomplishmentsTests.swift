@@ -174,4 +174,39 @@ struct AccomplishmentsTests {
         ])
         #expect(Accomplishments(ledger: Ledger(), time: Self.time("2025-07-01T00:00:00Z")).isEmpty)
     }
+
+    /// A resume groups by direction: each item carries its goal's direction and numbers, and the directions the
+    /// items served come newest set first (the target role); a retracted direction-set describes nothing.
+    @Test func itemsCarryTheirDirectionAndNumbers() throws {
+        let q2 = try #require(Quarter(parsing: "2025-Q2"))
+        let list = [
+            envelope(1, .directionSet(DirectionSet(key: "teach", title: "Lead a maths department", by: "2026")), "2025-03-01T09:00:00Z"),
+            envelope(2, .directionSet(DirectionSet(key: "ux", title: "Move into UX design", by: "2027")), "2025-03-02T09:00:00Z"),
+            envelope(3, .directionSet(DirectionSet(key: "unused", title: "Nothing served it")), "2025-03-03T09:00:00Z"),
+            envelope(4, .goalSet(GoalSet(key: "events", title: "Attend 1 design event per month", quarter: q2, target: 3,
+                                         unit: "events", direction: "ux")), "2025-04-01T09:00:00Z"),
+            envelope(5, .goalSet(GoalSet(key: "club", title: "Run the maths club", quarter: q2, direction: "teach")), "2025-04-01T09:00:00Z"),
+            envelope(6, .goalSet(GoalSet(key: "site", title: "Ship a website", quarter: q2)), "2025-04-01T09:00:00Z"),
+            milestone(7, "site", 1, "Pick a domain", "2025-04-01T09:00:00Z"),
+            envelope(8, .progressMeasured(ProgressMeasured(goal: "events", amount: 2)), "2025-05-01T09:00:00Z"),
+            envelope(9, .goalCompleted(GoalCompleted(goal: "events", outcome: nil)), "2025-06-01T09:00:00Z"),
+            envelope(10, .goalCompleted(GoalCompleted(goal: "club", outcome: nil)), "2025-06-02T09:00:00Z"),
+            done(11, "site", 1, "2025-06-03T09:00:00Z"),
+        ]
+        let result = Accomplishments(ledger: Ledger.fold(list), time: Self.time("2025-07-01T09:00:00Z"))
+        #expect(result.directions.map(\.key) == ["ux", "teach"])
+        let items = result.quarters.flatMap(\.items)
+        #expect(items.map(\.ref) == ["site/1", "club", "events"])
+        #expect(items.map(\.direction) == [nil, "teach", "ux"])
+        let events = try #require(items.last)
+        #expect(events.target == 3 && events.current == 2 && events.unit == "events" && events.goalCompleted)
+        // A milestone carries no numbers of its own; its goal is not completed.
+        #expect(items[0].target == nil && items[0].current == nil && !items[0].goalCompleted)
+
+        // The ux direction-set retracted: nothing describes ux any more, its goal still names it.
+        let retracted = Accomplishments(ledger: Ledger.fold(list + [retract(12, 2, "direction-set", "2025-06-04T09:00:00Z")]),
+                                        time: Self.time("2025-07-01T09:00:00Z"))
+        #expect(retracted.directions.map(\.key) == ["teach"])
+        #expect(retracted.quarters.flatMap(\.items).last?.direction == "ux")
+    }
 }

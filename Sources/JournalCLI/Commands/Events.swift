@@ -2,6 +2,7 @@ import ArgumentParser
 import JournalApp
 import JournalDomain
 import JournalStore
+import JournalViews
 
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,9 +48,13 @@ struct Events: ParsableCommand {
             print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")
             return
         }
+        // On a terminal a line is cut at its width ("…"): the payload is for reading at a glance there.
+        let fit = environment.fit(text: format == .text)
         for listed in selected {
             switch format {
-            case .text: print(EventListing.textLine(listed.event, retracted: listed.retracted, time: time))
+            case .text:
+                let line = EventListing.textLine(listed.event, retracted: listed.retracted, time: time)
+                print(fit.map { $0.truncate(line, to: $0.columns) } ?? line)
             case .jsonl, .json: print(EventListing.jsonLine(listed.event, retracted: listed.retracted))
             }
         }

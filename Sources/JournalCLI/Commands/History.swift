@@ -32,6 +32,6 @@ struct History: ParsableCommand {
         guard let history = try context.reading.history(key, asOf: day) else {
             throw DomainError.goalNeverSet(key: key)
         }
-        print(HistoryRendering(history: history, time: context.time).render(read.format))
+        print(HistoryRendering(history: history, time: context.time).render(read.format, fit: read.fit))
     }
 }

@@ -50,7 +50,7 @@ struct InsightsCommand: ParsableCommand {
         }
         if calibration {
             let calibration = try ReadContext(options.journal, time: time).reading.calibration()
-            print(CalibrationRendering.render(calibration, format: options.format))
+            print(CalibrationRendering.render(calibration, format: options.format, fit: options.fit))
             return
         }
         let period = try self.period(time: time)
@@ -60,7 +60,7 @@ struct InsightsCommand: ParsableCommand {
             return
         }
         print(InsightsReport.render(insights, format: options.format, time: time,
-                                    palette: options.palette))
+                                    palette: options.palette, fit: options.fit))
     }
 
     /// The period the options name; usage errors for combinations that make no sense.

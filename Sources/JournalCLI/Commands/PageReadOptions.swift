@@ -20,6 +20,11 @@ struct PageReadOptions: ParsableArguments {
                                      toTerminal: output == nil && JournalEnvironment.standardOutputIsTerminal)
     }
 
+    /// The terminal text fits, or nil for full text (`--output`, a pipe, or a format but text).
+    var fit: DisplayWidth? {
+        JournalEnvironment().fit(text: format == .text, toTerminal: output == nil && JournalEnvironment.standardOutputIsTerminal)
+    }
+
     /// Prints `text` to standard output, or writes it to `--output` once it is complete (a failed read leaves
     /// no file behind).
     func emit(_ text: String) throws {

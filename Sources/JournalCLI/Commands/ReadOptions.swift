@@ -15,6 +15,11 @@ struct ReadOptions: ParsableArguments {
         JournalEnvironment().palette(text: format == .text, noColor: color.noColor,
                                      toTerminal: JournalEnvironment.standardOutputIsTerminal)
     }
+
+    /// The terminal text fits, or nil for full text (a pipe, or a format but text).
+    var fit: DisplayWidth? {
+        JournalEnvironment().fit(text: format == .text, toTerminal: JournalEnvironment.standardOutputIsTerminal)
+    }
 }
 
 /// Whether text output may be coloured.

@@ -31,6 +31,6 @@ struct Report: ParsableCommand {
         let knownAt = try asKnownAt.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-known-at", time: time, week: .last) }
         let read = try context.reading.report(quarter, asKnownAt: knownAt)
         try output.emit(ReportRendering.render(read.report, charts: read.charts, format: output.format, today: context.time.today,
-                                               palette: output.palette))
+                                               palette: output.palette, fit: output.fit))
     }
 }

@@ -27,6 +27,6 @@ struct Share: ParsableCommand {
         let time = try JournalEnvironment().time()
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
         let document = try ReadContext(journal, time: time).reading.share(quarter)
-        print(ShareRendering(document: document).render(format))
+        print(ShareRendering(document: document).render(format, fit: JournalEnvironment().fit(text: format == .text)))
     }
 }

@@ -23,6 +23,6 @@ struct Sprint: ParsableCommand {
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
         let sprint = try ReadContext(output.journal, time: time).reading.sprint(quarter)
         try output.emit(SprintRendering.render(sprint.board, charts: sprint.charts, drift: sprint.drift,
-                                               format: output.format, palette: output.palette))
+                                               format: output.format, palette: output.palette, fit: output.fit))
     }
 }

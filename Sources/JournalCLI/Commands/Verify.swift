@@ -59,8 +59,11 @@ struct Verify: ParsableCommand {
                 report = report.map { $0.0 == "notChecked" ? ("notChecked", .null) : $0 }
             }
             if format == .text, differences.isEmpty {
-                print(line)
-                print(deep ? Verify.deepScope : Verify.scope)
+                // On a terminal the lines wrap at its width; the head's hash stays whole, to be copied.
+                let fit = JournalEnvironment().fit(text: true)
+                for text in [line, deep ? Verify.deepScope : Verify.scope] {
+                    print(fit.map { $0.wrap(text, width: $0.columns, indent: "  ", keepWords: true).joined(separator: "\n") } ?? text)
+                }
             }
             // One line per table that differs: all but the last printed here, the last as the command's error.
             let lines = differences.map { "the derived table \($0.table.rawValue) differs from the log: \($0.detail); run journal rebuild to remake it" }

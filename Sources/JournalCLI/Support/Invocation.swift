@@ -97,3 +97,28 @@ func readStandardInput() -> Data {
 /// Whether standard output and standard input are terminals: an invocation's never are.
 var standardOutputIsTerminal: Bool { Invocation.current == nil && isatty(STDOUT_FILENO) == 1 }
 var standardInputIsTerminal: Bool { Invocation.current == nil && isatty(STDIN_FILENO) != 0 }
+
+/// Standard output's width in columns (TIOCGWINSZ): nil when it is no terminal or the terminal does not say.
+var standardOutputColumns: Int? {
+    guard standardOutputIsTerminal else { return nil }
+    var size = winsize()
+    let asked = withUnsafeMutablePointer(to: &size) { ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), $0) }
+    return asked == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+}
+
+/// The C library knows Unicode widths only under a UTF-8 character type; set once, before the first width.
+private let unicodeCharacterType: Bool = {
+    for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil { return true }
+    return false
+}()
+
+/// The C library's wcwidth(3), which Swift's Glibc module leaves out (its header declares it only under
+/// _XOPEN_SOURCE): the same symbol, declared here with wchar_t as glibc has it on Linux (a 32-bit int).
+@_silgen_name("wcwidth") private func cWcwidth(_ character: Int32) -> Int32
+
+/// Cells one scalar takes on a terminal, as the C library counts them: 0 for a combining mark, 2 for CJK and
+/// emoji, -1 for what is not printable.
+let terminalCellWidth: @Sendable (Unicode.Scalar) -> Int = { scalar in
+    _ = unicodeCharacterType
+    return Int(cWcwidth(Int32(bitPattern: scalar.value)))
+}

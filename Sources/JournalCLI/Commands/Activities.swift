@@ -41,6 +41,8 @@ struct Activities: ParsableCommand {
         let goal = try self.goal.map { raw throws(DomainError) in try Validate.key(raw, what: "--goal") }
         let tag = try self.tag.map { raw throws(DomainError) in try Validate.tags(TagInput.normalised([raw])).first ?? raw }
         let list = try ReadContext(journal, time: time).reading.activities(from: from, to: to, goal: goal, tag: tag, grep: grep)
-        print(format == .json ? ActivityListRendering.json(list) : ActivityListRendering.text(list))
+        guard format == .text else { return print(ActivityListRendering.json(list)) }
+        let text = ActivityListRendering.text(list)
+        print(JournalEnvironment().fit(text: true).map { $0.fit(text) } ?? text)
     }
 }

@@ -56,7 +56,8 @@ struct InsightsCommand: ParsableCommand {
         let period = try self.period(time: time)
         let insights = try ReadContext(options.journal, time: time).reading.insights(period)
         if by == .tag {
-            print(InsightsReport.renderByTag(insights, format: options.format, time: time, palette: options.palette))
+            let report = InsightsReport.renderByTag(insights, format: options.format, time: time, palette: options.palette)
+            print(options.fit.map { $0.fit(report) } ?? report)
             return
         }
         print(InsightsReport.render(insights, format: options.format, time: time,

@@ -96,10 +96,20 @@ public struct GoalHistory: Equatable, Sendable {
                       summary: describe.summary(of: envelope.event),
                       retractedBecause: ledger.retractions[envelope.eventId]?.value.reason))
         }
+        // An amendment's original is usually linked to the same goal; one linked elsewhere (or to none) is
+        // named by its retraction, which sits in the global slice with every other.
+        var amendedPositions: [String: Int64] = [:]
+        for activity in linked where activity.amends != nil {
+            if let id = activity.amends { amendedPositions[id] = linked.first { $0.eventId == id }?.position }
+        }
         for activity in linked {
+            var summary = describe.activity(activity)
+            if let id = activity.amends {
+                summary += amendedPositions[id].map { " (amended #\($0))" } ?? " (an amendment)"
+            }
             add(Entry(position: activity.position, eventId: activity.eventId, type: JournalEvent.Kind.activityLogged.rawValue,
                       occurredAt: activity.occurredAt, recordedAt: activity.recordedAt, changes: [], reason: nil,
-                      summary: describe.activity(activity), retractedBecause: ledger.retractions[activity.eventId]?.value.reason))
+                      summary: summary, retractedBecause: ledger.retractions[activity.eventId]?.value.reason))
         }
         self.key = key
         entries.sort { $0.position < $1.position }

@@ -31,10 +31,21 @@ public enum UndoTargets {
     }
 
     /// Retracts `targets` (as `find` gave them) in one atomic append: all of them, or, when any is refused,
-    /// none.
-    public static func retract<Store: TransactionalStore>(_ targets: [Envelope], reason: String, force: Bool,
-                                                         recorder: Recorder<Store>) throws -> [Recorded] {
-        let commands = targets.map { Command.retract(reference: $0.eventId, reason: reason, force: force) }
+    /// none. An amendment is taken back whole: its corrected entry is amended back to the original (retracted
+    /// with its original values put back, at its original time), unless the original is itself among the events
+    /// undone (after `after`, the position `find` was given), when retracting the corrected entry is all it takes.
+    public static func retract<Store: TransactionalStore & EventStore>(_ targets: [Envelope], after: Int64? = nil, reason: String,
+                                                                      force: Bool, recorder: Recorder<Store>) throws -> [Recorded] {
+        let commands = try targets.map { envelope in
+            if case .activityLogged(let entry) = envelope.event, let id = entry.amends,
+               let stored = try recorder.store.event(withId: id), after.map({ stored.position <= $0 }) ?? true,
+               case .activityLogged(let original) = try stored.envelope().event {
+                return Command.amendActivity(reference: envelope.eventId,
+                                             amendment: .restoring(original, occurredAt: stored.occurredAt),
+                                             reason: reason, force: true)
+            }
+            return Command.retract(reference: envelope.eventId, reason: reason, force: force)
+        }
         return try recorder.recordAll(commands, commandName: "undo")
     }
 }

@@ -24,6 +24,7 @@ struct ProcessTierTests {
         ["--help"], ["--version"], ["help", "log", "goal"], ["log", "--help"], ["sprint", "-h"],
         ["sprint", "--format", "pdf"], ["nonsense"], ["history", "no-such-goal"], ["report", "2025-Q9"],
         ["log", "done", "aws/1"], ["log", "activity", "Reading", "--minutes", "lots"], ["log", "retract", "999", "--reason", "x"],
+        ["log", "amend", "1", "--minutes", "5"], ["help", "log", "amend"],
     ]
 
     @Test(arguments: reads) func aReadIsTheSameBothWays(_ arguments: [String]) throws {
@@ -55,6 +56,7 @@ struct ProcessTierTests {
         ["log", "complete", "aws", "--outcome", "Passed"],
         ["log", "drop", "network", "--reason", "Changed teams"],
         ["log", "retract", "36", "--reason", "Logged twice"],
+        ["log", "amend", "26", "--minutes", "150", "--on", "2025-05-13"], ["log", "amend", "23", "--goal", "network", "--tag", "webinar"],
         ["log", "direction", "Lead a platform team", "--by", "2027"],
         ["log", "partner", "Sam"],
         ["undo", "--yes"], ["rebuild"],

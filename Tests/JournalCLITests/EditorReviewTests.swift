@@ -147,3 +147,39 @@ struct EditorReviewTests {
         try expectPrivateAndGone(s)
     }
 }
+
+extension EditorReviewTests {
+    @Test func aPlanWrittenInTheEditorIsRecordedInOneAppend() throws {
+        let s = try demo()
+        let before = try s.count()
+        let script = try editor(s, #"""
+            sed -i 's|"goals": \[\],|"goals": [{"title": "Lead the pipeline migration", "metric": "Live in production", "due": "2025-09-30", "milestones": [{"title": "Map the pipelines", "weeks": "1-2"}]}],|' "$1"
+            """#)
+        let result = try s.run(["plan", "2025-Q3", "--edit", "--quiet"], env: ["EDITOR": script])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(result.stdoutLines == [
+            "Goal network revised (due 2025-06-30 -> 2025-09-30; quarter 2025-Q2 -> 2025-Q3): Unfinished in 2025-Q2; carried over to keep working on it (event \(before + 1))",
+            "Goal lead-pipeline set for 2025-Q3: Lead the pipeline migration [metric: Live in production; due 2025-09-30] (event \(before + 2))",
+            "Milestone lead-pipeline/1 planned for weeks 1-2: Map the pipelines (event \(before + 3))",
+        ])
+        let template = try given(s, 0)
+        #expect(template.contains(#"    {"goal": "network", "action": "keep", "reason": "Unfinished in 2025-Q2; carried over to keep working on it"}"#))
+        #expect(template.contains("    # network  Build professional network in data engineering  (2/5 milestones, 12/15 connections, due 2025-06-30)"))
+        try expectPrivateAndGone(s)
+    }
+
+    @Test func aPlanTheRulesRefuseOpensAgainWithTheRefusal() throws {
+        let s = try demo()
+        let before = try s.count()
+        // A drop without a reason, then (the second round) the file emptied.
+        let script = try editor(s, """
+            if [ "$n" = 0 ]; then sed -i 's/"action": "keep", "reason": "[^"]*"/"action": "drop"/' "$1"; else : > "$1"; fi
+            """)
+        let result = try s.run(["plan", "2025-Q3", "--edit"], env: ["EDITOR": script])
+        #expect(result.stdout == "Nothing was recorded: the file was empty.\n" && result.status == 0, "\(result)")
+        let second = try given(s, 1)
+        #expect(second.hasPrefix("# journal: "), "\(second)")
+        #expect(try s.count() == before)
+        try expectPrivateAndGone(s)
+    }
+}

@@ -49,6 +49,8 @@ struct PlanCommand: ParsableCommand {
         let plan = try makePlan(context, file: file, prompter: prompter, time: time)
         if let prompter {
             let wouldRecord = try planning.dryRun(plan)
+            prompter.say()
+            PlanInterview.recap(plan).forEach { prompter.say($0) }
             PlanFeedback.lines(wouldRecord, plan: plan).forEach { prompter.say($0) }
             guard try yes || prompter.confirm("Record this plan (\(TextStyle.plural(wouldRecord.count, "event")))?") else {
                 return prompter.say("Nothing was recorded.")

@@ -91,6 +91,8 @@ struct ReviewCommand: ParsableCommand {
         // Every answer is checked before the user is asked to record them.
         _ = try answers.review(of: quarter)
         prompter.say()
+        ReviewInterview.recap(answers).forEach { prompter.say($0) }
+        prompter.say()
         if !yes, !(try prompter.confirm("Record this review of \(quarter)?")) {
             prompter.say("Nothing was recorded.")
             return nil

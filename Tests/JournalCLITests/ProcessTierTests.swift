@@ -25,6 +25,7 @@ struct ProcessTierTests {
         ["sprint", "--format", "pdf"], ["nonsense"], ["history", "no-such-goal"], ["report", "2025-Q9"],
         ["log", "done", "aws/1"], ["log", "activity", "Reading", "--minutes", "lots"], ["log", "retract", "999", "--reason", "x"],
         ["log", "amend", "1", "--minutes", "5"], ["help", "log", "amend"],
+        ["review", "--edit", "--from", "answers.json"], ["plan", "2025-Q3", "--edit", "--from", "plan.json"],
     ]
 
     @Test(arguments: reads) func aReadIsTheSameBothWays(_ arguments: [String]) throws {

@@ -72,9 +72,19 @@ import Testing
         #expect(last.payload == #"{"amends":"\#(try #require(try store.event(atPosition: 5)).eventId)","goal":"aws","minutes":30,"text":"Read"}"#)
         #expect(last.occurredAt == logged.event.occurredAt)
 
+        // The entry undo put back stands for the original: undoing again retracts it.
+        let again = try UndoTargets.retract(try UndoTargets.find(in: store, after: nil), reason: "undo", force: false, recorder: recorder())
+        #expect(again.map(\.change.kind) == [.eventRetracted] && again.first?.target?.position == 7)
+        #expect(try UndoTargets.find(in: store, after: nil).map(\.position) == [2])
+    }
+
+    @Test func undoingEverythingAfterAPositionRestoresNothingItTakesBack() throws {
+        _ = try journal()
+        _ = try recorder().record(.amendActivity(reference: "3", amendment: ActivityAmendment(minutes: 60), reason: "More"),
+                                  occurredAt: nil, commandName: "log amend")
         // Undoing everything after the goal's milestone takes the entries back without restoring any.
         let all = try UndoTargets.find(in: store, after: 2)
-        #expect(all.map(\.position) == [7])
+        #expect(all.map(\.position) == [5])
         let plain = try UndoTargets.retract(all, after: 2, reason: "undo", force: false, recorder: recorder())
         #expect(plain.map(\.change.kind) == [.eventRetracted])
     }

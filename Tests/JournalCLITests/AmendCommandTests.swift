@@ -74,6 +74,10 @@ struct AmendCommandTests {
         #expect(try s.ok(["undo", "--yes"]) == "Amended event 5: activity on 2025-05-13 (30 min, aws): Study #study (event 7)\n")
         #expect(try s.ok(["insights"]).contains("Effort    30m linked to a goal, 0m to none"))
         #expect(try textEvents(s).last?.hasSuffix("[amended #5]") == true)
+        // Undo again goes further back: the entry put back stands for the original, so it is taken back.
+        #expect(try s.ok(["undo", "--yes"]) == "Retracted event 7 (activity-logged): Undone with journal undo (event 8)\n")
+        #expect(try s.ok(["insights"]).contains("Effort    0m linked to a goal, 0m to none"))
+        #expect(try s.ok(["undo", "--yes"]).hasPrefix("Retracted event 2 (milestone-planned)"))
     }
 
     @Test func anAmendmentSurvivesExportImportAndAMerge() throws {

@@ -12,7 +12,7 @@ struct LogAmend: ParsableCommand {
         discussion: """
             The log keeps the original; it is retracted, and the corrected entry names it (events shows "amended #N"). \
             Options not given keep the activity's value; --tag replaces its tags. journal undo takes the whole \
-            amendment back.
+            amendment back (it puts the original back).
             Examples: journal log amend 42 --minutes 45   journal log amend 42 --goal aws/2 --on yesterday   \
             journal log amend 42 --no-goal
             """)

@@ -48,8 +48,10 @@ struct EditorSession {
         let path = folder.path + "/" + fileName
         var opened = template
         try folder.store(opened, to: path)
-        let cleanup = InterruptCleanup(folder: folder.path, file: path)
-        defer { cleanup.restore() }
+        // Signals are the process's: a run inside the test process (an Invocation) leaves its handlers alone, as
+        // several such runs may edit at once.
+        let cleanup = Invocation.current == nil ? InterruptCleanup(folder: folder.path, file: path) : nil
+        defer { cleanup?.restore() }
         while true {
             try run(path)
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -107,8 +109,8 @@ struct EditorSession {
             throw CLIError(.io, "cannot start the editor (/bin/sh: \(String(cString: strerror(status)))); nothing was recorded")
         }
         // While the editor runs, Ctrl-C is the editor's: journal waits for it and then cleans up.
-        let previous = signal(SIGINT, SIG_IGN)
-        defer { signal(SIGINT, previous) }
+        let previous = Invocation.current == nil ? signal(SIGINT, SIG_IGN) : nil
+        defer { if Invocation.current == nil { signal(SIGINT, previous) } }
         var wait: Int32 = 0
         while waitpid(pid, &wait, 0) == -1 {
             guard errno == EINTR else { throw CLIError(.io, "lost the editor process; nothing was recorded") }

@@ -98,9 +98,11 @@ public struct GoalHistory: Equatable, Sendable {
         }
         // An amendment's original is usually linked to the same goal; one linked elsewhere (or to none) is
         // named by its retraction, which sits in the global slice with every other.
+        // One pass to find the originals, and only when there are amendments: a history may hold thousands.
+        let amended = Set(linked.compactMap(\.amends))
         var amendedPositions: [String: Int64] = [:]
-        for activity in linked where activity.amends != nil {
-            if let id = activity.amends { amendedPositions[id] = linked.first { $0.eventId == id }?.position }
+        if !amended.isEmpty {
+            for activity in linked where amended.contains(activity.eventId) { amendedPositions[activity.eventId] = activity.position }
         }
         for activity in linked {
             var summary = describe.activity(activity)

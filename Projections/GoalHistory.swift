@@ -96,10 +96,22 @@ public struct GoalHistory: Equatable, Sendable {
                       summary: describe.summary(of: envelope.event),
                       retractedBecause: ledger.retractions[envelope.eventId]?.value.reason))
         }
+        // An amendment's original is usually linked to the same goal; one linked elsewhere (or to none) is
+        // named by its retraction, which sits in the global slice with every other.
+        // One pass to find the originals, and only when there are amendments: a history may hold thousands.
+        let amended = Set(linked.compactMap(\.amends))
+        var amendedPositions: [String: Int64] = [:]
+        if !amended.isEmpty {
+            for activity in linked where amended.contains(activity.eventId) { amendedPositions[activity.eventId] = activity.position }
+        }
         for activity in linked {
+            var summary = describe.activity(activity)
+            if let id = activity.amends {
+                summary += amendedPositions[id].map { " (amended #\($0))" } ?? " (an amendment)"
+            }
             add(Entry(position: activity.position, eventId: activity.eventId, type: JournalEvent.Kind.activityLogged.rawValue,
                       occurredAt: activity.occurredAt, recordedAt: activity.recordedAt, changes: [], reason: nil,
-                      summary: describe.activity(activity), retractedBecause: ledger.retractions[activity.eventId]?.value.reason))
+                      summary: summary, retractedBecause: ledger.retractions[activity.eventId]?.value.reason))
         }
         self.key = key
         entries.sort { $0.position < $1.position }

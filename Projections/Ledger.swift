@@ -251,6 +251,8 @@ public struct ActivityFact: Equatable, Sendable {
     public let milestone: Int?
     public let minutes: Int
     public let tags: [String]
+    /// For a corrected entry: the id of the activity it replaced (`log amend`).
+    public let amends: String?
 
     init(_ envelope: Envelope, _ e: ActivityLogged) {
         eventId = envelope.eventId
@@ -264,6 +266,7 @@ public struct ActivityFact: Equatable, Sendable {
         // every sum of minutes must stay far from overflow.
         minutes = min(max(e.minutes ?? 0, 0), Decider.maxMinutes)
         tags = e.tags
+        amends = e.amends
     }
 }
 

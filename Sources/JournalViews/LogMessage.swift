@@ -76,6 +76,10 @@ public enum LogMessage {
             var details: [String] = []
             if let minutes = e.minutes { details.append("\(minutes) min") }
             details.append(e.goal.map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal")
+            if e.amends != nil, let target = recorded.target {
+                return "Amended event \(target.position): activity on \(day) (\(details.joined(separator: ", "))): \(e.text)"
+                    + Tags.suffix(e.tags) + position
+            }
             return "Activity logged on \(day) (\(details.joined(separator: ", "))): \(e.text)" + Tags.suffix(e.tags) + position
         case .goalRevised(let e):
             let changes = e.changes.map { c in

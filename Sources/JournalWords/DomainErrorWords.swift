@@ -157,6 +157,12 @@ extension DomainError {
             return "event \(position) is itself a retraction and cannot be retracted; record the event again instead"
         case .alreadyRetracted(let position):
             return "event \(position) is already retracted; nothing to do"
+        case .amendNotActivity(let position, let type):
+            return "event \(position) is \(type), not an activity; only activities are amended (correct other events with journal log revise or journal log retract)"
+        case .amendRetracted(let position):
+            return "event \(position) is retracted or was amended before; amend the entry that replaced it (see journal events)"
+        case .amendChangesNothing(let position):
+            return "this amendment changes nothing on event \(position); give a new value with --text, --minutes, --goal, --no-goal, --on or --tag"
         case .futureDate(let on, let today):
             return "--on \(on) is in the future (today is \(today)); the journal records what has happened"
         case .emptySprint(let quarter):

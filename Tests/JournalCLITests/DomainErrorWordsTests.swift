@@ -150,6 +150,9 @@ struct DomainErrorWordsTests {
          "this revision changes nothing on milestone cs/2; give a new value with --title, --week, --weeks or --due"),
         (.retractRetraction(position: 5), "event 5 is itself a retraction and cannot be retracted; record the event again instead"),
         (.alreadyRetracted(position: 5), "event 5 is already retracted; nothing to do"),
+        (.amendNotActivity(position: 5, type: "goal-set"), "event 5 is goal-set, not an activity; only activities are amended (correct other events with journal log revise or journal log retract)"),
+        (.amendRetracted(position: 5), "event 5 is retracted or was amended before; amend the entry that replaced it (see journal events)"),
+        (.amendChangesNothing(position: 5), "this amendment changes nothing on event 5; give a new value with --text, --minutes, --goal, --no-goal, --on or --tag"),
         (.futureDate(on: day("2025-04-12"), today: day("2025-04-10")),
          "--on 2025-04-12 is in the future (today is 2025-04-10); the journal records what has happened"),
         (.emptySprint(quarter: q3),
@@ -265,9 +268,12 @@ struct DomainErrorWordsTests {
         case .spanEndsBeforeStart: 81
         case .spanWithMinutes: 82
         case .spanUnderAMinute: 83
+        case .amendNotActivity: 84
+        case .amendRetracted: 85
+        case .amendChangesNothing: 86
         }
     }
-    static let caseCount = 84
+    static let caseCount = 87
 
     @Test func everyCaseHasASample() {
         let sampled = Set(Self.samples.map { Self.caseNumber($0.0) })

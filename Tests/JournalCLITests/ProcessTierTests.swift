@@ -27,6 +27,8 @@ struct ProcessTierTests {
         ["activities"], ["activities", "--since", "2025-04-01", "--tag", "networking", "--format", "json"],
         ["insights", "--by", "tag"], ["insights", "--by", "tag", "--format", "json"], ["events", "--tag", "networking"],
         ["stop"], ["cancel"], ["stop", "--at", "soon"],
+        ["log", "amend", "1", "--minutes", "5"], ["help", "log", "amend"],
+        ["review", "--edit", "--from", "answers.json"], ["plan", "2025-Q3", "--edit", "--from", "plan.json"],
     ]
 
     @Test(arguments: reads) func aReadIsTheSameBothWays(_ arguments: [String]) throws {
@@ -58,6 +60,7 @@ struct ProcessTierTests {
         ["log", "complete", "aws", "--outcome", "Passed"],
         ["log", "drop", "network", "--reason", "Changed teams"],
         ["log", "retract", "36", "--reason", "Logged twice"],
+        ["log", "amend", "26", "--minutes", "150", "--on", "2025-05-13"], ["log", "amend", "23", "--goal", "network", "--tag", "webinar"],
         ["log", "direction", "Lead a platform team", "--by", "2027"],
         ["log", "partner", "Sam"],
         ["undo", "--yes"], ["rebuild"],

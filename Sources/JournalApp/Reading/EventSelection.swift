@@ -8,6 +8,8 @@ public struct EventSelection {
     public struct Listed: Equatable, Sendable {
         public let event: RecordedEvent
         public let retracted: Bool
+        /// For a corrected entry (`log amend`): the position of the activity it replaces.
+        public var amended: Int64? = nil
     }
 
     public let goal: String?
@@ -32,14 +34,26 @@ public struct EventSelection {
             for event in page { try fold.consider(event) }
             next = last.position + 1
         }
-        return fold.listed
+        return try linkAmendments(fold.listed, in: store)
     }
 
     /// The same from SQLite, whose pages are read into the same memory every time.
     public func select(in store: SQLiteEventStore) throws -> [Listed] {
         var fold = Fold(selection: self)
         try store.forEach { try fold.consider($0) }
-        return fold.listed
+        return try linkAmendments(fold.listed, in: store)
+    }
+
+    /// Each corrected entry's original, looked up by id: amendments are few, so a lookup each costs less than
+    /// keeping every id's position while reading the log.
+    private func linkAmendments<Store: EventStore>(_ listed: [Listed], in store: Store) throws -> [Listed] {
+        try listed.map { item in
+            guard item.event.type == JournalEvent.Kind.activityLogged.rawValue, item.event.payload.contains("\"amends\""),
+                  case .activityLogged(let activity) = try item.event.envelope().event, let id = activity.amends else { return item }
+            var linked = item
+            linked.amended = try store.event(withId: id)?.position
+            return linked
+        }
     }
 
     /// Retractions can come after what they retract, so "retracted" is known only once the whole log is read.

@@ -61,6 +61,9 @@ public struct Recorder<Store: TransactionalStore> {
     }
 
     private func record(_ command: Command, occurred: Instant, metadata: String, _ session: Store.Session) throws -> Recorded {
+        if case .amendActivity(let reference, let amendment, _, _) = command {
+            return try recordAmendment(command, reference: reference, amendment: amendment, metadata: metadata, session)
+        }
         var command = command
         var state = DecisionState(occurredOn: time.localDate(of: occurred), today: time.today, occurredAt: occurred, now: time.now)
         var goalStream: [Envelope] = []
@@ -116,6 +119,8 @@ public struct Recorder<Store: TransactionalStore> {
             stream = StreamName.review(review.quarter)
         case .namePartner:
             stream = StreamName.partner
+        case .amendActivity:
+            throw AppError.appendRecordedNothing(stream: "")
         case .retract(let reference, _, _):
             let found = try target(of: reference, session)
             state.retractTarget = found?.target
@@ -222,6 +227,52 @@ public struct Recorder<Store: TransactionalStore> {
         return TimerStop(timer: timer, end: end, activities: activities, stopped: stopped)
     }
 
+    /// An amendment appends to two streams at once: the retraction to the original's, the corrected entry to its
+    /// (new) day's, which may be the same stream. The retraction happens now; the entry keeps the original's time
+    /// unless it moves.
+    private func recordAmendment(_ command: Command, reference: String, amendment: ActivityAmendment, metadata: String,
+                                 _ session: Store.Session) throws -> Recorded {
+        var state = DecisionState(today: time.today)
+        var newOccurred = amendment.occurredAt ?? time.now
+        var stream = ""
+        if let found = try target(of: reference, session), let original = found.event {
+            let activity: ActivityLogged? = if case .activityLogged(let a) = original.event { a } else { nil }
+            newOccurred = amendment.occurredAt ?? original.occurredAt
+            stream = found.stream
+            state.amendTarget = AmendTarget(event: found.target, activity: activity, occurredAt: original.occurredAt,
+                                            day: time.localDate(of: original.occurredAt))
+            state.occurredOn = time.localDate(of: newOccurred)
+            let key: String? = switch amendment.link {
+            case .keep: activity?.goal
+            case .unlink: nil
+            case .goal(let key, _): key
+            }
+            if let key {
+                let goalEvents = try envelopes(session.readStream(StreamName.goal(key)))
+                state.goal = GoalState.replay(goalEvents)
+                let retracted = Retractions.targets(in: goalEvents)
+                state.goalActiveDays = GoalActiveDays(events: goalEvents.filter { !retracted.contains($0.eventId) },
+                                                      localDate: time.localDate(of:))
+            }
+        }
+        let events = try Decider.decide(command, state)
+        guard events.count == 2, let change = events.last else { throw AppError.appendRecordedNothing(stream: stream) }
+        let entryStream = StreamName.activities(time.localDate(of: newOccurred))
+        func fresh(_ event: JournalEvent, at instant: Instant) throws -> NewEvent {
+            NewEvent(eventId: UUID().uuidString.lowercased(), type: event.type, schemaVersion: event.schemaVersion,
+                     payload: try event.payloadJSON(), metadata: metadata, occurredAt: instant)
+        }
+        let retraction = try fresh(events[0], at: time.now), entry = try fresh(change, at: newOccurred)
+        let batches = entryStream == stream
+            ? [AppendBatch(stream: stream, expected: .exact(try session.streamVersion(stream)), events: [retraction, entry])]
+            : [AppendBatch(stream: stream, expected: .exact(try session.streamVersion(stream)), events: [retraction]),
+               AppendBatch(stream: entryStream, expected: .exact(try session.streamVersion(entryStream)), events: [entry])]
+        let recorded = try session.append(batches)
+        guard let last = recorded.last else { throw AppError.appendRecordedNothing(stream: entryStream) }
+        return Recorded(event: last, change: change, goal: state.goal, target: state.amendTarget?.event, goalsInQuarter: nil,
+                        previousDirection: nil)
+    }
+
     private func envelopes(_ events: [RecordedEvent]) throws -> [Envelope] {
         try events.map { try $0.envelope() }
     }
@@ -239,7 +290,7 @@ public struct Recorder<Store: TransactionalStore> {
 
     /// Finds the event a retraction names: a position (digits) or an event id.
     private func target(of reference: String, _ session: Store.Session)
-        throws -> (target: RetractTarget, stream: String, streamEvents: [Envelope])? {
+        throws -> (target: RetractTarget, stream: String, streamEvents: [Envelope], event: Envelope?)? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         let event: RecordedEvent?
         if !trimmed.isEmpty, trimmed.utf8.count <= 18, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
@@ -252,7 +303,7 @@ public struct Recorder<Store: TransactionalStore> {
         let streamEvents = try envelopes(session.readStream(event.streamId))
         let retracted = Retractions.targets(in: streamEvents).contains(event.eventId)
         return (RetractTarget(eventId: event.eventId, position: event.position, type: event.type, alreadyRetracted: retracted),
-                event.streamId, streamEvents)
+                event.streamId, streamEvents, streamEvents.first { $0.eventId == event.eventId })
     }
 
 }

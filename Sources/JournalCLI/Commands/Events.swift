@@ -53,7 +53,7 @@ struct Events: ParsableCommand {
         for listed in selected {
             switch format {
             case .text:
-                let line = EventListing.textLine(listed.event, retracted: listed.retracted, time: time)
+                let line = EventListing.textLine(listed.event, retracted: listed.retracted, amended: listed.amended, time: time)
                 print(fit.map { $0.truncate(line, to: $0.columns) } ?? line)
             case .jsonl, .json: print(EventListing.jsonLine(listed.event, retracted: listed.retracted))
             }
@@ -64,12 +64,13 @@ struct Events: ParsableCommand {
 enum EventListing {
     /// The stored type, stream and payload are shown escaped (ShownText): JSON leaves C1, bidi and zero-width
     /// characters as they are, and a log written by another program may hold anything.
-    static func textLine(_ e: RecordedEvent, retracted: Bool, time: TimeContext) -> String {
+    static func textLine(_ e: RecordedEvent, retracted: Bool, amended: Int64? = nil, time: TimeContext) -> String {
         var line = pad(String(e.position), 6, right: true) + "  " + time.display(e.occurredAt) + "  "
             + pad(ShownText.line(e.type), 17) + "  " + pad(ShownText.line("\(e.streamId)#\(e.streamVersion)"), 24) + "  "
             + ShownText.line(e.payload)
         let lag = e.recordedAt.millisecondsSinceEpoch - e.occurredAt.millisecondsSinceEpoch
         if abs(lag) >= 60_000 { line += "  (recorded \(time.display(e.recordedAt)))" }
+        if let amended { line += "  [amended #\(amended)]" }
         if retracted { line += "  [retracted]" }
         return line
     }

@@ -32,7 +32,7 @@ struct Log: ParsableCommand {
         abstract: "Record an action: a goal, a milestone, effort, progress, a revision, a review.",
         subcommands: [
             LogDirection.self, LogGoal.self, LogMilestone.self, LogDone.self, LogProgress.self, LogActivity.self,
-            LogRevise.self, LogComplete.self, LogDrop.self, LogReview.self, LogPartner.self, LogRetract.self,
+            LogRevise.self, LogComplete.self, LogDrop.self, LogReview.self, LogPartner.self, LogRetract.self, LogAmend.self,
         ]
     )
 }

@@ -39,7 +39,7 @@ struct Undo: ParsableCommand {
             print("Nothing was retracted.")
             return
         }
-        let recorded = try UndoTargets.retract(targets, reason: reason ?? UndoTargets.defaultReason(after: after), force: force,
+        let recorded = try UndoTargets.retract(targets, after: after, reason: reason ?? UndoTargets.defaultReason(after: after), force: force,
                                                recorder: Recorder(store: store, time: time))
         recorded.forEach { print(LogMessage.describe($0, time: time)) }
     }

@@ -15,14 +15,23 @@ enum AnswerFile {
             }
             data = contents
         }
+        return try decode(type, data: data, source: "--from \(source)")
+    }
+
+    /// Answers written in an editor (comment lines already left out), refused as a --from file's are.
+    static func decode<T: Decodable>(_ type: T.Type, text: String, source: String) throws -> T {
+        try decode(type, data: Data(text.utf8), source: source)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, data: Data, source: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw CLIError(.usage, "--from \(source): \(describe(error))")
+            throw CLIError(.usage, "\(source): \(describe(error))")
         } catch let error as CLIError {
-            throw CLIError(error.status, "--from \(source): \(error.message)")
+            throw CLIError(error.status, "\(source): \(error.message)")
         } catch let error as DomainError {
-            throw CLIError(.usage, "--from \(source): \(error.message)")
+            throw CLIError(.usage, "\(source): \(error.message)")
         }
     }
 

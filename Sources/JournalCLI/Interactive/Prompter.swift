@@ -21,6 +21,9 @@ struct Prompter {
 
     let what: String
 
+    /// What, typed at a guided prompt, returns to the previous question.
+    static let back = "back"
+
     /// Prints `text` and a newline at once. What the journal says is built from what the log holds (titles,
     /// earlier answers offered again), so each of its lines is shown escaped (ShownText) as all text output is.
     func say(_ text: String = "") {
@@ -83,11 +86,12 @@ struct Prompter {
         }
     }
 
-    /// One of `choices` by its first letter or whole word.
-    func choose(_ question: String, _ choices: [String]) throws -> String {
+    /// One of `choices` by its first letter or whole word; with `orBack`, also `back` (returned as `Prompter.back`).
+    func choose(_ question: String, _ choices: [String], orBack: Bool = false) throws -> String {
         let hint = choices.map { "\($0.prefix(1))=\($0)" }.joined(separator: " ")
         while true {
             let typed = try line("\(question) [\(hint)] ").lowercased()
+            if orBack, typed == Prompter.back { return typed }
             if let match = choices.first(where: { $0 == typed || (typed.count == 1 && $0.hasPrefix(typed)) }) { return match }
             say("  Answer one of: \(choices.joined(separator: ", ")).")
         }

@@ -10,40 +10,87 @@ struct PlanInterview {
     let time: TimeContext
     let force: Bool
 
+    /// `back` returns to the previous step: at a carry-over's choice, to the goal before it; at a new goal's
+    /// title, it takes back the goal added last (or, with none, returns to the last carry-over); at a milestone's
+    /// title, it takes back the milestone added last.
     func run() throws -> SprintPlan {
         let quarter = context.quarter
         var plan = SprintPlan(quarter: quarter, force: force)
-        prompter.say("Planning \(quarter) (\(TextStyle.date(quarter.firstDay, reference: quarter.lastDay)) to \(TextStyle.date(quarter.lastDay))). Ctrl-C stops without recording.")
+        prompter.say("Planning \(quarter) (\(TextStyle.date(quarter.firstDay, reference: quarter.lastDay)) to \(TextStyle.date(quarter.lastDay))). back returns to the previous question; Ctrl-C stops without recording.")
         if !context.unfinished.isEmpty {
             prompter.say()
             prompter.say("Unfinished in \(quarter.previous): \(TextStyle.plural(context.unfinished.count, "goal"))")
-            for goal in context.unfinished {
-                plan.carryOver.append(try carryOver(goal))
-            }
         }
-        var sprint = plan.sprintGoals(alreadyInQuarter: context.alreadyInQuarter.map(\.key))
-        prompter.say()
-        prompter.say("Goals for \(quarter): " + (sprint.isEmpty ? "none yet" : sprint.joined(separator: ", ")) + ". One to three; three is the maximum.")
-        while force || sprint.count < Decider.goalsPerQuarter {
-            guard let title = try prompter.ask("New goal (Enter when done)", { try Validate.title($0, what: "goal title") }) else {
-                if sprint.isEmpty {
-                    prompter.say("  A sprint needs at least one goal.")
+        choosing: while true {
+            while plan.carryOver.count < context.unfinished.count {
+                if let decision = try carryOver(context.unfinished[plan.carryOver.count]) {
+                    plan.carryOver.append(decision)
+                } else if let last = plan.carryOver.popLast() {
+                    prompter.say("  Back to \(last.goal).")
+                } else {
+                    prompter.say("  This is the first question.")
+                }
+            }
+            var sprint = plan.sprintGoals(alreadyInQuarter: context.alreadyInQuarter.map(\.key))
+            prompter.say()
+            prompter.say("Goals for \(quarter): " + (sprint.isEmpty ? "none yet" : sprint.joined(separator: ", ")) + ". One to three; three is the maximum.")
+            while force || sprint.count < Decider.goalsPerQuarter {
+                guard let title = try prompter.ask("New goal (Enter when done)", { try Validate.title($0, what: "goal title") }) else {
+                    if sprint.isEmpty {
+                        prompter.say("  A sprint needs at least one goal.")
+                        continue
+                    }
+                    break
+                }
+                if title.lowercased() == Prompter.back {
+                    if let last = plan.goals.popLast() {
+                        sprint.removeAll { $0 == last.key }
+                        prompter.say("  Took back the goal \(last.key).")
+                        continue
+                    }
+                    if let last = plan.carryOver.popLast() {
+                        prompter.say("  Back to \(last.goal).")
+                        continue choosing
+                    }
+                    prompter.say("  This is the first question.")
                     continue
                 }
-                break
+                let draft = try newGoal(title, taken: Set(plan.goals.map(\.key)))
+                plan.goals.append(draft)
+                sprint.append(draft.key)
             }
-            let draft = try newGoal(title, taken: Set(plan.goals.map(\.key)))
-            plan.goals.append(draft)
-            sprint.append(draft.key)
+            if sprint.count >= Decider.goalsPerQuarter, !force {
+                prompter.say("That makes three goals, the maximum for a quarter.")
+            }
+            for key in sprint {
+                plan.reschedules += try reschedules(for: key)
+                plan.milestones += try milestones(for: key, plan: plan)
+            }
+            return plan
         }
-        if sprint.count >= Decider.goalsPerQuarter, !force {
-            prompter.say("That makes three goals, the maximum for a quarter.")
+    }
+
+    /// The plan in one list, shown before the user is asked to record it.
+    static func recap(_ plan: SprintPlan) -> [String] {
+        var lines = ["Your plan for \(plan.quarter)"]
+        for decision in plan.carryOver {
+            switch decision {
+            case .keep(let goal, let reason): lines.append("  keep \(goal): \(reason)")
+            case .revise(let goal, _, let reason): lines.append("  revise \(goal): \(reason)")
+            case .drop(let goal, let reason): lines.append("  drop \(goal): \(reason)")
+            case .complete(let goal, let outcome): lines.append("  complete \(goal)" + (outcome.map { ": \($0)" } ?? ""))
+            }
         }
-        for key in sprint {
-            plan.reschedules += try reschedules(for: key)
-            plan.milestones += try milestones(for: key, plan: plan)
+        for goal in plan.goals {
+            lines.append("  new goal \(goal.key): \(goal.title)" + (goal.due.map { " (due \($0))" } ?? ""))
         }
-        return plan
+        for m in plan.reschedules {
+            lines.append("  reschedule \(m.goal)/\(m.number) to \(describe(m.schedule))")
+        }
+        for m in plan.milestones {
+            lines.append("  milestone of \(m.goal): \(m.title)" + (m.schedule.map { " (\(describe($0)))" } ?? ""))
+        }
+        return lines
     }
 
     static func describe(_ schedule: MilestoneSchedule) -> String {
@@ -76,12 +123,15 @@ struct PlanInterview {
         return result
     }
 
-    func carryOver(_ goal: GoalState) throws -> SprintPlan.CarryOver {
+    /// The decision on one unfinished goal; nil when the user typed `back`.
+    func carryOver(_ goal: GoalState) throws -> SprintPlan.CarryOver? {
         let previous = context.quarter.previous
         prompter.say()
         prompter.say(PlanInterview.describe(goal))
         if let completion = try offerCompletion(goal) { return completion }
-        switch try prompter.choose("  Keep it, revise it, or drop it?", ["keep", "revise", "drop"]) {
+        switch try prompter.choose("  Keep it, revise it, or drop it?", ["keep", "revise", "drop"], orBack: true) {
+        case Prompter.back:
+            return nil
         case "keep":
             let reason = try prompter.ask("  Why keep it?", prefill: SprintPlan.defaultKeepReason(from: previous)) ?? ""
             return .keep(goal: goal.key, reason: reason)
@@ -187,6 +237,11 @@ struct PlanInterview {
         }
         var added: [SprintPlan.Milestone] = []
         while let title = try prompter.ask("  Milestone (Enter when done)", { try Validate.title($0, what: "milestone title") }) {
+            if title.lowercased() == Prompter.back {
+                if let last = added.popLast() { prompter.say("    Took back the milestone \(last.title).") }
+                else { prompter.say("    No milestone of \(key) to take back.") }
+                continue
+            }
             let schedule = try prompter.ask("    Week (e.g. 3), weeks (1-4) or a due date") { try MilestoneScheduleInput.parse($0, time: time, quarter: context.quarter) }
             added.append(SprintPlan.Milestone(goal: key, title: title, schedule: schedule))
         }

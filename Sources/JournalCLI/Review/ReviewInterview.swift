@@ -62,30 +62,64 @@ struct ReviewInterview {
         return lines
     }
 
-    /// Asks every question `given` leaves open; returns the complete answers.
+    /// Asks every question `given` leaves open; returns the complete answers. `back` at a prompt returns to the
+    /// previous question asked (its answer offered again in brackets).
     func run(_ given: ReviewAnswers, nextPrefill: String?) throws -> ReviewAnswers {
         var answers = given
         prompter.say()
-        prompter.say("The article's five questions. Enter keeps the answer in brackets; Ctrl-C stops without recording.")
+        prompter.say("The article's five questions. Enter keeps the answer in brackets; back returns to the previous question; Ctrl-C stops without recording.")
         let prefills = ["planned": Self.plannedPrefill(report), "accomplished": Self.accomplishedPrefill(report), "next": nextPrefill]
-        for (index, question) in ReviewAnswers.questions.enumerated() {
-            if answers[question.key] == nil {
-                prompter.say()
-                answers[question.key] = try prompter.ask("\(index + 1)/5 \(question.text)", prefill: prefills[question.key] ?? nil)
+        // The steps still open: each question, and the blockers after the third; flags answered the others.
+        var steps: [String] = []
+        for question in ReviewAnswers.questions {
+            if given[question.key] == nil { steps.append(question.key) }
+            if question.key == "obstacles", given.blockers == nil { steps.append("blockers") }
+        }
+        var step = 0
+        while step < steps.count {
+            let key = steps[step]
+            let typed: String?
+            if key == "blockers" {
+                let picked = try askBlockers(offering: answers.blockers)
+                if picked == nil, step > 0 { step -= 1; continue }
+                answers.blockers = picked ?? []
+                step += 1
+                continue
             }
-            if question.key == "obstacles", answers.blockers == nil {
-                answers.blockers = try askBlockers()
+            let index = ReviewAnswers.questions.firstIndex { $0.key == key } ?? 0
+            prompter.say()
+            typed = try prompter.ask("\(index + 1)/5 \(ReviewAnswers.questions[index].text)", prefill: answers[key] ?? prefills[key] ?? nil)
+            if typed?.lowercased() == Prompter.back {
+                if step > 0 { step -= 1 } else { prompter.say("  This is the first question.") }
+                continue
             }
+            answers[key] = typed
+            step += 1
         }
         return answers
     }
 
-    func askBlockers() throws -> [Blocker] {
+    /// The answers in one list, shown before the user is asked to record them.
+    static func recap(_ answers: ReviewAnswers) -> [String] {
+        var lines = ["Your answers"]
+        for question in ReviewAnswers.questions {
+            lines.append("  \(question.key.prefix(1).uppercased() + question.key.dropFirst()): " + (answers[question.key] ?? ""))
+        }
+        let blockers = answers.blockers ?? []
+        lines.append("  Blockers: " + (blockers.isEmpty ? "none" : blockers.map(\.rawValue).joined(separator: ", ")))
+        return lines
+    }
+
+    /// The blockers picked; nil when the user typed `back`.
+    func askBlockers(offering earlier: [Blocker]? = nil) throws -> [Blocker]? {
         let menu = Blocker.allCases.enumerated().map { "\($0.offset + 1) \($0.element.rawValue)" }.joined(separator: "  ")
         prompter.say("    Which of these got in the way? \(menu)")
         prompter.say("    Numbers or names, separated by spaces or commas; Enter for none.")
+        if let earlier, !earlier.isEmpty { prompter.say("    [\(earlier.map(\.rawValue).joined(separator: ", "))]") }
         while true {
             let typed = try prompter.line("> ")
+            if typed.lowercased() == Prompter.back { return nil }
+            if typed.isEmpty, let earlier { return earlier }
             do {
                 return try Self.blockers(typed)
             } catch {

@@ -21,6 +21,59 @@ public enum Command: Equatable, Sendable {
     /// Ends the running timer; `activities` are the ids of the activities recorded with it in the same append.
     case stopTimer(activities: [String])
     case cancelTimer
+    /// A correction of an activity: the original's retraction and the corrected entry, in one append. With
+    /// `force`, a link to a goal not active on the (new) day is kept, as `logActivity` keeps it.
+    case amendActivity(reference: String, amendment: ActivityAmendment, reason: String, force: Bool = false)
+}
+
+/// What an amendment changes; nil (or `.keep`) leaves a field as the activity has it.
+public struct ActivityAmendment: Equatable, Sendable {
+    public enum Link: Equatable, Sendable {
+        case keep
+        /// Linked to no goal.
+        case unlink
+        case goal(String, milestone: Int?)
+    }
+
+    public var text: String?
+    public var minutes: Int?
+    public var link: Link
+    /// The tags that replace the activity's (nil: keep them).
+    public var tags: [String]?
+    /// When it happened, if it moves (nil: where it was); the Recorder reads the day from it.
+    public var occurredAt: Instant?
+
+    public init(text: String? = nil, minutes: Int? = nil, link: Link = .keep, tags: [String]? = nil, occurredAt: Instant? = nil) {
+        self.text = text
+        self.minutes = minutes
+        self.link = link
+        self.tags = tags
+        self.occurredAt = occurredAt
+    }
+
+    /// The amendment that puts `original` back, for undoing the amendment that replaced it.
+    public static func restoring(_ original: ActivityLogged, occurredAt: Instant) -> ActivityAmendment {
+        ActivityAmendment(text: original.text, minutes: original.minutes,
+                          link: original.goal.map { .goal($0, milestone: original.milestone) } ?? .unlink,
+                          tags: original.tags, occurredAt: occurredAt)
+    }
+}
+
+/// The activity an amendment names, as the log holds it.
+public struct AmendTarget: Equatable, Sendable {
+    public var event: RetractTarget
+    /// nil: the event is not an activity.
+    public var activity: ActivityLogged?
+    public var occurredAt: Instant
+    /// The local day it is filed under.
+    public var day: LocalDate
+
+    public init(event: RetractTarget, activity: ActivityLogged?, occurredAt: Instant, day: LocalDate) {
+        self.event = event
+        self.activity = activity
+        self.occurredAt = occurredAt
+        self.day = day
+    }
 }
 
 public struct GoalDraft: Equatable, Sendable {
@@ -120,14 +173,18 @@ public struct DecisionState: Equatable, Sendable {
     /// For the timer's commands: the instant the event is recorded for (a stop's end), and now.
     public var occurredAt: Instant?
     public var now: Instant?
+    /// For amendments: the activity named (nil: no such event). `occurredOn` is then the corrected entry's day.
+    public var amendTarget: AmendTarget?
 
     public init(goal: GoalState? = nil, quarterGoals: [String] = [], direction: DirectionState? = nil,
                 retractTarget: RetractTarget? = nil, goalAfterRetraction: GoalState? = nil,
                 goalActiveDays: GoalActiveDays? = nil, occurredOn: LocalDate? = nil, today: LocalDate? = nil,
-                timer: RunningTimer? = nil, occurredAt: Instant? = nil, now: Instant? = nil) {
+                timer: RunningTimer? = nil, occurredAt: Instant? = nil, now: Instant? = nil,
+                amendTarget: AmendTarget? = nil) {
         self.timer = timer
         self.occurredAt = occurredAt
         self.now = now
+        self.amendTarget = amendTarget
         self.goal = goal
         self.quarterGoals = quarterGoals
         self.direction = direction

@@ -146,12 +146,66 @@ public enum Decider {
 
         case .cancelTimer:
             return [.timerCancelled(TimerCancelled(timer: try running(state).eventId))]
+
+        case .amendActivity(let reference, let amendment, let reason, let force):
+            return try amend(reference, amendment, reason: reason, force: force, state)
         }
     }
 
     static func running(_ state: DecisionState) throws(DomainError) -> RunningTimer {
         guard let timer = state.timer else { throw .noRunningTimer }
         return timer
+    }
+
+    /// An amendment: the original's retraction, then the corrected entry naming it in `amends`. The corrected
+    /// entry meets the rules a new activity meets, except that a kept goal link is not checked again (the goal
+    /// may have closed since; the entry keeps what it had).
+    static func amend(_ reference: String, _ amendment: ActivityAmendment, reason: String, force: Bool,
+                      _ state: DecisionState) throws(DomainError) -> [JournalEvent] {
+        guard let target = state.amendTarget else {
+            throw .unknownEvent(reference: reference)
+        }
+        let position = target.event.position
+        guard var corrected = target.activity else {
+            throw .amendNotActivity(position: position, type: target.event.type)
+        }
+        guard !target.event.alreadyRetracted else {
+            throw .amendRetracted(position: position)
+        }
+        let original = corrected
+        corrected.amends = nil
+        if let text = amendment.text { corrected.text = try Validate.title(text, what: "activity") }
+        if let minutes = amendment.minutes {
+            guard (1...maxMinutes).contains(minutes) else {
+                throw .minutesOutOfRange(minutes: minutes, limit: maxMinutes)
+            }
+            corrected.minutes = minutes
+        }
+        switch amendment.link {
+        case .keep: break
+        case .unlink: corrected.goal = nil; corrected.milestone = nil
+        case .goal(let key, let number): corrected.goal = key; corrected.milestone = number
+        }
+        if let tags = amendment.tags { corrected.tags = try Validate.tags(tags) }
+        let day = state.occurredOn ?? target.day
+        var unchanged = original
+        unchanged.amends = nil
+        guard corrected != unchanged || day != target.day else {
+            throw .amendChangesNothing(position: position)
+        }
+        let relinked = corrected.goal != original.goal || corrected.milestone != original.milestone
+        if let key = corrected.goal, relinked {
+            let goal = try existingGoal(key, state)
+            if let number = corrected.milestone, goal.milestones[number] == nil {
+                throw .unknownMilestone(goal: key, number: number)
+            }
+        }
+        try notInFuture(state)
+        if let key = corrected.goal, relinked || day != target.day, !force { try activeOnTheDay(key, state) }
+        corrected.amends = target.event.eventId
+        let retraction = EventRetracted(target: target.event.eventId, targetType: target.event.type,
+                                        reason: try Validate.text(reason, what: "reason"))
+        return [.eventRetracted(retraction), .activityLogged(corrected)]
     }
 
     static func decideGoal(_ draft: GoalDraft, _ state: DecisionState) throws(DomainError) -> GoalSet {

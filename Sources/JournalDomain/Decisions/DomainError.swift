@@ -105,6 +105,12 @@ public enum DomainError: Error, Equatable, Sendable {
     case milestoneRevisionChangesNothing(goal: String, number: Int)
     case retractRetraction(position: Int64)
     case alreadyRetracted(position: Int64)
+    /// An amendment (`log amend`) of an event that is not an activity.
+    case amendNotActivity(position: Int64, type: String)
+    /// An amendment of an activity already retracted (or amended before: amend the entry that replaced it).
+    case amendRetracted(position: Int64)
+    /// An amendment whose values are those the activity already has.
+    case amendChangesNothing(position: Int64)
     case futureDate(on: LocalDate, today: LocalDate)
     /// A plan that leaves its quarter with no goal.
     case emptySprint(quarter: Quarter)

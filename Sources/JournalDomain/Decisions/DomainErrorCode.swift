@@ -8,7 +8,7 @@ extension DomainError {
         case unknownGoal, unknownMilestone, unknownDirection, unknownEvent, duplicateKey
         case tooManyGoals, milestoneAlreadyDone, goalClosed, noTarget, noChange
         case retractRetraction, alreadyRetracted, futureDate, emptySprint, undecidedCarryOver
-        case goalNotActive, deadlineBeforeQuarter, quarterNotStarted
+        case goalNotActive, deadlineBeforeQuarter, quarterNotStarted, notAnActivity
         case noRunningTimer, timerBeforeStart
     }
 
@@ -44,10 +44,11 @@ extension DomainError {
         case .milestoneAlreadyDone, .doneMilestoneRescheduled: return .milestoneAlreadyDone
         case .goalClosed, .milestoneOfDroppedGoal: return .goalClosed
         case .noTarget: return .noTarget
-        case .goalRevisionChangesNothing, .milestoneRevisionChangesNothing, .eventMilestoneRevisionEmpty, .eventGoalRevisionEmpty:
+        case .goalRevisionChangesNothing, .milestoneRevisionChangesNothing, .amendChangesNothing, .eventMilestoneRevisionEmpty, .eventGoalRevisionEmpty:
             return .noChange
         case .retractRetraction: return .retractRetraction
-        case .alreadyRetracted: return .alreadyRetracted
+        case .alreadyRetracted, .amendRetracted: return .alreadyRetracted
+        case .amendNotActivity: return .notAnActivity
         case .futureDate: return .futureDate
         case .emptySprint: return .emptySprint
         case .undecidedCarryOver: return .undecidedCarryOver
@@ -71,7 +72,7 @@ extension DomainError {
         case .unknownGoal, .unknownMilestone, .unknownDirection, .unknownEvent, .duplicateKey, .tooManyGoals,
              .milestoneAlreadyDone, .goalClosed, .noTarget, .noChange, .retractRetraction, .alreadyRetracted,
              .futureDate, .emptySprint, .undecidedCarryOver, .goalNotActive, .deadlineBeforeQuarter, .quarterNotStarted,
-             .noRunningTimer, .timerBeforeStart:
+             .notAnActivity, .noRunningTimer, .timerBeforeStart:
             return false
         }
     }

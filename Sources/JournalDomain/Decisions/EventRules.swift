@@ -122,6 +122,7 @@ public enum EventRules {
             _ = try Validate.optionalText(e.note, what: "note")
         case .activityLogged(let e):
             _ = try Validate.title(e.text, what: "activity")
+            if let amends = e.amends { try eventId(amends) }
             if let goal = e.goal { _ = try Validate.key(goal, what: "goal key") }
             if let milestone = e.milestone {
                 guard e.goal != nil else {
@@ -180,9 +181,7 @@ public enum EventRules {
         case .timerCancelled(let e):
             try eventId(e.timer)
         case .eventRetracted(let e):
-            guard (1...128).contains(e.target.utf8.count), e.target.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
-                throw .eventRetractionTargetNotAnId(target: e.target)
-            }
+            try eventId(e.target)
             guard JournalEvent.Kind(rawValue: e.targetType) != nil else {
                 throw .eventRetractionTargetTypeUnknown(type: e.targetType)
             }
@@ -190,7 +189,7 @@ public enum EventRules {
         }
     }
 
-    /// An event id as a reference holds it: printable ASCII, 1 to 128 bytes.
+    /// What names another event (a retraction's target, an amendment's original): an id, printable ASCII, 1 to 128 bytes.
     static func eventId(_ id: String) throws(DomainError) {
         guard (1...128).contains(id.utf8.count), id.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) else {
             throw .eventRetractionTargetNotAnId(target: id)

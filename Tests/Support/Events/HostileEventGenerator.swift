@@ -106,7 +106,7 @@ public struct HostileEventGenerator {
             event = .progressMeasured(ProgressMeasured(goal: text(), amount: optionalDouble(), value: optionalDouble(), note: optionalText()))
         case .activityLogged:
             let tags = Bool.random(using: &rng) ? [] : (0..<Int.random(in: 1...3, using: &rng)).map { _ in text(max: 12) }
-            event = .activityLogged(ActivityLogged(text: text(max: 30), goal: optionalText(), milestone: optionalInt(), minutes: optionalInt(), tags: tags))
+            event = .activityLogged(ActivityLogged(text: text(max: 30), goal: optionalText(), milestone: optionalInt(), minutes: optionalInt(), tags: tags, amends: optionalText()))
         case .goalRevised:
             let changes = (0..<Int.random(in: 0...4, using: &rng)).map { _ in
                 FieldChange(field: GoalField.allCases.randomElement(using: &rng) ?? .title, from: fieldValue(), to: fieldValue())

@@ -7,16 +7,21 @@ public struct ActivityLogged: Codable, Equatable, Sendable {
     public var minutes: Int?
     /// Free labels (keys: lowercase letters, digits, dashes), in the order given; stored only when there are some.
     public var tags: [String]
+    /// For a correction (`journal log amend`): the id of the activity this entry replaces, which the same append
+    /// retracts. Optional, so older rows simply lack it.
+    public var amends: String?
 
-    public init(text: String, goal: String? = nil, milestone: Int? = nil, minutes: Int? = nil, tags: [String] = []) {
+    public init(text: String, goal: String? = nil, milestone: Int? = nil, minutes: Int? = nil, tags: [String] = [],
+                amends: String? = nil) {
         self.text = text
         self.goal = goal
         self.milestone = milestone
         self.minutes = minutes
         self.tags = tags
+        self.amends = amends
     }
 
-    enum CodingKeys: String, CodingKey { case text, goal, milestone, minutes, tags }
+    enum CodingKeys: String, CodingKey { case text, goal, milestone, minutes, tags, amends }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,6 +30,7 @@ public struct ActivityLogged: Codable, Equatable, Sendable {
         milestone = try c.decodeIfPresent(Int.self, forKey: .milestone)
         minutes = try c.decodeIfPresent(Int.self, forKey: .minutes)
         tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        amends = try c.decodeIfPresent(String.self, forKey: .amends)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +40,7 @@ public struct ActivityLogged: Codable, Equatable, Sendable {
         try c.encodeIfPresent(milestone, forKey: .milestone)
         try c.encodeIfPresent(minutes, forKey: .minutes)
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
+        try c.encodeIfPresent(amends, forKey: .amends)
     }
 }
 
@@ -55,5 +62,6 @@ extension ActivityLogged: EventPayload {
         .optional("minutes") { $0.minutes = $1 },
         .optional("milestone") { $0.milestone = $1 },
         .defaulted("tags", since: 2) { $0.tags = $1 },
+        .optional("amends", since: 2) { $0.amends = $1 },
     ])
 }

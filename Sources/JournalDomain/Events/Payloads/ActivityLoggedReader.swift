@@ -13,7 +13,7 @@ extension ActivityLogged {
     @inline(__always)
     static func readByHand(_ s: inout FastJSONScanner, tags allowsTags: Bool) -> ActivityLogged? {
         var seen: UInt32 = 0
-        var text: String?, goal: String?, milestone: Int?, minutes: Int?, tags: [String]?
+        var text: String?, goal: String?, milestone: Int?, minutes: Int?, tags: [String]?, amends: String?
         let ok = s.object { s, key in
             if s.key(key, is: "text") {
                 guard once(&seen, 0), let v = s.string() else { return false }
@@ -30,13 +30,16 @@ extension ActivityLogged {
             } else if allowsTags, s.key(key, is: "tags") {
                 guard once(&seen, 4), let v = s.nullable({ $0.array { $0.string() } }) else { return false }
                 tags = v
+            } else if allowsTags, s.key(key, is: "amends") {
+                guard once(&seen, 5), let v = s.nullable({ $0.string() }) else { return false }
+                amends = v
             } else {
                 return false
             }
             return true
         }
         guard ok, let text else { return nil }
-        return ActivityLogged(text: text, goal: goal, milestone: milestone, minutes: minutes, tags: tags ?? [])
+        return ActivityLogged(text: text, goal: goal, milestone: milestone, minutes: minutes, tags: tags ?? [], amends: amends)
     }
 
     /// Marks field `bit` as read; false if it was read before (a repeated key is left to JSONDecoder).

@@ -21,8 +21,10 @@ final class Terminal: @unchecked Sendable {
     /// glibc's POSIX_SPAWN_SETSID, which Swift does not import: the child calls setsid() before its file actions.
     private static let spawnSetsid: Int16 = 0x80
 
-    init(_ sandbox: Sandbox, _ arguments: [String], env: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let executable = try JournalBinary.require().path
+    /// `program` runs instead of journal when given (a shell, to complete journal's command lines in its line editor).
+    init(_ sandbox: Sandbox, _ arguments: [String], env: [String: String?] = [:], program: String? = nil,
+         sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let executable = try program ?? JournalBinary.require().path
         var master: Int32 = -1
         var slave: Int32 = -1
         var name = [CChar](repeating: 0, count: 256)
@@ -121,6 +123,11 @@ final class Terminal: @unchecked Sendable {
     /// Types a line and presses Enter.
     func type(_ line: String) {
         send(Array(line.utf8) + [13])
+    }
+
+    /// Types text without pressing Enter (a command line to complete, a TAB).
+    func press(_ text: String) {
+        send(Array(text.utf8))
     }
 
     func pressControlC() { send([3]) }

@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
         let path = try JournalEnvironment().databasePath(option: journal.db)
         let store = try SQLiteEventStore(path: path, mode: .mustExist)
         // An export is the whole journal: private like it.
-        let sink = try OutputSink(path: output, journal: path, mode: 0o600)
+        let sink = try OutputSink(path: output, journal: path, mode: 0o600, always: true)
         try Exporting.lines(of: store) { try sink.write($0) }
         try sink.close()
     }

@@ -45,11 +45,14 @@ public enum OverviewRendering {
         if !overview.dueSoon.isEmpty {
             lines.append("")
             lines.append("Due this week and next:")
-            let rows = overview.dueSoon.map { m in
-                ["  " + shown(m.ref), shown(m.title), SprintRendering.schedule(m, quarter: board.quarter, today: today)]
-                    + [m.late ? palette.red("LATE") : ""]
+            let schedules = overview.dueSoon.map { SprintRendering.schedule($0, quarter: board.quarter, today: today) }
+            // The title is the free text: it gets what the ref and schedule columns leave of the screen.
+            let refWidth = overview.dueSoon.map { TextStyle.displayWidth(shown($0.ref)) }.max() ?? 0
+            let room = width - 2 - refWidth - 2 - 2 - (schedules.map(TextStyle.displayWidth).max() ?? 0)
+            let rows = zip(overview.dueSoon, schedules).map { m, schedule in
+                ["  " + shown(m.ref), shortened(shown(m.title), to: max(room, 10)), schedule]
             }
-            lines += capped(TextStyle.table(rows).map { fitted($0) }, milestoneLines)
+            lines += capped(TextStyle.table(rows), milestoneLines)
         }
         if overview.thisWeek != nil {
             lines.append("")
@@ -72,10 +75,9 @@ public enum OverviewRendering {
         return Array(lines.prefix(limit - 1)) + ["  ... and \(lines.count - (limit - 1)) more"]
     }
 
-    /// A line cut to the screen's width with an ellipsis (milestone titles are free text of any length).
-    static func fitted(_ line: String) -> String {
-        guard TextStyle.displayWidth(line) > width, !line.contains("\u{1B}") else { return line }
-        return String(line.prefix(width - 1)) + "…"
+    /// Text cut to `limit` characters with an ellipsis (milestone titles are free text of any length).
+    static func shortened(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// Text broken at spaces into lines of at most `width` columns, the lines after the first indented; the last

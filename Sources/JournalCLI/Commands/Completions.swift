@@ -10,15 +10,23 @@ struct Completions: ParsableCommand {
         shouldDisplay: false)
 
     static let text = """
-        journal --generate-completion-script SHELL prints the script for bash, zsh or fish. Install it once:
-          bash: journal --generate-completion-script bash > ~/.local/share/bash-completion/completions/journal
-                (needs the bash-completion package; or add: source <(journal --generate-completion-script bash) to ~/.bashrc)
-          zsh:  mkdir -p ~/.zfunc && journal --generate-completion-script zsh > ~/.zfunc/_journal
-                then in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)
-          fish: journal --generate-completion-script fish > ~/.config/fish/completions/journal.fish
-        Open a new shell afterwards. TAB then completes subcommands and options, and the goal keys and milestone refs \
-        (aws, network/3) of the journal the command line names (its --db, else $JOURNAL_DB, else the default one); \
-        it only reads the journal, and offers nothing when there is none.
+        journal --generate-completion-script SHELL prints the script for bash, zsh or
+        fish. Install it once, then open a new shell:
+        bash (with the bash-completion package):
+          journal --generate-completion-script bash \\
+            > ~/.local/share/bash-completion/completions/journal
+          or add to ~/.bashrc: source <(journal --generate-completion-script bash)
+        zsh:
+          mkdir -p ~/.zfunc
+          journal --generate-completion-script zsh > ~/.zfunc/_journal
+          and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)
+        fish:
+          journal --generate-completion-script fish \\
+            > ~/.config/fish/completions/journal.fish
+        TAB then completes subcommands and options, and the goal keys and milestone
+        refs (aws, network/3) of the journal the command line names: its --db, else
+        $JOURNAL_DB, else the default one. It only reads the journal, and offers
+        nothing when there is none.
         """
 
     func run() {

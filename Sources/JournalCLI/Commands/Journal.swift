@@ -10,8 +10,9 @@ struct Journal: ParsableCommand {
             Every action is appended to an immutable, hash-chained log in SQLite. Log one thing a line:
               journal log goal "Complete AWS Solutions Architect certification" --quarter 2025-Q2 --due 2025-06-15
               journal log activity "Practice exam 1" --goal aws --minutes 90
-            Run journal alone for the current sprint on one screen; --db PATH may come before the subcommand.
-            Shell completion: journal --generate-completion-script bash|zsh|fish (journal help completions says where to put it).
+            Run journal alone for the current sprint on one screen. --db may come first.
+            Shell completion: journal --generate-completion-script bash|zsh|fish
+              (journal help completions says where to put the script).
             """,
         version: JournalVersion.current,
         // Hidden: `journal` alone runs the overview, and `journal help completions` explains the scripts, without

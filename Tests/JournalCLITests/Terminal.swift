@@ -98,6 +98,13 @@ final class Terminal: @unchecked Sendable {
         return String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
     }
 
+    /// Everything shown so far, carriage returns kept (to see a line rewritten in place).
+    var screenWithReturns: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Waits until `text` appears after what was matched before; fails the test with the screen if it does not.
     func expect(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(timeout)

@@ -97,3 +97,5 @@ func readStandardInput() -> Data {
 /// Whether standard output and standard input are terminals: an invocation's never are.
 var standardOutputIsTerminal: Bool { Invocation.current == nil && isatty(STDOUT_FILENO) == 1 }
 var standardInputIsTerminal: Bool { Invocation.current == nil && isatty(STDIN_FILENO) != 0 }
+/// Whether standard error is a terminal (progress lines are shown there only): an invocation's never is.
+var standardErrorIsTerminal: Bool { Invocation.current == nil && isatty(STDERR_FILENO) == 1 }

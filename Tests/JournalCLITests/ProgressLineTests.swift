@@ -22,9 +22,11 @@ struct ProgressLineTests {
         }
     }
 
-    @Test(arguments: [["export", "--output", "out.jsonl"], ["verify"], ["rebuild"]])
-    func aTerminalSeesProgressAndPipesDoNot(_ arguments: [String]) throws {
+    /// (A terminal's process runs in the test's folder: the export goes into the sandbox by its full path.)
+    @Test(arguments: [["export", "--output"], ["verify"], ["rebuild"]])
+    func aTerminalSeesProgressAndPipesDoNot(_ given: [String]) throws {
         let s = try Self.large()
+        let arguments = given == ["export", "--output"] ? given + [s.path("out.jsonl")] : given
         let command = arguments[0]
         let t = try Terminal(s, arguments)
         #expect(t.wait() == 0, "\(t.screen)")

@@ -88,7 +88,16 @@ public struct SprintBoard: Equatable, Sendable {
         }
         let known = Knowledge(asKnownAt: time.now)
         partner = ledger.partner(known)
-        goals = ledger.goals(in: quarter, at: time.now, known).map { goal in
+        goals = Self.cards(ledger: ledger, quarter: quarter, time: time)
+        warnings = Warnings.forSprint(quarter: quarter, ledger: ledger, time: time)
+    }
+
+    /// The quarter's goals as the board shows them, without the board's warnings (the goal list shows every
+    /// quarter's cards and needs no warnings).
+    public static func cards(ledger: Ledger, quarter: Quarter, time: TimeContext) -> [Card] {
+        let today = time.today
+        let known = Knowledge(asKnownAt: time.now)
+        return ledger.goals(in: quarter, at: time.now, known).map { goal in
             let pace = Pace(goal: goal, today: today)
             let milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
                 Milestone(ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks, weeksQuarter: m.weeks.map { _ in m.quarter },
@@ -101,6 +110,5 @@ public struct SprintBoard: Equatable, Sendable {
                         done: milestones.filter { $0.doneOn != nil }.count, total: milestones.count,
                         onTrack: pace.onTrack, weeksBehind: pace.weeksBehind, daysOverdue: pace.daysOverdue)
         }
-        warnings = Warnings.forSprint(quarter: quarter, ledger: ledger, time: time)
     }
 }

@@ -14,7 +14,8 @@ public enum JournalMain {
         Invocation.$current.withValue(invocation) { execute(arguments).rawValue }
     }
 
-    static func execute(_ arguments: [String]) -> ExitStatus {
+    static func execute(_ given: [String]) -> ExitStatus {
+        let arguments = movingDatabaseOption(given)
         do {
             if let quick = QuickLogActivity(arguments) {
                 try quick.run()
@@ -47,6 +48,10 @@ public enum JournalMain {
         // stdout with exit 0.
         let code = Journal.exitCode(for: error)
         if code == .success {
+            if let shell = completionScriptShell(arguments), shell == "bash" {
+                print(bashCompletionScript(Journal.fullMessage(for: error)))
+                return .ok
+            }
             guard Invocation.current != nil else { Journal.exit(withError: error) }
             // What Journal.exit prints, at the width a process whose output is not a terminal gets.
             let text = Journal.fullMessage(for: error, columns: Int(runEnvironment["COLUMNS"] ?? "") ?? 80)
@@ -87,6 +92,24 @@ public enum JournalMain {
         error.status == .software ? error.message + "; this is a bug in journal, please report it" : error.message
     }
 
+    /// The shell `--generate-completion-script SHELL` (or `=SHELL`) asks for; nil for any other command line.
+    static func completionScriptShell(_ arguments: [String]) -> String? {
+        guard let first = arguments.first else { return nil }
+        if first == "--generate-completion-script", arguments.count == 2 { return arguments[1] }
+        if first.hasPrefix("--generate-completion-script="), arguments.count == 1 {
+            return String(first.dropFirst("--generate-completion-script=".count))
+        }
+        return nil
+    }
+
+    /// ArgumentParser's bash script registers `complete -o filenames` (for --db and the files import reads), so
+    /// readline lists every candidate as a file name: only what follows its last `/`, `3` for `network/3`. Before
+    /// offering journal's own candidates (keys and refs, never files) the script turns that off for this TAB.
+    static func bashCompletionScript(_ script: String) -> String {
+        script.replacingOccurrences(of: "__journal_add_completions -W \"$(__journal_custom_complete ",
+                                    with: "compopt +o filenames 2>/dev/null; __journal_add_completions -W \"$(__journal_custom_complete ")
+    }
+
     /// The first argument of the shells' calls back into journal for completions (see CompletionCandidates).
     static let completionRequest = "---completion"
 
@@ -107,13 +130,31 @@ public enum JournalMain {
 
     /// "journal log goal" for arguments that start with "log goal ...": where to look for help.
     static func commandPath(_ arguments: [String]) -> String {
-        var path = ["journal"]
+        (["journal"] + arguments.prefix(commandDepth(arguments))).joined(separator: " ")
+    }
+
+    /// How many of the first arguments name subcommands ("log goal ..." -> 2).
+    static func commandDepth(_ arguments: [String]) -> Int {
+        var depth = 0
         var level: [ParsableCommand.Type] = Journal.configuration.subcommands
         for argument in arguments {
             guard let next = level.first(where: { ($0.configuration.commandName ?? "") == argument }) else { break }
-            path.append(argument)
+            depth += 1
             level = next.configuration.subcommands
         }
-        return path.joined(separator: " ")
+        return depth
+    }
+
+    /// `journal --db PATH sprint ...` read as `journal sprint --db PATH ...`: every command takes --db, and people
+    /// (and `journal demo`'s own lines) put it first, as git puts -C. Only a leading --db followed by a subcommand
+    /// is moved, to just after the subcommand's name; without one (`journal --db PATH`) it is the overview's.
+    static func movingDatabaseOption(_ arguments: [String]) -> [String] {
+        guard let first = arguments.first else { return arguments }
+        let width = first == "--db" ? 2 : (first.hasPrefix("--db=") ? 1 : 0)
+        guard width > 0, arguments.count > width else { return arguments }
+        let rest = Array(arguments.dropFirst(width))
+        let depth = commandDepth(rest)
+        guard depth > 0 else { return arguments }
+        return Array(rest.prefix(depth)) + arguments.prefix(width) + rest.dropFirst(depth)
     }
 }

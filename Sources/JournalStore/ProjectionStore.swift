@@ -61,6 +61,12 @@ extension SQLiteEventStore {
     /// the goal index and the streams' versions are remade from the log in the same transaction too.
     public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool,
                                   route: (RoutableEvent) throws -> [String]) throws -> ProjectionUpdate {
+        try catchUpProjection(name, codeVersion: codeVersion, rebuild: rebuild, progress: nil, route: route)
+    }
+
+    /// The same, reporting the events routed a chunk at a time to `progress` (of those after the checkpoint).
+    public func catchUpProjection(_ name: String, codeVersion: Int, rebuild: Bool, progress: ProgressHandler?,
+                                  route: (RoutableEvent) throws -> [String]) throws -> ProjectionUpdate {
         // The common case, a projection already at the head, needs no write lock.
         if !rebuild, let current = try projectionCheckpoint(name), current.codeVersion == codeVersion,
            current.position == (try headPosition()) {
@@ -86,7 +92,9 @@ extension SQLiteEventStore {
                     }
                     applied += 1
                     last = event.position
+                    if let progress, Int64(applied) % progressChunk == 0 { progress(Int64(applied), head - start) }
                 }
+                progress?(Int64(applied), head - start)
                 guard fresh || applied > 0 else { return ProjectionUpdate(applied: 0, position: start, rebuilt: false) }
                 let save = try db.statement("INSERT INTO projection_partitions (key, events) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET events = excluded.events")
                 for (key, positions) in zip(partitions.keys, partitions.lists) {

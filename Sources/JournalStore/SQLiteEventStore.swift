@@ -317,8 +317,12 @@ public final class SQLiteEventStore: JournalStorage {
         try wrap { try db.integer("SELECT position FROM events WHERE hash = ? ORDER BY position LIMIT 1", [.blob(hash)]) }
     }
 
-    public func verify() throws(StoreError) -> VerifyResult {
-        try wrap {
+    public func verify() throws(StoreError) -> VerifyResult { try verify(progress: nil) }
+
+    /// The chain check, reporting the events checked a chunk at a time to `progress`.
+    public func verify(progress: ProgressHandler?) throws(StoreError) -> VerifyResult {
+        let total = progress == nil ? 0 : try count()
+        return try wrap {
             try db.readTransaction {
                 let statement = try db.statement("""
                     SELECT e.position, e.event_id, s.name, e.stream_version, e.event_type, e.schema_version, e.payload,
@@ -350,7 +354,9 @@ public final class SQLiteEventStore: JournalStorage {
                     previous = computed
                     expectedPosition += 1
                     count += 1
+                    if let progress, count % progressChunk == 0 { progress(count, total) }
                 }
+                progress?(count, total)
                 return .ok(count: count, head: previous)
             }
         }

@@ -3,9 +3,10 @@ import Projections
 
 /// What `journal demo` prints: where the sample went, then the sprint board and the quarter report.
 public enum DemoRendering {
+    /// - Parameter boardNow: the JOURNAL_NOW under which `journal sprint` prints the board shown.
     public static func render(path: String, events: Int64, sprint: (board: SprintBoard, charts: QuarterCharts),
                        report: (report: QuarterReport, charts: QuarterCharts), format: OutputFormat, reportDay: LocalDate,
-                       fit: DisplayWidth? = nil) -> String {
+                       boardNow: String, fit: DisplayWidth? = nil) -> String {
         let journal = "journal --db \(path)"
         let (board, report, charts) = (sprint.board, report.report, report.charts)
         switch format {
@@ -18,7 +19,7 @@ public enum DemoRendering {
             return fit.fit("""
                 Sample journal written to \(path) (\(events) events). Explore it with: \(journal) events
 
-                The sprint board as it stood on \(TextStyle.date(board.today)) (\(journal) sprint, with JOURNAL_NOW=\(board.today)):
+                The sprint board as it stood on \(TextStyle.date(board.today)) (\(journal) sprint, with JOURNAL_NOW=\(boardNow)):
 
                 \(SprintRendering.text(board, charts: sprint.charts, fit: fit))
 

@@ -4,10 +4,11 @@ import Projections
 /// The sprint board in the four output formats.
 public enum SprintRendering {
     /// - Parameter drift: the quarter report as known today, for the page's drift table (worked out for html only).
+    /// - Parameter later: for a board without goals, a later quarter that has some (text names it).
     public static func render(_ board: SprintBoard, charts: QuarterCharts, drift: @autoclosure () -> QuarterReport, format: PageFormat,
-                       palette: Palette = .plain, fit: DisplayWidth? = nil) -> String {
+                       palette: Palette = .plain, later: Quarter? = nil, fit: DisplayWidth? = nil) -> String {
         switch format {
-        case .text: return text(board, charts: charts, palette: palette, fit: fit)
+        case .text: return text(board, charts: charts, palette: palette, later: later, fit: fit)
         case .markdown: return markdown(board)
         case .json: return json(board).rendered()
         case .html: return SprintPage(board: board, charts: charts, drift: drift()).render()
@@ -136,13 +137,15 @@ public enum SprintRendering {
     }
 
     /// What users typed is escaped (ShownText) before it is coloured, so only the journal's own colours reach the terminal.
-    static func text(_ board: SprintBoard, charts: QuarterCharts, palette: Palette = .plain, fit: DisplayWidth? = nil) -> String {
+    static func text(_ board: SprintBoard, charts: QuarterCharts, palette: Palette = .plain, later: Quarter? = nil,
+                     fit: DisplayWidth? = nil) -> String {
         let shown = ShownText.line
         var lines = [palette.bold(headline(board))]
         if let partner = board.partner { lines.append("Accountability partner: \(shown(partner))") }
         if board.goals.isEmpty {
             lines.append("")
             lines.append("No goals for \(board.quarter) yet; set one with journal log goal TITLE --quarter \(board.quarter)")
+            if let later { lines.append("\(later) has goals: see them with journal sprint --quarter \(later)") }
         }
         let today = board.today
         // Looked up once for all cards: a search and a scale per card grew with the square of the goals.

@@ -39,6 +39,8 @@ struct StoryReads: Equatable {
     var insights: Insights
     var accomplishments: Accomplishments
     var planUnfinished: [String]
+    var overview: Overview
+    var goals: GoalList
 
     init<Store: EventStore & ProjectionCheckpoints & TransactionalStore>(store: Store, zone: TimeZone) throws {
         let written = try DemoStory.write(into: store, path: "story", zone: zone)
@@ -58,6 +60,8 @@ struct StoryReads: Equatable {
         insights = try after.insights(.quarter(DemoStory.quarter))
         accomplishments = try after.accomplishments(since: nil)
         planUnfinished = try after.planContext(DemoStory.quarter.next).unfinished.map(\.key)
+        overview = try board.overview()
+        goals = try after.goals(nil)
     }
 }
 
@@ -92,6 +96,23 @@ struct StoryReads: Equatable {
         #expect(try store.projectionCheckpoint(LedgerSlices.projectionName)?.position == written.events, "the slices were caught up")
         #expect(Accomplishments(ledger: try store.ledger(.allGoals, time: time), time: time)
                 == Accomplishments(ledger: written.ledger, time: time))
+    }
+
+    /// The overview and the goal list read slices; folded from the whole log they say the same.
+    @Test func theOverviewAndTheGoalListAgreeWithTheWholeLog() throws {
+        let store = InMemoryEventStore()
+        let zone = try #require(TimeZone(identifier: "UTC"))
+        let written = try DemoStory.write(into: store, path: "story", zone: zone)
+        let time = try DemoStory.time(DemoStory.boardDay, zone)
+        let reading = Reading(store: store, time: time)
+        let overview = try reading.overview()
+        #expect(overview == Overview(board: SprintBoard(ledger: written.ledger, quarter: DemoStory.quarter, time: time),
+                                     ledger: written.ledger, time: time))
+        #expect(overview.dueSoon.map(\.ref) == ["aws/2", "network/3"] && overview.effort.minutesLinked == 180)
+        #expect(try reading.goals(nil) == GoalList(ledger: written.ledger, quarter: nil, time: time))
+        #expect(try reading.goals(DemoStory.quarter.next).isEmpty)
+        // A quarter without goals names no later one in a journal that has none.
+        #expect(try reading.laterQuarterWithGoals(after: try reading.sprint(DemoStory.quarter.next).board) == nil)
     }
 
     @Test func anUnknownGoalHasNoHistory() throws {

@@ -59,8 +59,9 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Shell completion")
 struct CompletionTests {
-    static let subcommands = ["log", "start", "stop", "cancel", "undo", "plan", "review", "sprint", "report", "history", "insights",
-                              "activities", "resume", "share", "events", "demo", "export", "import", "backup", "verify", "rebuild"]
+    static let subcommands = ["log", "start", "stop", "cancel", "undo", "plan", "review", "sprint", "goals", "report", "history",
+                              "insights", "activities", "resume", "share", "events", "demo", "export", "import", "backup", "verify",
+                              "rebuild"]
 
     @Test("the completion script generates", arguments: ["bash", "zsh", "fish"])
     func scripts(shell: String) throws {
@@ -228,6 +229,41 @@ struct CompletionTests {
             "log done --db \(other)  => elsewhere/1",
             "log d => direction done drop",
         ], "\(result)")
+    }
+
+    /// Readline lists the candidates of a `complete -o filenames` spec (ArgumentParser's, for --db and import's
+    /// files) as file names, only what follows the last `/`: `1` for `network/1`. Typed at a real bash on a
+    /// terminal, two TABs must list the refs whole, while --db still completes file names.
+    @Test func bashListsMilestoneRefsWhole() throws {
+        let bash = try #require(["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "this test needs bash")
+        let s = try CompletionFixture.sandbox()
+        let script = try s.ok(["--generate-completion-script", "bash"])
+        #expect(script.contains("compopt +o filenames 2>/dev/null; __journal_add_completions -W \"$(__journal_custom_complete ---completion log done"))
+        try Data(script.utf8).write(to: URL(fileURLWithPath: s.path("journal.bash")))
+        let bin = s.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: bin + "/journal", withDestinationPath: try JournalBinary.require().path)
+        try FileManager.default.createDirectory(atPath: s.path("folder"), withIntermediateDirectories: true)
+        let t = try Terminal(s, ["--noprofile", "--norc", "-i"], env: ["PATH": bin + ":/usr/bin:/bin"], program: bash)
+        t.type("source \(s.path("journal.bash")); cd \(s.root.path); PS1='READY$ '; echo SET$((1 + 1))UP")
+        try t.expect("SET2UP")
+        try t.expect("READY$ ")
+        t.press("journal log done \t\t")
+        try t.expect("network/1")
+        // The list names the refs whole, not "2  1".
+        let listed = t.screen.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(listed.contains(["aws/2", "network/1"]) && !listed.contains(["2", "1"]), "\(t.screen)")
+        t.pressControlC()
+        try t.expect("^C\nREADY$ ")
+        // A file option still completes as files: a folder gets its slash.
+        t.press("journal sprint --db fol\t")
+        try t.expect("--db folder/")
+        t.pressControlC()
+        try t.expect("^C\nREADY$ ")
+        t.pressControlD()
+        // bash exits with the last status: 130, the line interrupted by Ctrl-C.
+        #expect(t.wait() == 130, "\(t.screen)")
     }
 
     /// A journal no version of journal should have let these keys into (an edited file, another program): each

@@ -26,7 +26,7 @@ struct HelpAndErrorTests {
         let help = try s.ok(["--help"])
         #expect(Self.groups(help) == [
             "LOGGING": ["log", "start", "stop", "cancel", "undo", "plan", "review"],
-            "READING": ["sprint", "report", "history", "insights", "activities", "resume", "share", "events", "demo"],
+            "READING": ["sprint", "goals", "report", "history", "insights", "activities", "resume", "share", "events", "demo"],
             "MAINTENANCE": ["export", "import", "backup", "verify", "rebuild"],
         ], "\(help)")
         // The three groups in that order, and no ungrouped list besides them.

@@ -21,6 +21,8 @@ struct ProcessTierTests {
         ["share", "2025-Q2"], ["share", "2025-Q2", "--format", "json"],
         ["events"], ["events", "--format", "jsonl"], ["events", "--goal", "aws"],
         ["export"], ["verify"], ["verify", "--deep"],
+        [], ["--format", "json"], ["goals"], ["goals", "--all", "--format", "json"], ["goals", "--quarter", "2025-Q3", "--format", "markdown"],
+        ["goals", "--all", "--quarter", "2025-Q2"], ["help", "completions"], ["completions"],
         ["--help"], ["--version"], ["help", "log", "goal"], ["log", "--help"], ["sprint", "-h"],
         ["sprint", "--format", "pdf"], ["nonsense"], ["history", "no-such-goal"], ["report", "2025-Q9"],
         ["log", "done", "aws/1"], ["log", "activity", "Reading", "--minutes", "lots"], ["log", "retract", "999", "--reason", "x"],

@@ -22,9 +22,10 @@ final class Terminal: @unchecked Sendable {
     private static let spawnSetsid: Int16 = 0x80
 
     /// - Parameter columns: the terminal's width (TIOCGWINSZ answers it; 0 is a terminal that does not say).
-    init(_ sandbox: Sandbox, _ arguments: [String], env: [String: String?] = [:], columns: UInt16 = 200,
+    /// `program` runs instead of journal when given (a shell, to complete journal's command lines in its line editor).
+    init(_ sandbox: Sandbox, _ arguments: [String], env: [String: String?] = [:], program: String? = nil, columns: UInt16 = 200,
          sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let executable = try JournalBinary.require().path
+        let executable = try program ?? JournalBinary.require().path
         var master: Int32 = -1
         var slave: Int32 = -1
         var name = [CChar](repeating: 0, count: 256)
@@ -98,6 +99,13 @@ final class Terminal: @unchecked Sendable {
         return String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
     }
 
+    /// Everything shown so far, carriage returns kept (to see a line rewritten in place).
+    var screenWithReturns: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Waits until `text` appears after what was matched before; fails the test with the screen if it does not.
     func expect(_ text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(timeout)
@@ -123,6 +131,11 @@ final class Terminal: @unchecked Sendable {
     /// Types a line and presses Enter.
     func type(_ line: String) {
         send(Array(line.utf8) + [13])
+    }
+
+    /// Types text without pressing Enter (a command line to complete, a TAB).
+    func press(_ text: String) {
+        send(Array(text.utf8))
     }
 
     func pressControlC() { send([3]) }

@@ -27,7 +27,17 @@ public struct Verification: Equatable, Sendable {
     /// Checks the log; with `earlierHead`, that the journal still holds it; with `deep`, every derived table.
     public static func run<Store: EventStore & ProjectionCheckpoints & LogVerification>(
         _ store: Store, earlierHead: [UInt8]?, deep: Bool) throws -> Verification {
-        let chain = try store.verify()
+        try run(store, earlierHead: earlierHead, deep: deep, chain: try store.verify())
+    }
+
+    /// The same on a journal file, reporting the chain check's progress (the long part) to `progress`.
+    public static func run(_ store: SQLiteEventStore, earlierHead: [UInt8]?, deep: Bool,
+                           progress: ProgressHandler?) throws -> Verification {
+        try run(store, earlierHead: earlierHead, deep: deep, chain: try store.verify(progress: progress))
+    }
+
+    static func run<Store: EventStore & ProjectionCheckpoints & LogVerification>(
+        _ store: Store, earlierHead: [UInt8]?, deep: Bool, chain: VerifyResult) throws -> Verification {
         guard case .ok(let count, _) = chain else {
             return Verification(chain: chain, events: try store.count(), earlierHead: nil, derived: nil)
         }

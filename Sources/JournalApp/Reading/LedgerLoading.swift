@@ -38,6 +38,15 @@ extension ProjectionCheckpoints where Self: EventStore {
     }
 }
 
+extension SQLiteEventStore {
+    /// `catchUpSlices`, reporting the events routed to `progress` (`journal rebuild` on a terminal).
+    @discardableResult
+    public func catchUpSlices(rebuild: Bool, progress: ProgressHandler?) throws -> ProjectionUpdate {
+        try catchUpProjection(LedgerSlices.projectionName, codeVersion: LedgerSlices.codeVersion, rebuild: rebuild,
+                              progress: progress, route: LedgerSlices.projection.route)
+    }
+}
+
 extension LedgerSlices {
     /// The ledger slices as the store keeps them: `journal rebuild` remakes them and `journal verify --deep` checks them.
     public static let projection = ProjectionDefinition(name: projectionName, codeVersion: codeVersion,

@@ -36,6 +36,25 @@ public struct Reading<Store: EventStore & ProjectionCheckpoints> {
         Sprint(ledger: try store.ledger(.quarter(quarter), time: time), quarter: quarter, time: time)
     }
 
+    /// For a board with no goals: the first later quarter that has some (read only then, from every goal).
+    public func laterQuarterWithGoals(after board: SprintBoard) throws -> Quarter? {
+        guard board.goals.isEmpty, board.quarter >= time.today.quarter else { return nil }
+        return GoalList.laterQuarter(after: board.quarter, ledger: try store.ledger(.allGoals, time: time), time: time)
+    }
+
+    /// What `journal` alone shows: the current quarter's board, this sprint week's due milestones and effort.
+    public func overview() throws -> Overview {
+        let quarter = time.today.quarter
+        let ledger = try store.ledger(.quarter(quarter), time: time)
+        let board = SprintBoard(ledger: ledger, quarter: quarter, time: time)
+        return Overview(board: board, ledger: ledger, time: time, laterQuarter: try laterQuarterWithGoals(after: board))
+    }
+
+    /// The goals of one quarter, or of every quarter (nil).
+    public func goals(_ quarter: Quarter?) throws -> GoalList {
+        GoalList(ledger: try store.ledger(quarter.map { .quarters([$0], days: nil) } ?? .allGoals, time: time), quarter: quarter, time: time)
+    }
+
     /// A quarter looked back on, as known now or (with `asKnownAt`) as recorded by the end of that day.
     public struct Report {
         public let report: QuarterReport

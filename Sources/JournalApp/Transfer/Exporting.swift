@@ -6,9 +6,15 @@ import JournalStore
 public enum Exporting {
     /// The lines of a journal file, read in SQLite's large pages into the same memory.
     @discardableResult
-    public static func lines(of store: SQLiteEventStore, _ write: (String) throws -> Void) throws -> Int64 {
+    public static func lines(of store: SQLiteEventStore, progress: ProgressHandler? = nil,
+                             _ write: (String) throws -> Void) throws -> Int64 {
         var lines = Lines()
-        try store.forEach(pageSize: 5000) { try lines.add($0, write) }
+        let total = progress == nil ? 0 : try store.count()
+        try store.forEach(pageSize: 5000) { event in
+            try lines.add(event, write)
+            if let progress, lines.count % progressChunk == 0 { progress(lines.count, total) }
+        }
+        progress?(lines.count, total)
         return try lines.finish(write)
     }
 

@@ -25,11 +25,14 @@ public enum ImportOperations {
 
     /// Appends the events of the export at `file` that the journal at `journalPath` does not hold yet (a new
     /// journal is built aside and moved into place).
-    public static func importExport(file: String, into journalPath: String, now: Instant) throws -> ExportImported {
+    /// `progress` hears of the events stored so far into a new journal, of the count the file's head line declares.
+    public static func importExport(file: String, into journalPath: String, now: Instant,
+                                    progress: ProgressHandler? = nil) throws -> ExportImported {
         SQLiteEventStore.removeAbandonedBuilds(besideJournal: journalPath)
         let creation = JournalCreation(path: journalPath)
         do {
-            let importer = Importer(path: file)
+            var importer = Importer(path: file)
+            importer.progress = progress
             let outcome: Importer.Outcome
             let store: SQLiteEventStore
             if let created = try importer.importIntoNewJournal(at: journalPath, now: now) {

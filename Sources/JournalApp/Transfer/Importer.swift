@@ -16,9 +16,24 @@ struct Importer {
     /// About how many bytes of the file are checked as one chunk (nil: what suits the machine and the file).
     var chunkBytes: Int?
 
+    /// Told of the events stored so far into a new journal, a part (several chunks) at a time.
+    var progress: ProgressHandler?
+
     init(path: String, chunkBytes: Int? = nil) {
         self.path = path
         self.chunkBytes = chunkBytes
+    }
+
+    /// The event count the file's head line (its last line) declares; 0 when it cannot be read there. Only a
+    /// progress line's total: the import itself trusts nothing before the whole file is checked.
+    static func declaredCount(_ path: String) -> Int64 {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: size > 512 ? size - 512 : 0)) != nil,
+              let tail = try? handle.readToEnd() else { return 0 }
+        let text = String(decoding: tail, as: UTF8.self)
+        guard let found = text.range(of: "\"events\":", options: .backwards) else { return 0 }
+        return Int64(text[found.upperBound...].prefix { $0.isASCII && $0.isNumber }) ?? 0
     }
 
     struct Outcome: Equatable {
@@ -130,6 +145,7 @@ struct Importer {
         pipeline.start()
         defer { pipeline.cancel() }
         var join = ChunkJoin(path: path)
+        let total = progress == nil ? 0 : Self.declaredCount(path)
         var fileFailure: AppError?
         do {
             let added = try SQLiteEventStore.buildNew(at: journalPath, recordedAt: now, cacheMegabytes: 512) { session in
@@ -154,6 +170,7 @@ struct Importer {
                         }
                     }
                     try importing.append(streams: join.streams, count: part.count) { part.event($0) }
+                    progress?(Int64(join.count), total)
                 }
                 do {
                     try join.finish()

@@ -31,7 +31,7 @@ struct Demo: ParsableCommand {
         let report = QuarterReport(ledger: written.ledger, quarter: DemoStory.quarter, time: reportTime)
         let reportCharts = QuarterCharts.report(ledger: written.ledger, quarter: DemoStory.quarter, time: reportTime)
         print(DemoRendering.render(path: path, events: written.events, sprint: (board, boardCharts), report: (report, reportCharts),
-                                   format: format, reportDay: reportTime.today,
+                                   format: format, reportDay: reportTime.today, boardNow: DemoStory.boardDay,
                                    fit: JournalEnvironment().fit(text: format == .text)))
     }
 }

@@ -10,18 +10,26 @@ struct Journal: ParsableCommand {
             Every action is appended to an immutable, hash-chained log in SQLite. Log one thing a line:
               journal log goal "Complete AWS Solutions Architect certification" --quarter 2025-Q2 --due 2025-06-15
               journal log activity "Practice exam 1" --goal aws --minutes 90
+            Run journal alone for the current sprint on one screen. --db may come first.
+            Shell completion: journal --generate-completion-script bash|zsh|fish
+              (journal help completions says where to put the script).
             """,
         version: JournalVersion.current,
+        // Hidden: `journal` alone runs the overview, and `journal help completions` explains the scripts, without
+        // either changing the groups below, the man page's commands or what the shells complete.
+        subcommands: [OverviewCommand.self, Completions.self],
         // `journal --help` lists them in these three groups, in this order.
         groupedSubcommands: [
             CommandGroup(name: "Logging", subcommands: [
                 Log.self, Start.self, Stop.self, Cancel.self, Undo.self, PlanCommand.self, ReviewCommand.self,
             ]),
             CommandGroup(name: "Reading", subcommands: [
-                Sprint.self, Report.self, History.self, InsightsCommand.self, Activities.self, Resume.self, Share.self, Events.self, Demo.self,
+                Sprint.self, GoalsCommand.self, Report.self, History.self, InsightsCommand.self, Activities.self, Resume.self,
+                Share.self, Events.self, Demo.self,
             ]),
             CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Backup.self, Verify.self, Rebuild.self]),
-        ]
+        ],
+        defaultSubcommand: OverviewCommand.self
     )
 }
 

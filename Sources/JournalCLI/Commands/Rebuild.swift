@@ -22,7 +22,12 @@ struct Rebuild: ParsableCommand {
     func run() throws {
         let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: journal.db), mode: .mustExist)
         let started = DispatchTime.now().uptimeNanoseconds
-        let update = try store.catchUpSlices(rebuild: true)
+        let progress = ProgressLine.onTerminal("rebuild")
+        let update: ProjectionUpdate
+        do {
+            defer { progress?.finish() }
+            update = try store.catchUpSlices(rebuild: true, progress: progress?.handler)
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let rate = seconds > 0 ? Int((Double(update.applied) / seconds).rounded()) : 0
         print("Rebuilt the ledger slices from \(update.applied) event\(update.applied == 1 ? "" : "s") in \(Int((seconds * 1000).rounded())) ms (\(rate) events/s), with the goal index and stream versions; checkpoint at position \(update.position)")

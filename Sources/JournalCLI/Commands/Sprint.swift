@@ -21,8 +21,10 @@ struct Sprint: ParsableCommand {
     func run() throws {
         let time = try JournalEnvironment().time()
         let quarter = try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
-        let sprint = try ReadContext(output.journal, time: time).reading.sprint(quarter)
+        let reading = try ReadContext(output.journal, time: time).reading
+        let sprint = try reading.sprint(quarter)
+        let later = output.format == .text ? try reading.laterQuarterWithGoals(after: sprint.board) : nil
         try output.emit(SprintRendering.render(sprint.board, charts: sprint.charts, drift: sprint.drift,
-                                               format: output.format, palette: output.palette, fit: output.fit))
+                                               format: output.format, palette: output.palette, later: later, fit: output.fit))
     }
 }

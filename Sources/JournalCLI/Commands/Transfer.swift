@@ -24,8 +24,10 @@ struct Export: ParsableCommand {
         let path = try JournalEnvironment().databasePath(option: journal.db)
         let store = try SQLiteEventStore(path: path, mode: .mustExist)
         // An export is the whole journal: private like it.
-        let sink = try OutputSink(path: output, journal: path, mode: 0o600)
-        try Exporting.lines(of: store) { try sink.write($0) }
+        let sink = try OutputSink(path: output, journal: path, mode: 0o600, always: true)
+        let progress = ProgressLine.onTerminal("export")
+        defer { progress?.finish() }
+        try Exporting.lines(of: store, progress: progress?.handler) { try sink.write($0) }
         try sink.close()
     }
 }
@@ -74,7 +76,13 @@ struct Import: ParsableCommand {
     private func importExport() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
-        let outcome = try ImportOperations.importExport(file: file, into: try environment.databasePath(option: journal.db), now: time.now)
+        let progress = ProgressLine.onTerminal("import")
+        let outcome: ImportOperations.ExportImported
+        do {
+            defer { progress?.finish() }
+            outcome = try ImportOperations.importExport(file: file, into: try environment.databasePath(option: journal.db), now: time.now,
+                                                        progress: progress?.handler)
+        }
         let skipped = outcome.events - outcome.added
         print("Imported \(outcome.added) of \(outcome.events) events from \(ShownText.line(file))" + (skipped > 0 ? " (\(skipped) already here)" : "")
               + "; the journal now holds \(outcome.journalEvents)")

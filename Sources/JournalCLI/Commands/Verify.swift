@@ -36,7 +36,12 @@ struct Verify: ParsableCommand {
         let store = try SQLiteEventStore(path: try JournalEnvironment().databasePath(option: journal.db), mode: .mustExist)
         var report: [(String, JSONValue)] = []
         defer { if format == .json { print(JSONValue.object(report).rendered()) } }
-        let verification = try Verification.run(store, earlierHead: earlier, deep: deep)
+        let progress = ProgressLine.onTerminal("verify")
+        let verification: Verification
+        do {
+            defer { progress?.finish() }
+            verification = try Verification.run(store, earlierHead: earlier, deep: deep, progress: progress?.handler)
+        }
         switch verification.chain {
         case .ok(let count, let current):
             report = [("ok", .bool(true)), ("events", .int(Int(count))), ("head", .string(HashChain.hex(current))), ("brokenAt", .null), ("problem", .null),

@@ -122,3 +122,6 @@ let terminalCellWidth: @Sendable (Unicode.Scalar) -> Int = { scalar in
     _ = unicodeCharacterType
     return Int(cWcwidth(Int32(bitPattern: scalar.value)))
 }
+
+/// Whether standard error is a terminal (progress lines are shown there only): an invocation's never is.
+var standardErrorIsTerminal: Bool { Invocation.current == nil && isatty(STDERR_FILENO) == 1 }

@@ -20,8 +20,9 @@ final class OutputSink {
     /// The file being written and the one it replaces when complete; nil when writing in place.
     private var pending: (written: String, target: String)?
 
-    /// `journal` is the journal the command reads; `mode` is a new file's permissions (a file replaced keeps its own).
-    init(path: String?, journal: String? = nil, mode: mode_t = 0o644) throws {
+    /// `journal` is the journal the command reads; `mode` is a new file's permissions. A file replaced keeps its
+    /// own, unless `always` (an export holds the whole private journal: it is `mode` whatever it replaces).
+    init(path: String?, journal: String? = nil, mode: mode_t = 0o644, always: Bool = false) throws {
         guard let path else {
             handle = FileHandle.standardOutput
             destination = "standard output"
@@ -42,11 +43,13 @@ final class OutputSink {
         } else {
             let (folder, name) = target.folderAndName
             let written = folder + "/." + name + ".partial-" + String(UInt64.random(in: .min ... .max), radix: 16)
-            descriptor = open(written, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, target.info.map { $0.st_mode & 0o777 } ?? mode)
+            let kept = always ? nil : target.info.map { $0.st_mode & 0o777 }
+            descriptor = open(written, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, always ? mode : kept ?? mode)
             if descriptor >= 0 {
                 pending = (written, target.resolved)
-                // open(2) applies the umask; a file replaced keeps exactly the permissions it had.
-                if let info = target.info { _ = fchmod(descriptor, info.st_mode & 0o777) }
+                // open(2) applies the umask; a file replaced keeps exactly the permissions it had, and a private
+                // one gets exactly `mode` (never more, whatever the umask or the old file allowed).
+                if let kept { _ = fchmod(descriptor, kept) } else if always { _ = fchmod(descriptor, mode) }
             }
         }
         guard descriptor >= 0 else {

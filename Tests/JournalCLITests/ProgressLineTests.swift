@@ -1,0 +1,64 @@
+import Foundation
+import JournalDomain
+import Testing
+@testable import JournalCLI
+
+/// Long work shows how far it has got on a terminal's standard error, and nowhere else.
+@Suite("Progress lines")
+struct ProgressLineTests {
+    /// A journal large enough that export, verify, rebuild and import each run for well over a tenth of a second
+    /// in a debug build: activities, made once per run and copied into each sandbox.
+    static func large() throws -> Sandbox {
+        try PreparedJournals.sandbox("progress-large", fileID: "ProgressLineTests") { s in
+            let events = (0..<60_000).map { JournalEvent.activityLogged(ActivityLogged(text: "Practice \($0)", minutes: 30)) }
+            try RawJournal.append(events, to: s.db)
+        }
+    }
+
+    /// The progress lines of `command` a terminal received: each "\rCOMMAND: ...\e[K" update.
+    static func updates(_ t: Terminal, _ command: String) -> [String] {
+        t.screenWithReturns.components(separatedBy: "\u{1B}[K").compactMap { piece in
+            piece.components(separatedBy: "\r").last.flatMap { $0.hasPrefix(command + ": ") ? $0 : nil }
+        }
+    }
+
+    /// (A terminal's process runs in the test's folder: the export goes into the sandbox by its full path.)
+    @Test(arguments: [["export", "--output"], ["verify"], ["rebuild"]])
+    func aTerminalSeesProgressAndPipesDoNot(_ given: [String]) throws {
+        let s = try Self.large()
+        let arguments = given == ["export", "--output"] ? given + [s.path("out.jsonl")] : given
+        let command = arguments[0]
+        let t = try Terminal(s, arguments)
+        #expect(t.wait() == 0, "\(t.screen)")
+        let lines = Self.updates(t, command)
+        #expect(!lines.isEmpty, "\(t.screenWithReturns.debugDescription)")
+        #expect(lines.allSatisfy { $0.contains(" of 60000 events") }, "\(lines)")
+        // Cleared at the end: the line is blanked before anything else is printed.
+        #expect(t.screenWithReturns.contains("\r\u{1B}[K"), "\(t.screenWithReturns.debugDescription)")
+        // Through a pipe: nothing but what the command always printed.
+        let piped = try s.runProcess(arguments)
+        #expect(piped.status == 0, "\(piped)")
+        #expect(!piped.stderr.contains("events") && !piped.stderr.contains("\r"), "\(piped)")
+        if command != "rebuild" { #expect(piped.stderr.isEmpty, "\(piped)") }
+    }
+
+    @Test func anImportIntoANewJournalShowsProgressOnATerminal() throws {
+        let s = try Self.large()
+        _ = try s.ok(["export", "--output", s.path("all.jsonl")])
+        let fresh = s.path("fresh.sqlite")
+        let t = try Terminal(s, ["import", s.path("all.jsonl"), "--db", fresh])
+        #expect(t.wait() == 0, "\(t.screen)")
+        #expect(t.screen.contains("Imported 60000 of 60000 events"), "\(t.screen)")
+        let lines = Self.updates(t, "import")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains(" of 60000 events") }, "\(t.screen)")
+        let piped = try s.runProcess(["import", s.path("all.jsonl"), "--db", s.path("other.sqlite")])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped)")
+    }
+
+    @Test func theLineSaysDoneOfTotalRateAndTimeLeft() {
+        #expect(ProgressLine.text("verify", done: 120_000, total: 500_000, seconds: 2) == "verify: 120000 of 500000 events, 60000 events/s, 7 s left")
+        #expect(ProgressLine.text("import", done: 4096, total: 0, seconds: 0.5) == "import: 4096 events, 8192 events/s")
+        #expect(ProgressLine.text("export", done: 0, total: 10, seconds: 0) == "export: 0 of 10 events")
+        #expect(ProgressLine.text("rebuild", done: 10, total: 10, seconds: 1) == "rebuild: 10 of 10 events, 10 events/s")
+    }
+}

@@ -14,10 +14,15 @@ public struct Overview: Equatable, Sendable {
     public let effort: Effort
     /// The first later quarter with goals, when the board's quarter has none.
     public let laterQuarter: Quarter?
+    /// The timer `journal start` left running, and for how many whole minutes it has run by now.
+    public let timer: RunningTimer?
+    public let timerMinutes: Int
 
-    public init(board: SprintBoard, ledger: Ledger, time: TimeContext, laterQuarter: Quarter? = nil) {
+    public init(board: SprintBoard, ledger: Ledger, time: TimeContext, laterQuarter: Quarter? = nil, timer: RunningTimer? = nil) {
         self.board = board
         self.laterQuarter = laterQuarter
+        self.timer = timer
+        timerMinutes = timer.map { max(0, Int((time.now.millisecondsSinceEpoch - $0.startedAt.millisecondsSinceEpoch) / 60_000)) } ?? 0
         let quarter = board.quarter
         let week = quarter.week(of: board.today)
         thisWeek = week.flatMap { quarter.days(ofWeek: $0) }

@@ -11,8 +11,19 @@ public enum OverviewRendering {
     static let width = 80
 
     /// Text for people, or (`json`) the documented fields for scripts.
-    public static func render(_ overview: Overview, json: Bool, palette: Palette = .plain) -> String {
-        json ? self.json(overview).rendered() : text(overview, palette: palette)
+    /// `time` shows a running timer's start in local time; `fit` narrows the screen to a terminal under 80 columns.
+    public static func render(_ overview: Overview, json: Bool, time: TimeContext, palette: Palette = .plain,
+                              fit: DisplayWidth? = nil) -> String {
+        guard !json else { return self.json(overview).rendered() }
+        let screen = text(overview, time: time, palette: palette)
+        return fit.map { $0.columns < width ? $0.fit(screen) : screen } ?? screen
+    }
+
+    /// The running timer's line: what it times, since when and how long so far (`journal stop` records it).
+    static func timerLine(_ timer: RunningTimer, minutes: Int, time: TimeContext) -> String {
+        let link = timer.goalReference.map { " (\(ShownText.line($0)))" } ?? ""
+        return "Timer running: " + ShownText.line(timer.text) + Tags.suffix(timer.tags) + link
+            + ", since \(time.display(timer.startedAt)), \(TextStyle.minutes(minutes))"
     }
 
     /// What to do first when there is no journal yet: three lines, each a command that runs as printed.
@@ -24,11 +35,15 @@ public enum OverviewRendering {
         """
     }
 
-    static func text(_ overview: Overview, palette: Palette) -> String {
+    static func text(_ overview: Overview, time: TimeContext, palette: Palette) -> String {
         let board = overview.board
         let today = board.today
         let shown = ShownText.line
         var lines = [palette.bold(SprintRendering.headline(board))]
+        if let timer = overview.timer {
+            let line = timerLine(timer, minutes: overview.timerMinutes, time: time)
+            lines += wrapped(palette.green(line), visible: TextStyle.displayWidth(line), lines: 2)
+        }
         lines.append("")
         if board.goals.isEmpty {
             lines.append("No goals for \(board.quarter) yet; set one with journal log goal TITLE --quarter \(board.quarter)")
@@ -139,6 +154,11 @@ public enum OverviewRendering {
             ("warning", overview.warning.map(WarningRendering.json) ?? .null),
             ("warnings", .int(board.warnings.count)),
             ("laterQuarter", .optional(overview.laterQuarter?.description)),
+            ("timer", overview.timer.map { timer in
+                .object([("text", .string(timer.text)), ("goal", .optional(timer.goal)), ("milestone", .optional(timer.milestone)),
+                         ("tags", .array(timer.tags.map { .string($0) })), ("startedAt", .string(timer.startedAt.description)),
+                         ("minutes", .int(overview.timerMinutes))])
+            } ?? .null),
         ])
     }
 }

@@ -139,7 +139,8 @@ struct OverviewAndGoalsTests {
         let s = try Self.journal()
         let json = try jsonObject(try s.ok(["--format", "json"]))
         #expect(Set(json.keys) == ["quarter", "week", "weeks", "daysLeft", "today", "goals", "dueSoon", "thisWeek",
-                                   "minutesLinked", "minutesUnlinked", "warning", "warnings", "laterQuarter"])
+                                   "minutesLinked", "minutesUnlinked", "warning", "warnings", "laterQuarter", "timer"])
+        #expect(json["timer"] is NSNull)
         #expect(json["week"] as? Int == 2 && json["minutesLinked"] as? Int == 90 && json["minutesUnlinked"] as? Int == 30)
         #expect(json["thisWeek"] as? [String: String] == ["from": "2025-04-08", "to": "2025-04-14"])
         let due = try #require(json["dueSoon"] as? [[String: Any]])
@@ -203,5 +204,40 @@ struct OverviewAndGoalsTests {
         #expect(goals[1]["target"] as? Double == 15 && goals[1]["status"] as? String == "active" && goals[1]["onTrack"] as? Bool == false)
         #expect(goals[2]["deadline"] as? String == "2025-09-30" && goals[2]["due"] is NSNull)
         #expect(try jsonObject(try s.ok(["goals", "--format", "json"]))["quarter"] as? String == "2025-Q2")
+    }
+}
+
+/// The overview shows the timer `journal start` left running, read from the log by a later process, and stops
+/// showing it once it is stopped or cancelled.
+@Suite("The overview and the running timer")
+struct OverviewTimerTests {
+    @Test func aRunningTimerShowsUnderTheHeadlineUntilItStops() throws {
+        let s = try OverviewAndGoalsTests.journal()
+        _ = try s.ok(["start", "Practice exam", "--goal", "aws/3", "--tag", "exam"], env: ["JOURNAL_NOW": "2025-04-14T22:30"])
+        // A new process, after midnight: the timer is a fact of the log, not of the process that started it.
+        let screen = try s.runProcess([], env: ["JOURNAL_NOW": "2025-04-15T00:12"])
+        #expect(screen.status == 0)
+        let lines = screen.stdoutLines
+        #expect(lines.first == "2025-Q2 sprint: week 3 of 13, 77 days left (today Apr 15)")
+        #expect(lines.dropFirst().first
+            == "Timer running: Practice exam #exam (aws/3), since 2025-04-14 22:30, 1h42")
+        let json = try JSONDecoder().decode(JSON.self, from: Data(try s.ok(["--format", "json"], env: ["JOURNAL_NOW": "2025-04-15T00:12"]).utf8))
+        #expect(json["timer"]?["text"] == .string("Practice exam"))
+        #expect(json["timer"]?["goal"] == .string("aws"))
+        #expect(json["timer"]?["milestone"] == .number(3))
+        #expect(json["timer"]?["minutes"] == .number(102))
+        #expect(json["timer"]?["startedAt"] == .string("2025-04-14T22:30:00.000Z"))
+        _ = try s.ok(["stop"], env: ["JOURNAL_NOW": "2025-04-15T00:12"])
+        let after = try s.ok([], env: ["JOURNAL_NOW": "2025-04-15T00:13"])
+        #expect(!after.contains("Timer running"), "\(after)")
+        #expect(try JSONDecoder().decode(JSON.self, from: Data(try s.ok(["--format", "json"], env: ["JOURNAL_NOW": "2025-04-15T00:13"]).utf8))["timer"] == .null)
+    }
+
+    @Test func aCancelledTimerLeavesTheOverview() throws {
+        let s = try OverviewAndGoalsTests.journal()
+        _ = try s.ok(["start", "Email"], env: ["JOURNAL_NOW": "2025-04-10T09:00"])
+        #expect(try s.ok([], env: ["JOURNAL_NOW": "2025-04-10T09:05"]).contains("Timer running: Email, since 2025-04-10 09:00, 5m"))
+        _ = try s.ok(["cancel"], env: ["JOURNAL_NOW": "2025-04-10T09:06"])
+        #expect(!(try s.ok([], env: ["JOURNAL_NOW": "2025-04-10T09:07"])).contains("Timer"))
     }
 }

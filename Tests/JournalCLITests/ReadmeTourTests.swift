@@ -20,7 +20,7 @@ struct ReadmeTourTests {
         "2026-01-02T09:07", "2026-01-02T09:08", "2026-01-02T09:09", "2026-01-02T09:10",  // milestones, partner
         "2026-01-05T19:00", "2026-01-06T19:00", "2026-01-07T19:00", "2026-01-29T09:00",  // activities, progress, done
         "2026-01-29T18:30", "2026-01-29T20:00", "2026-01-29T20:05", "2026-01-29T20:06",  // start, stop, span, amend
-        "2026-01-29T20:07", "2026-01-29T20:10",                                          // activities, sprint
+        "2026-01-29T20:07", "2026-01-29T20:10", "2026-01-29T20:11", "2026-01-29T20:12",  // activities, sprint, overview, goals
     ]
     static let openingMoments = ["2026-01-02T09:05", "2026-01-05T19:05"]
 
@@ -39,8 +39,8 @@ struct ReadmeTourTests {
                 continue
             }
             guard current != nil else { continue }
-            if line.hasPrefix("$ journal ") {
-                current?.append(Example(arguments: words(String(line.dropFirst("$ journal ".count))), output: ""))
+            if line == "$ journal" || line.hasPrefix("$ journal ") {
+                current?.append(Example(arguments: words(String(line.dropFirst("$ journal".count))), output: ""))
             } else if let last = current?.indices.last {
                 current?[last].output += line + "\n"
             }

@@ -89,7 +89,8 @@ struct TerminalWidthTests {
         let s = try Self.wideJournal()
         for arguments in [["report", "2025-Q2"], ["history", "jlpt"], ["history", "uxc"], ["events"], ["resume"], ["resume", "--refs"],
                           ["insights", "--quarter", "2025-Q2"], ["share", "--format", "text"], ["verify"],
-                          ["activities", "--since", "2025-04-01"], ["insights", "--quarter", "2025-Q2", "--by", "tag"]] {
+                          ["activities", "--since", "2025-04-01"], ["insights", "--quarter", "2025-Q2", "--by", "tag"],
+                          [], ["goals"], ["goals", "--all"]] {
             expectFits(try screen(s, arguments, columns: UInt16(columns)), columns)
         }
         // The demo, the article's sprint, too.

@@ -47,7 +47,8 @@ public struct Reading<Store: EventStore & ProjectionCheckpoints> {
         let quarter = time.today.quarter
         let ledger = try store.ledger(.quarter(quarter), time: time)
         let board = SprintBoard(ledger: ledger, quarter: quarter, time: time)
-        return Overview(board: board, ledger: ledger, time: time, laterQuarter: try laterQuarterWithGoals(after: board))
+        return Overview(board: board, ledger: ledger, time: time, laterQuarter: try laterQuarterWithGoals(after: board),
+                        timer: try runningTimer())
     }
 
     /// The goals of one quarter, or of every quarter (nil).

@@ -33,7 +33,8 @@ struct OverviewCommand: ParsableCommand {
         }
         let palette = JournalEnvironment().palette(text: format == .text, noColor: color.noColor,
                                                    toTerminal: JournalEnvironment.standardOutputIsTerminal)
-        print(OverviewRendering.render(overview, json: format == .json, palette: palette))
+        print(OverviewRendering.render(overview, json: format == .json, time: time, palette: palette,
+                                       fit: JournalEnvironment().fit(text: format == .text)))
     }
 }
 
@@ -66,6 +67,7 @@ struct GoalsCommand: ParsableCommand {
         let time = try JournalEnvironment().time()
         let quarter = all ? nil : try self.quarter.map { raw throws(DomainError) in try Validate.quarter(raw, today: time.today) } ?? time.today.quarter
         let list = try ReadContext(output.journal, time: time).reading.goals(quarter)
-        print(GoalsRendering.render(list, format: output.format, palette: output.palette))
+        let rendered = GoalsRendering.render(list, format: output.format, palette: output.palette)
+        print(output.fit.map { $0.fit(rendered) } ?? rendered)
     }
 }

@@ -54,8 +54,11 @@ extension SQLiteWriteSession {
     /// errors, the same positions, versions and hashes. Built for imports of millions of events: no strings
     /// are made per event, ids are looked up only when the log held events before, and the rows go to SQLite
     /// in one statement. Returns how many events were new.
-    public func importCounting(streams: [String], count: Int, _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int {
+    /// `progress` hears of the events stored so far (of `count`) while the rows go in, every `progressChunk`.
+    public func importCounting(streams: [String], count: Int, progress: ProgressHandler?,
+                               _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int {
         let importing = try EventImport(store: try live(), transaction: transaction)
+        importing.progress = progress
         let batchStreams = try importing.validate(streams: streams, count: count, event: event)
         let pending = try importing.store(streams: streams, batchStreams: batchStreams, event: event)
         let added = try importing.finish()
@@ -82,6 +85,8 @@ public final class EventImport {
     private var otherIds = Set<String>()
     /// The stream of the batch the last event joined (-1: none yet).
     private var currentBatch = -1
+    /// Told of the rows stored so far while they go in (the checks and lookups before are not counted).
+    var progress: ProgressHandler?
     /// Whether each stream name is ASCII.
     private var asciiStreams: [Bool] = []
     /// Streams with new events, in the order their first came.
@@ -194,7 +199,14 @@ public final class EventImport {
             end = pending.index
             while end > 0, batchStreams[end - 1] == batchStreams[pending.index] { end -= 1 }
         }
-        let source = ImportSource(streams: streams, batchStreams: batchStreams, end: end, existing: existing, event: event)
+        // The rows go in as the insert statement asks for them, in order: the progress line counts those asks.
+        let stored: (Int) -> ImportedEvent = progress.map { progress in
+            { index in
+                if Int64(index) % progressChunk == 0 { progress(Int64(index), Int64(count)) }
+                return event(index)
+            }
+        } ?? event
+        let source = ImportSource(streams: streams, batchStreams: batchStreams, end: end, existing: existing, event: stored)
 
         // Stream rows in the order their first new event comes, as appendCounting creates them.
         for index in 0..<end where source.isFresh(index) {

@@ -29,8 +29,14 @@ public protocol ProjectionCheckpoints: AnyObject {
 /// Appends of many events at once, inside a write session, exactly as `appendCounting` would append them in
 /// batches of consecutive events of one stream, each `.any` version, with the recorded times they carry.
 public protocol BulkImport {
-    /// Returns how many events were new.
-    func importCounting(streams: [String], count: Int, _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int
+    /// Returns how many events were new. `progress` hears of the events stored so far, of `count`.
+    func importCounting(streams: [String], count: Int, progress: ProgressHandler?, _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int
+}
+
+extension BulkImport {
+    public func importCounting(streams: [String], count: Int, _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int {
+        try importCounting(streams: streams, count: count, progress: nil, event)
+    }
 }
 
 /// One write transaction: what a decision reads and what it appends, under one lock from the first read to the

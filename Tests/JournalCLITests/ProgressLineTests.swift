@@ -55,6 +55,26 @@ struct ProgressLineTests {
         #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped)")
     }
 
+    @Test func anImportIntoAJournalWithEventsShowsProgressOnATerminal() throws {
+        let s = try Self.large()
+        _ = try s.ok(["export", "--output", s.path("all.jsonl")])
+        let existing = s.path("existing.sqlite")
+        _ = try s.ok(["log", "direction", "Lead a data team", "--key", "lead", "--db", existing])
+        let t = try Terminal(s, ["import", s.path("all.jsonl"), "--db", existing])
+        #expect(t.wait() == 0, "\(t.screen)")
+        #expect(t.screen.contains("Imported 60000 of 60000 events"), "\(t.screen)")
+        let lines = Self.updates(t, "import")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains(" of 60000 events") }, "\(t.screenWithReturns.debugDescription)")
+        // The count only moves forward, though the store reads each event twice (to check it, then to store it).
+        let counts = lines.compactMap { Int($0.dropFirst("import: ".count).prefix { $0.isNumber }) }
+        #expect(counts == counts.sorted() && (counts.last ?? 0) <= 60000, "\(counts) \(lines)")
+        #expect(try s.count(at: existing) == 60001)
+        let other = s.path("other.sqlite")
+        _ = try s.ok(["log", "direction", "Lead a data team", "--key", "lead", "--db", other])
+        let piped = try s.runProcess(["import", s.path("all.jsonl"), "--db", other])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped)")
+    }
+
     @Test func theLineSaysDoneOfTotalRateAndTimeLeft() {
         #expect(ProgressLine.text("verify", done: 120_000, total: 500_000, seconds: 2) == "verify: 120000 of 500000 events, 60000 events/s, 7 s left")
         #expect(ProgressLine.text("import", done: 4096, total: 0, seconds: 0.5) == "import: 4096 events, 8192 events/s")

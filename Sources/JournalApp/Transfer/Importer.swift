@@ -103,7 +103,10 @@ struct Importer {
         do {
             let added = try store.write(recordedAt: now) { session in
                 let newFrom = try session.count() + 1
-                let added = try session.importCounting(streams: export.streams, count: export.count) { export.event($0) }
+                let added = try session.importCounting(streams: export.streams, count: export.count, progress: progress) {
+                    export.event($0)
+                }
+                progress?(Int64(export.count), Int64(export.count))
                 try checkStreams(session, goalStreams: export.streams, otherStreams: export.retractionStreams, newFrom: newFrom) { conflict in
                     export.firstIndex(ofEventId: conflict.eventId).map { export.line(ofIndex: $0) }
                 }

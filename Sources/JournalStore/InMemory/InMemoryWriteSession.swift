@@ -35,10 +35,12 @@ public struct InMemoryWriteSession: WriteSession {
 
     /// The events as SQLite's importCounting checks them (each event in turn: its batch's stream name, its id,
     /// its type and schema version, its times), then appended as `appendCounting` appends them.
-    public func importCounting(streams: [String], count: Int, _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int {
+    public func importCounting(streams: [String], count: Int, progress: ProgressHandler?,
+                               _ event: (Int) -> ImportedEvent) throws(StoreError) -> Int {
         var batches: [AppendBatch] = []
         var ids = Set<String>()
         for index in 0..<count {
+            if let progress, Int64(index) % progressChunk == 0 { progress(Int64(index), Int64(count)) }
             let e = event(index)
             guard streams.indices.contains(e.stream) else { throw StoreError.invalidEvent("an imported event names no stream") }
             let stream = streams[e.stream]

@@ -91,11 +91,11 @@ public struct SprintBoard: Equatable, Sendable {
         goals = ledger.goals(in: quarter, at: time.now, known).map { goal in
             let pace = Pace(goal: goal, today: today)
             let milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
-                Milestone(ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks, weeksQuarter: m.weeks.map { _ in m.quarter },
+                Milestone(ref: "\(goal.shownKey)/\(m.number)", title: m.title, weeks: m.weeks, weeksQuarter: m.weeks.map { _ in m.quarter },
                           plannedDays: m.plannedDays, due: m.due, doneOn: m.doneAt.map(time.localDate(of:)),
                           late: pace.late.contains(m.number))
             }
-            return Card(key: goal.key, title: goal.title, status: goal.status, metric: goal.metric, due: goal.due,
+            return Card(key: goal.shownKey, title: goal.title, status: goal.status, metric: goal.metric, due: goal.due,
                         direction: goal.direction, target: goal.target, current: goal.target == nil ? nil : goal.current,
                         unit: goal.unit, expected: pace.expected, milestones: milestones,
                         done: milestones.filter { $0.doneOn != nil }.count, total: milestones.count,

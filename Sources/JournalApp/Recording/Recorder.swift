@@ -130,7 +130,7 @@ public struct Recorder<Store: TransactionalStore> {
                 state.goal = GoalState.replay(goalStream)
                 let after = GoalState.replay(goalStream, alsoLeavingOut: found.target.eventId)
                 state.goalAfterRetraction = after
-                if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.key } }
+                if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.id } }
             }
         }
 

@@ -16,7 +16,7 @@ public enum Decider {
             let goal = try openGoal(key, state, doing: .planMilestone)
             let title = try Validate.title(title, what: "milestone title")
             let when = try schedule.map { s throws(DomainError) in try resolve(s, in: goal) }
-            return [.milestonePlanned(MilestonePlanned(goal: goal.key, number: goal.nextMilestoneNumber, title: title,
+            return [.milestonePlanned(MilestonePlanned(goal: goal.id, number: goal.nextMilestoneNumber, title: title,
                                                        weeks: when?.weeks, due: when?.due))]
 
         case .markDone(let key, let number):
@@ -79,6 +79,15 @@ public enum Decider {
                 changes.due = SprintPlan.carriedDue(goal, into: quarter)
             }
             try DeadlineRule.check(changes.due, in: changes.quarter ?? goal.quarter, goal: key)
+            if let newKey = changes.key {
+                let newKey = try Validate.key(newKey, what: "goal key")
+                guard newKey != goal.shownKey else { throw .goalKeyUnchanged(key: newKey) }
+                // A key this goal had before may come back; another goal's, now or before, may not.
+                if let holder = state.keyHolder, holder.goal != goal.id {
+                    throw .goalKeyTaken(key: newKey, goal: holder.shownKey)
+                }
+                changes.key = newKey
+            }
             let list = try fieldChanges(goal, changes, state)
             guard !list.isEmpty else {
                 throw .goalRevisionChangesNothing(goal: key)
@@ -213,6 +222,9 @@ public enum Decider {
         if state.goal != nil {
             throw .duplicateGoalKey(key: key)
         }
+        if let holder = state.keyHolder, holder.goal != key {
+            throw .goalKeyTaken(key: key, goal: holder.shownKey)
+        }
         let title = try Validate.title(draft.title, what: "goal title")
         let metric = try Validate.optionalTitle(draft.metric, what: "metric")
         let unit = try Validate.optionalTitle(draft.unit, what: "unit")
@@ -264,11 +276,12 @@ public enum Decider {
             }
         }
         text(.direction, goal.direction, c.direction)
+        text(.key, goal.shownKey, c.key)
         return list
     }
 
     static func existingGoal(_ key: String, _ state: DecisionState) throws(DomainError) -> GoalState {
-        guard let goal = state.goal, goal.key == key else {
+        guard let goal = state.goal, goal.id == key else {
             throw .unknownGoal(key: key)
         }
         return goal
@@ -329,7 +342,7 @@ public enum Decider {
         let quarter = goal.quarter
         let first = max(week.monday, quarter.firstDay), last = min(week.sunday, quarter.lastDay)
         guard first <= last, let a = quarter.week(of: first), let b = quarter.week(of: last) else {
-            throw .weekOutsideQuarter(week: week, goal: goal.key, quarter: quarter)
+            throw .weekOutsideQuarter(week: week, goal: goal.shownKey, quarter: quarter)
         }
         return WeekSpan(first: a, last: b)
     }

@@ -42,7 +42,9 @@ struct Events: ParsableCommand {
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .mustExist)
 
         let tag = try self.tag.map { raw throws(DomainError) in try Validate.tags(TagInput.normalised([raw])).first ?? raw }
-        let selected = try EventSelection(goal: goal, types: kinds, since: since, tag: tag).select(in: store)
+        let resolved = try goal.map { try ResolvedGoalKey.resolve($0, in: store) }
+        noteFormerKeys(resolved?.formerKey.map { [$0] } ?? [])
+        let selected = try EventSelection(goal: resolved?.identity, types: kinds, since: since, tag: tag).select(in: store)
         if format == .json {
             let objects = selected.map { "  " + EventListing.jsonLine($0.event, retracted: $0.retracted) }
             print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")

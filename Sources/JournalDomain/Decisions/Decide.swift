@@ -290,7 +290,7 @@ public enum Decider {
     static func openGoal(_ key: String, _ state: DecisionState, doing action: GoalAction) throws(DomainError) -> GoalState {
         let goal = try existingGoal(key, state)
         guard goal.status == .active else {
-            throw .goalClosed(goal: key, status: goal.status, action: action)
+            throw .goalClosed(goal: goal.shownKey, status: goal.status, action: action)
         }
         return goal
     }

@@ -52,10 +52,21 @@ struct Events: ParsableCommand {
         }
         // On a terminal a line is cut at its width ("…"): the payload is for reading at a glance there.
         let fit = environment.fit(text: format == .text)
+        // The payload stores a goal's identity; the text names a renamed goal's current key beside it.
+        var shown: [String: String?] = [:]
+        func renamed(_ event: RecordedEvent) throws -> String? {
+            guard format == .text, let id = try? event.envelope().event.goalKey else { return nil }
+            if let known = shown[id] { return known }
+            let holder = try store.goalHolding(key: id)
+            let now = holder.flatMap { $0.goal == id && $0.shownKey != id ? "\(id) is now \($0.shownKey)" : nil }
+            shown[id] = .some(now)
+            return now
+        }
         for listed in selected {
             switch format {
             case .text:
-                let line = EventListing.textLine(listed.event, retracted: listed.retracted, amended: listed.amended, time: time)
+                var line = EventListing.textLine(listed.event, retracted: listed.retracted, amended: listed.amended, time: time)
+                if let note = try renamed(listed.event) { line += "  [\(note)]" }
                 print(fit.map { $0.truncate(line, to: $0.columns) } ?? line)
             case .jsonl, .json: print(EventListing.jsonLine(listed.event, retracted: listed.retracted))
             }

@@ -25,6 +25,9 @@ public enum SmartAdvice {
     /// planned, whether it ends after the goal's deadline. `goal` is the goal after the event.
     public static func advise(after event: JournalEvent, goal: GoalState, goalsInQuarter: Int?) -> [Advice] {
         switch event {
+        case .goalRevised(let e) where e.changes.allSatisfy({ $0.field == .key }):
+            // A rename changes how the goal is named, not the goal: nothing new to advise on.
+            return []
         case .goalSet, .goalRevised:
             return advise(goal, goalsInQuarter: goalsInQuarter)
         case .milestonePlanned(let e):

@@ -274,9 +274,11 @@ struct DomainErrorWordsTests {
         case .amendNotActivity: 84
         case .amendRetracted: 85
         case .amendChangesNothing: 86
+        case .goalKeyTaken: 87
+        case .goalKeyUnchanged: 88
         }
     }
-    static let caseCount = 87
+    static let caseCount = 89
 
     @Test func everyCaseHasASample() {
         let sampled = Set(Self.samples.map { Self.caseNumber($0.0) })

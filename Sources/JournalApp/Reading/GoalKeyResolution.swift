@@ -9,6 +9,11 @@ public struct ResolvedGoalKey: Equatable, Sendable {
     /// Set when the key typed is one the goal no longer has, for the front end's note.
     public let formerKey: FormerKeyUse?
 
+    public init(identity: String, formerKey: FormerKeyUse?) {
+        self.identity = identity
+        self.formerKey = formerKey
+    }
+
     /// Resolves `typed` through the store's goal-key lookup.
     public static func resolve(_ typed: String, in store: some DecisionIndex) throws -> ResolvedGoalKey {
         guard let holder = try store.goalHolding(key: typed) else { return ResolvedGoalKey(identity: typed, formerKey: nil) }

@@ -15,7 +15,7 @@ struct GoalRenameTests {
         try s.log("activity", "Study", "--minutes", "30", "--goal", "aws", "--on", "yesterday")
         try s.log("goal", "Grow my network", "--quarter", "2025-Q2", "--key", "network", "--target", "15", "--unit", "people", "--quiet")
         #expect(try s.log("revise", "aws", "--key", "aws-cert", "--reason", "Clearer name")
-                == "Goal aws renamed to aws-cert: Clearer name (event 5)\n")
+                == "Goal aws renamed to aws-cert: Clearer name (event 5)")
         return s
     }
 
@@ -28,7 +28,7 @@ struct GoalRenameTests {
         #expect(old.stderr == Self.note)
         #expect(old.stdout == "Activity logged on 2025-05-14 (20 min, aws-cert): Read notes (event 7)\n")
         #expect(try s.log("activity", "Lab", "--goal", "aws-cert/1", "--minutes", "40")
-                == "Activity logged on 2025-05-14 (40 min, aws-cert/1): Lab (event 8)\n")
+                == "Activity logged on 2025-05-14 (40 min, aws-cert/1): Lab (event 8)")
         #expect(try s.log("progress", "network", "3").hasPrefix("Progress on network: +3 people"))
 
         // Events keep storing the identity: the goal's stream stays goal-aws.
@@ -44,12 +44,14 @@ struct GoalRenameTests {
         #expect(history.stdout == (try s.ok(["history", "aws-cert"])))
         let lines = history.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "History of aws-cert: Pass AWS cert (active)")
-        #expect(lines.contains("                                        key: aws → aws-cert"))
+        #expect(lines.contains("5  2025-05-14 18:00                               goal-revised       Revised key"))
+        #expect(lines.contains("                                                                     key: aws → aws-cert"))
         #expect(lines.contains("2  2025-05-14 18:00                               milestone-planned  Milestone aws-cert/1 planned for week 7: Practice exam"))
         #expect(lines.last == "8  2025-05-14 18:00                               activity-logged    Activity (40 min, aws-cert/1): Lab")
 
         let listed = try s.run("events", "--goal", "aws")
-        #expect(listed.stderr == Self.note && listed.stdout == (try s.ok(["events", "--goal", "aws-cert"])))
+        let byNewKey = try s.ok(["events", "--goal", "aws-cert"])
+        #expect(listed.stderr == Self.note && listed.stdout == byNewKey)
         let eventLines = listed.stdout.split(separator: "\n").map(String.init)
         #expect(eventLines.count == 7)
         #expect(eventLines.allSatisfy { $0.hasSuffix("  [aws is now aws-cert]") }, "\(eventLines)")
@@ -69,7 +71,7 @@ struct GoalRenameTests {
         #expect(sprint.contains("aws-cert/1  Practice exam"))
         #expect(!sprint.contains("aws ") && !sprint.contains("aws/"), "\(sprint)")
         #expect(try s.ok(["sprint", "--format", "json"]).contains(#""key": "aws-cert""#))
-        let report = try s.ok(["report", "--quarter", "2025-Q2"])
+        let report = try s.ok(["report", "2025-Q2"])
         #expect(report.contains("aws-cert") && !report.contains("aws/") && !report.contains("aws "), "\(report)")
         let insights = try s.ok(["insights"])
         #expect(insights.contains("aws-cert") && !insights.contains("aws "), "\(insights)")
@@ -108,14 +110,14 @@ struct GoalRenameTests {
         let s = try Sandbox(tz: "UTC", now: "2025-05-14T18:00")
         try s.log("goal", "Something", "--quarter", "2025-Q2", "--key", "cloud", "--quiet")
         #expect(try s.log("revise", "cloud", "--key", "aws-exam", "--reason", "Named for the exam")
-                == "Goal cloud renamed to aws-exam: Named for the exam (event 2)\n")
-        #expect(try s.log("goal", "AWS exam", "--quarter", "2025-Q2", "--quiet") == "Goal aws-exam-2 set for 2025-Q2: AWS exam (event 3)\n")
-        #expect(try s.log("goal", "Cloud", "--quarter", "2025-Q2", "--quiet") == "Goal cloud-2 set for 2025-Q2: Cloud (event 4)\n")
+                == "Goal cloud renamed to aws-exam: Named for the exam (event 2)")
+        #expect(try s.log("goal", "AWS exam", "--quarter", "2025-Q2", "--quiet") == "Goal aws-exam-2 set for 2025-Q2: AWS exam (event 3)")
+        #expect(try s.log("goal", "Cloud", "--quarter", "2025-Q2", "--quiet") == "Goal cloud-2 set for 2025-Q2: Cloud (event 4)")
     }
 
     @Test func aSecondRenameAndBackAgain() throws {
         let s = try journal()
-        #expect(try s.log("revise", "aws-cert", "--key", "cloud-cert", "--reason", "Broader") == "Goal aws-cert renamed to cloud-cert: Broader (event 6)\n")
+        #expect(try s.log("revise", "aws-cert", "--key", "cloud-cert", "--reason", "Broader") == "Goal aws-cert renamed to cloud-cert: Broader (event 6)")
         // Every key it had still names it.
         for key in ["aws", "aws-cert"] {
             let r = try s.run("log", "activity", "Read", "--goal", key, "--minutes", "5")
@@ -125,7 +127,7 @@ struct GoalRenameTests {
         #expect(try s.ok(["history", "cloud-cert"]).split(separator: "\n").first == "History of cloud-cert: Pass AWS cert (active)")
         // Back to its first key: allowed (it is its own), and a key with other changes reads as a revision.
         #expect(try s.log("revise", "cloud-cert", "--key", "aws", "--title", "Pass the AWS cert", "--reason", "Back")
-                == "Goal cloud-cert revised (title Pass AWS cert -> Pass the AWS cert; key cloud-cert -> aws): Back (event 9)\n")
+                == "Goal cloud-cert revised (title Pass AWS cert -> Pass the AWS cert; key cloud-cert -> aws): Back (event 9)")
         #expect(try s.log("activity", "Lab", "--goal", "aws", "--minutes", "5").contains("(5 min, aws)"))
         let r = try s.run("log", "activity", "Lab", "--goal", "cloud-cert", "--minutes", "5")
         #expect(r.stderr == "journal: cloud-cert is now aws; using it\n")
@@ -136,10 +138,10 @@ struct GoalRenameTests {
         let s = try journal()
         #expect(try s.ok(["undo", "--yes"]) == "Retracted event 5 (goal-revised): Undone with journal undo (event 6)\n")
         expectRefusal(try s.run("log", "activity", "Read", "--goal", "aws-cert"), status: 65, mentioning: ["no goal aws-cert"])
-        #expect(try s.log("activity", "Read", "--goal", "aws", "--minutes", "5") == "Activity logged on 2025-05-14 (5 min, aws): Read (event 7)\n")
+        #expect(try s.log("activity", "Read", "--goal", "aws", "--minutes", "5") == "Activity logged on 2025-05-14 (5 min, aws): Read (event 7)")
         #expect(try s.ok(["sprint"]).contains("aws  Pass AWS cert"))
         // The key is free again.
-        #expect(try s.log("revise", "network", "--key", "aws-cert", "--reason", "Why not") == "Goal network renamed to aws-cert: Why not (event 8)\n")
+        #expect(try s.log("revise", "network", "--key", "aws-cert", "--reason", "Why not") == "Goal network renamed to aws-cert: Why not (event 8)")
         #expect(try s.ok(["verify", "--deep"]).hasPrefix("OK: 8 events"))
     }
 
@@ -152,7 +154,8 @@ struct GoalRenameTests {
         #expect(try s.ok(["sprint", "--db", copy]) == (try s.ok(["sprint"])))
         #expect(try s.ok(["history", "aws-cert", "--db", copy]) == (try s.ok(["history", "aws-cert"])))
         let old = try s.run("log", "activity", "Read", "--goal", "aws", "--minutes", "5", "--db", copy)
-        #expect(old.stderr == Self.note && old.stdout == "Activity logged on 2025-05-14 (5 min, aws-cert): Read (event 6)\n")
+        #expect(old.stderr == Self.note)
+        #expect(old.stdout == "Activity logged on 2025-05-14 (5 min, aws-cert): Read (event 6)\n")
         #expect(try s.ok(["verify", "--deep", "--db", copy]).hasPrefix("OK: 6 events"))
 
         // A merge: a journal with events of its own takes the export in, rename and all.
@@ -176,8 +179,8 @@ struct GoalRenameTests {
         #expect(try s.run("history", "aws").stderr == Self.note)
         // An edited goal_keys table is found, and a rebuild mends it.
         #expect(try SQLiteShell.run(s.db, "DELETE FROM goal_keys", in: s).status == 0)
-        let broken = try s.run("verify", "--deep")
-        #expect(broken.status != 0 && broken.stdout.contains("goal_keys"), "\(broken)")
+        expectRefusal(try s.run("verify", "--deep"), status: 65,
+                      mentioning: ["the derived table goal_keys differs from the log: 1 row differs from the log (first: key aws-cert of goal aws); run journal rebuild"])
         _ = try s.ok(["rebuild"])
         #expect(try s.ok(["verify", "--deep"]).hasPrefix("OK: 5 events"))
         #expect(try s.run("history", "aws").stderr == Self.note)

@@ -17,7 +17,7 @@ struct GoalKeyRevisionTests {
 
     var awsSet: JournalEvent { .goalSet(GoalSet(key: "aws", title: "Pass AWS", quarter: q2)) }
     func rename(_ from: String, _ to: String) -> JournalEvent {
-        .goalRevised(GoalRevised(goal: "aws", changes: [FieldChange(field: .key, from: .text(from), to: .text(to))], reason: "r"))
+        .goalRevised(GoalRevised(goal: "aws", changes: [FieldChange(field: .key, from: .text(from), to: .text(to))], reason: "Clearer"))
     }
 
     func decide(_ key: String, given: [JournalEvent], holder: KeyHolder? = nil) throws(DomainError) -> [JournalEvent] {

@@ -98,6 +98,13 @@ struct GoalRenameTests {
                       mentioning: ["goal key"])
         expectRefusal(try s.run("log", "revise", "aws-cert/1", "--key", "x", "--reason", "x"), status: 64,
                       mentioning: ["--key"])
+        // Refusals about the goal name it by its current key, whichever key was typed.
+        // (A refusal is its one line on stderr: no note comes with it.)
+        let noTarget = try s.run("log", "progress", "aws", "3")
+        #expect(noTarget.status == 65 && noTarget.stdout.isEmpty)
+        #expect(noTarget.stderr == "journal: goal aws-cert has no numeric target; add one with journal log revise aws-cert --target N --unit TEXT --reason TEXT\n")
+        expectRefusal(try s.run("log", "done", "aws-cert/9"), status: 65,
+                      mentioning: ["no milestone aws-cert/9; plan it with journal log milestone aws-cert \"TITLE\""])
         #expect(try s.count() == count)
         // A closed goal keeps its key, as it keeps every other field.
         _ = try s.ok(["log", "complete", "network"])

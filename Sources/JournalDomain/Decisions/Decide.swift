@@ -22,13 +22,13 @@ public enum Decider {
         case .markDone(let key, let number):
             let goal = try existingGoal(key, state)
             guard goal.status != .dropped else {
-                throw .milestoneOfDroppedGoal(goal: key)
+                throw .milestoneOfDroppedGoal(goal: goal.shownKey)
             }
             guard let milestone = goal.milestones[number] else {
-                throw .unknownMilestone(goal: key, number: number)
+                throw .unknownMilestone(goal: goal.shownKey, number: number)
             }
             guard milestone.doneAt == nil else {
-                throw .milestoneAlreadyDone(goal: key, number: number)
+                throw .milestoneAlreadyDone(goal: goal.shownKey, number: number)
             }
             try notInFuture(state)
             return [.milestoneDone(MilestoneDone(goal: key, number: number))]
@@ -39,7 +39,7 @@ public enum Decider {
         case .measureProgress(let key, let amount, let value, let note):
             let goal = try openGoal(key, state, doing: .measureProgress)
             guard goal.target != nil else {
-                throw .noTarget(goal: key)
+                throw .noTarget(goal: goal.shownKey)
             }
             let note = try Validate.optionalText(note, what: "note")
             switch (amount, value) {
@@ -63,7 +63,7 @@ public enum Decider {
             if let key {
                 let goal = try existingGoal(key, state)
                 if let number, goal.milestones[number] == nil {
-                    throw .unknownMilestone(goal: key, number: number)
+                    throw .unknownMilestone(goal: goal.shownKey, number: number)
                 }
             }
             try notInFuture(state)
@@ -90,7 +90,7 @@ public enum Decider {
             }
             let list = try fieldChanges(goal, changes, state)
             guard !list.isEmpty else {
-                throw .goalRevisionChangesNothing(goal: key)
+                throw .goalRevisionChangesNothing(goal: goal.shownKey)
             }
             if let quarter = changes.quarter, quarter != goal.quarter {
                 try roomInQuarter(quarter, state, force: force)
@@ -206,7 +206,7 @@ public enum Decider {
         if let key = corrected.goal, relinked {
             let goal = try existingGoal(key, state)
             if let number = corrected.milestone, goal.milestones[number] == nil {
-                throw .unknownMilestone(goal: key, number: number)
+                throw .unknownMilestone(goal: goal.shownKey, number: number)
             }
         }
         try notInFuture(state)

@@ -57,10 +57,11 @@ public struct Accomplishments: Equatable, Sendable {
             guard let goal = ledger.goal(key, at: time.now, known) else { continue }
             let events = ledger.events(ofGoal: key, at: time.now, known)
             var items: [Item] = []
+            let shown = goal.shownKey
             if goal.status == .completed,
                let completion = events.last(where: { if case .goalCompleted = $0.event { true } else { false } }),
                case .goalCompleted(let e) = completion.event {
-                items.append(Item(kind: .goal, ref: key, goal: key, title: goal.title, outcome: e.outcome,
+                items.append(Item(kind: .goal, ref: shown, goal: shown, title: goal.title, outcome: e.outcome,
                                   completedAt: completion.occurredAt, completedOn: time.localDate(of: completion.occurredAt),
                                   position: completion.position, direction: goal.direction, target: goal.target,
                                   current: goal.current, unit: goal.unit, goalCompleted: true))
@@ -73,7 +74,7 @@ public struct Accomplishments: Equatable, Sendable {
             for milestone in goal.milestones.values {
                 guard let doneAt = milestone.doneAt else { continue }
                 let position = donePosition[milestone.number] ?? 0
-                items.append(Item(kind: .milestone, ref: "\(key)/\(milestone.number)", goal: key, title: milestone.title,
+                items.append(Item(kind: .milestone, ref: "\(shown)/\(milestone.number)", goal: shown, title: milestone.title,
                                   outcome: nil, completedAt: doneAt, completedOn: time.localDate(of: doneAt),
                                   position: position, direction: goal.direction, target: nil, current: nil, unit: nil,
                                   goalCompleted: goal.status == .completed))

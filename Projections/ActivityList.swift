@@ -32,12 +32,13 @@ public struct ActivityList: Equatable, Sendable {
         self.to = to
         let needle = grep?.lowercased()
         var items: [Item] = []
+        let shownKeys = ledger.shownKeys()
         if from <= to {
             ledger.forEachActivity(in: from...to, time: time, .now, linkedTo: goal, occurredBy: time.now) { a in
                 if let tag, !a.tags.contains(tag) { return }
                 if let needle, !a.text.lowercased().contains(needle) { return }
                 items.append(Item(eventId: a.eventId, position: a.position, occurredAt: a.occurredAt, day: time.localDate(of: a.occurredAt),
-                                  minutes: a.minutes > 0 ? a.minutes : nil, goal: a.goal, milestone: a.milestone, text: a.text, tags: a.tags))
+                                  minutes: a.minutes > 0 ? a.minutes : nil, goal: a.goal.map { shownKeys[$0] ?? $0 }, milestone: a.milestone, text: a.text, tags: a.tags))
             }
         }
         self.items = items.sorted { ($0.occurredAt, $0.position) < ($1.occurredAt, $1.position) }

@@ -79,14 +79,15 @@ public struct Calibration: Equatable, Sendable {
         let today = time.today
         self.today = today
 
-        outcomes = ledger.goals.keys.compactMap { key -> Outcome? in
+        // Sorted by identity (when each was set), shown by the key each has now.
+        outcomes = ledger.goals.keys.compactMap { key -> (String, Outcome)? in
             guard let goal = ledger.goal(key, at: time.now, known) else { return nil }
             let events = ledger.events(ofGoal: key, at: time.now, known)
             let setFor = Calibration.quarterFirstSetFor(events) ?? goal.quarter
             guard setFor.lastDay < today else { return nil }
-            return Outcome(key: key, quarter: setFor, confidence: goal.confidence,
-                           completed: Calibration.completed(goal, events, within: setFor, time: time))
-        }.sorted { ($0.quarter, ledger.setPosition($0.key), $0.key) < ($1.quarter, ledger.setPosition($1.key), $1.key) }
+            return (key, Outcome(key: goal.shownKey, quarter: setFor, confidence: goal.confidence,
+                                 completed: Calibration.completed(goal, events, within: setFor, time: time)))
+        }.sorted { ($0.1.quarter, ledger.setPosition($0.0), $0.0) < ($1.1.quarter, ledger.setPosition($1.0), $1.0) }.map(\.1)
 
         var tallies: [QuarterTally] = []
         for outcome in outcomes {

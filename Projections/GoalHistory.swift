@@ -75,7 +75,8 @@ public struct GoalHistory: Equatable, Sendable {
             if case .milestonePlanned(let e) = envelope.event { titles[e.number] = e.title }
         }
         let current = ledger.goal(key)
-        let describe = Describer(key: key, unit: current?.unit, milestoneTitles: titles)
+        // Shown by its current key; `key` (the identity) finds its events.
+        let describe = Describer(key: current?.shownKey ?? key, unit: current?.unit, milestoneTitles: titles)
 
         // A retraction shows as an entry of its own after the entry it retracts (sorted into place below).
         var entries: [Entry] = []
@@ -113,7 +114,7 @@ public struct GoalHistory: Equatable, Sendable {
                       occurredAt: activity.occurredAt, recordedAt: activity.recordedAt, changes: [], reason: nil,
                       summary: summary, retractedBecause: ledger.retractions[activity.eventId]?.value.reason))
         }
-        self.key = key
+        self.key = current?.shownKey ?? key
         entries.sort { $0.position < $1.position }
         self.entries = entries
         title = current?.title
@@ -153,7 +154,7 @@ extension GoalHistory.Snapshot {
         due = goal.due
         direction = goal.direction
         milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
-            GoalHistory.Milestone(number: m.number, ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks,
+            GoalHistory.Milestone(number: m.number, ref: "\(goal.shownKey)/\(m.number)", title: m.title, weeks: m.weeks,
                                   weeksQuarter: m.weeks == nil ? nil : m.quarter, due: m.due, doneOn: m.doneAt.map(time.localDate(of:)))
         }
     }

@@ -134,7 +134,7 @@ public struct Insights: Equatable, Sendable {
         weeks = tally?.weeks ?? []
         var keys = Set(served.keys)
         if let quarter = period.quarter {
-            keys.formUnion(ledger.goals(in: quarter, at: time.now, known).map(\.key))
+            keys.formUnion(ledger.goals(in: quarter, at: time.now, known).map(\.id))
         }
         if let counted {
             for key in ledger.goals.keys where !keys.contains(key) {
@@ -197,7 +197,7 @@ public struct Insights: Equatable, Sendable {
             }
         }
         let perMilestone = doneInPeriod.isEmpty ? nil : Int(saturating: Double(minutes) / Double(doneInPeriod.count))
-        return GoalInsight(key: key, minutes: minutes, milestonesDone: doneInPeriod.count, minutesPerMilestone: perMilestone,
+        return GoalInsight(key: goal?.shownKey ?? key, minutes: minutes, milestonesDone: doneInPeriod.count, minutesPerMilestone: perMilestone,
                            stuckWeeks: stuckWeeks, lastMilestoneDone: lastDone, stuckSince: since, stuckMinutes: stuckMinutes,
                            crammedShare: crammed, status: goal?.status)
     }

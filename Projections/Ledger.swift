@@ -111,8 +111,24 @@ public struct Ledger: Equatable, Sendable {
     public func goals(in quarter: Quarter, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> [GoalState] {
         // Each goal's sort key is looked up once, not at every comparison.
         let found = goals.keys.compactMap { goal($0, at: instant, knowledge) }.filter { $0.quarter == quarter }
-        let order = found.indices.map { (setPosition(found[$0].key), found[$0].key, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let order = found.indices.map { (setPosition(found[$0].id), found[$0].id, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         return order.map { found[$0.2] }
+    }
+
+    /// The key goal `id` is shown by (see `goal(_:at:_:)`): its identity unless a key revision renamed it.
+    public func shownKey(of id: String, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> String {
+        goal(id, at: instant, knowledge)?.shownKey ?? id
+    }
+
+    /// The shown key of every goal that was renamed, by identity: for read models that print many activities'
+    /// links (an identity not in it is shown as it is).
+    public func shownKeys(at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> [String: String] {
+        var keys: [String: String] = [:]
+        for (id, timeline) in goals where timeline.events.contains(where: { if case .goalRevised(let e) = $0.event { e.changes.contains { $0.field == .key } } else { false } }) {
+            let shown = shownKey(of: id, at: instant, knowledge)
+            if shown != id { keys[id] = shown }
+        }
+        return keys
     }
 
     /// The log position of a goal's first goal-set, for a stable "order they were set" sort.

@@ -132,19 +132,19 @@ public struct QuarterCharts: Equatable, Sendable {
             return Week(week: week, days: days, milestonesPlanned: planned, milestonesDone: isCounted ? done : nil,
                         minutesLinked: isCounted ? linked[week] : nil, minutesUnlinked: isCounted ? unlinked[week] : nil)
         }
-        goalMinutes = goals.map { GoalMinutes(key: $0.key, minutes: perGoal[$0.key] ?? [Int](repeating: 0, count: counted)) }
+        goalMinutes = goals.map { GoalMinutes(key: $0.shownKey, minutes: perGoal[$0.id] ?? [Int](repeating: 0, count: counted)) }
 
-        withoutTarget = standing.filter { ($0.target ?? 0) <= 0 }.map(\.key)
+        withoutTarget = standing.filter { ($0.target ?? 0) <= 0 }.map(\.shownKey)
         roads = standing.compactMap { goal in
             guard let target = goal.target, target > 0 else { return nil }
             let reaches = max(goal.due ?? quarter.lastDay, quarter.firstDay)
             let days = weekDays.prefix(counted).map { min($0.upperBound, through) }
-            let actual = ledger.progress(ofGoal: goal.key, at: days.map { min(Self.endOf($0, time), cutoff) }, knowledge)
+            let actual = ledger.progress(ofGoal: goal.id, at: days.map { min(Self.endOf($0, time), cutoff) }, knowledge)
             let points = zip(days, actual).enumerated().map { index, point in
                 RoadPoint(week: index + 1, day: point.0, actual: point.1 ?? 0,
                           expected: Pace.road(target: target, from: quarter.firstDay, to: reaches, on: point.0))
             }
-            return Road(key: goal.key, title: goal.title, unit: goal.unit, target: target, reaches: reaches, points: points,
+            return Road(key: goal.shownKey, title: goal.title, unit: goal.unit, target: target, reaches: reaches, points: points,
                         current: goal.current)
         }
     }

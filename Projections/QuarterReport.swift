@@ -131,8 +131,11 @@ public struct QuarterReport: Equatable, Sendable {
         var planned: [PlannedGoal] = []
         var ended: [EndedGoal] = []
         var accomplishments: [Accomplishment] = []
-        for key in order {
-            let plan = ledger.goal(key, at: planCutoff, known, retractionsFromOccurrence: true).flatMap { $0.quarter == quarter ? $0 : nil }
+        var endedIds: [String] = []
+        for id in order {
+            // Looked up by identity, shown by the key it has as known (a rename is a revision like any other).
+            let key = ledger.shownKey(of: id, at: nil, known)
+            let plan = ledger.goal(id, at: planCutoff, known, retractionsFromOccurrence: true).flatMap { $0.quarter == quarter ? $0 : nil }
             if let plan {
                 planned.append(PlannedGoal(
                     key: key, title: plan.title, metric: plan.metric, target: plan.target, unit: plan.unit, due: plan.due,
@@ -141,9 +144,10 @@ public struct QuarterReport: Equatable, Sendable {
                                          weeksQuarter: m.weeks == nil ? nil : m.quarter, due: m.due)
                     }))
             }
-            guard let end = ledger.goal(key, at: endCutoff, known) else { continue }
+            guard let end = ledger.goal(id, at: endCutoff, known) else { continue }
+            endedIds.append(id)
             let inQuarter = end.quarter == quarter
-            let duringQuarter = ledger.events(ofGoal: key, at: endCutoff, known).filter { envelope in
+            let duringQuarter = ledger.events(ofGoal: id, at: endCutoff, known).filter { envelope in
                 quarter.contains(time.localDate(of: envelope.occurredAt))
             }
             let revisions = duringQuarter.filter { envelope in
@@ -180,7 +184,7 @@ public struct QuarterReport: Equatable, Sendable {
                 accomplishments.append(Accomplishment(kind: .milestone, ref: "\(key)/\(milestone.number)", title: milestone.title,
                                                       outcome: nil, completedOn: time.localDate(of: doneAt)))
             }
-            if end.status == .completed, let completion = Self.completion(of: key, ledger: ledger, at: endCutoff, known) {
+            if end.status == .completed, let completion = Self.completion(of: id, ledger: ledger, at: endCutoff, known) {
                 accomplishments.append(Accomplishment(kind: .goal, ref: key, title: end.title, outcome: completion.outcome,
                                                       completedOn: time.localDate(of: completion.at)))
             }
@@ -191,7 +195,7 @@ public struct QuarterReport: Equatable, Sendable {
 
         let activities = ledger.activities(in: quarter.firstDay...quarter.lastDay, time: time, known)
         effort = Effort(activities)
-        let doneDays = ended.compactMap { goal in ledger.goal(goal.key, at: endCutoff, known) }
+        let doneDays = endedIds.compactMap { id in ledger.goal(id, at: endCutoff, known) }
             .flatMap { $0.milestones.values.compactMap { $0.doneAt.map(time.localDate(of:)) } }
         // Each activity's local day is worked out once (a time-zone lookup), not once per week.
         let byWeek = Dictionary(grouping: activities) { quarter.week(of: time.localDate(of: $0.occurredAt)) ?? 0 }

@@ -65,7 +65,7 @@ public struct ShareDocument: Equatable, Sendable {
         var listed = Set<String>()   // a direction's key names one direction: a set, not a search of the list per goal
         for card in board.goals {
             if card.status == .dropped {
-                dropped.append(Dropped(key: card.key, title: card.title, reason: ShareDocument.dropReason(card.key, ledger, time)))
+                dropped.append(Dropped(key: card.key, title: card.title, reason: ShareDocument.dropReason(card.id, ledger, time)))
                 continue
             }
             let direction = card.direction.flatMap { key in
@@ -75,7 +75,7 @@ public struct ShareDocument: Equatable, Sendable {
             let milestones = card.milestones.map { m in
                 Milestone(milestone: m, state: ShareDocument.state(of: m, goal: card.status, week: week, thisWeek: thisWeek))
             }
-            goals.append(Goal(card: card, confidence: ledger.goal(card.key, at: time.now, known)?.confidence,
+            goals.append(Goal(card: card, confidence: ledger.goal(card.id, at: time.now, known)?.confidence,
                               direction: direction?.title, milestones: milestones))
         }
         self.goals = goals

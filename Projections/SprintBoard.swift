@@ -16,6 +16,8 @@ public struct SprintBoard: Equatable, Sendable {
     public let warnings: [Warning]
 
     public struct Card: Equatable, Sendable {
+        /// The goal's identity, to look it up by (`key` is the key it is shown by).
+        public let id: String
         public let key: String
         public let title: String
         public let status: GoalStatus
@@ -100,11 +102,11 @@ public struct SprintBoard: Equatable, Sendable {
         return ledger.goals(in: quarter, at: time.now, known).map { goal in
             let pace = Pace(goal: goal, today: today)
             let milestones = goal.milestones.values.sorted { $0.number < $1.number }.map { m in
-                Milestone(ref: "\(goal.key)/\(m.number)", title: m.title, weeks: m.weeks, weeksQuarter: m.weeks.map { _ in m.quarter },
+                Milestone(ref: "\(goal.shownKey)/\(m.number)", title: m.title, weeks: m.weeks, weeksQuarter: m.weeks.map { _ in m.quarter },
                           plannedDays: m.plannedDays, due: m.due, doneOn: m.doneAt.map(time.localDate(of:)),
                           late: pace.late.contains(m.number))
             }
-            return Card(key: goal.key, title: goal.title, status: goal.status, metric: goal.metric, due: goal.due,
+            return Card(id: goal.id, key: goal.shownKey, title: goal.title, status: goal.status, metric: goal.metric, due: goal.due,
                         direction: goal.direction, target: goal.target, current: goal.target == nil ? nil : goal.current,
                         unit: goal.unit, expected: pace.expected, milestones: milestones,
                         done: milestones.filter { $0.doneOn != nil }.count, total: milestones.count,

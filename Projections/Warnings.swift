@@ -40,7 +40,7 @@ public enum Warnings {
                 message: "\(quarter) has \(counted.count) goals; three is the maximum. If everything is a priority, nothing is: drop the least important"))
         }
         for goal in goals where goal.status == .active {
-            let key = goal.key
+            let key = goal.shownKey
             if goal.metric == nil && goal.target == nil {
                 warnings.append(Warning(code: .noMetric, goal: key,
                     message: "\(key) has no success metric; add one (or a number to reach, --target N --unit TEXT) with journal log revise \(key) --metric TEXT --reason TEXT"))
@@ -65,7 +65,7 @@ public enum Warnings {
             // Past its deadline the question is no longer catching up but which way out: that warning says it.
             if let days = pace.daysOverdue {
                 warnings.append(pastDeadline(goal, days: days))
-            } else if pace.weeksBehind >= behindWeeks, !revisedRecently(key, ledger: ledger, time: time) {
+            } else if pace.weeksBehind >= behindWeeks, !revisedRecently(goal.id, ledger: ledger, time: time) {
                 warnings.append(Warning(code: .behindNotRevised, goal: key,
                     message: "\(key) is \(pace.weeksBehind) weeks behind and has not been revised in four weeks; catch up, or revise it with a reason"))
             }
@@ -73,8 +73,8 @@ public enum Warnings {
         for goal in goals where goal.status != .dropped {
             let cramming = Cramming(goal: goal, time: time)
             if cramming.isCramming {
-                warnings.append(Warning(code: .cramming, goal: goal.key,
-                    message: "\(goal.key): \(cramming.doneInLastTwoWeeks) of its \(cramming.milestoneCount) milestones were done in its last two weeks; spread the work over the sprint's weeks"))
+                warnings.append(Warning(code: .cramming, goal: goal.shownKey,
+                    message: "\(goal.shownKey): \(cramming.doneInLastTwoWeeks) of its \(cramming.milestoneCount) milestones were done in its last two weeks; spread the work over the sprint's weeks"))
             }
         }
         if !goals.isEmpty, ledger.partner(known) == nil {
@@ -91,7 +91,7 @@ public enum Warnings {
 
     /// The three ways out of an overdue goal, each a command that runs as printed once DATE and TEXT are filled in.
     static func pastDeadline(_ goal: GoalState, days: Int) -> Warning {
-        let key = goal.key
+        let key = goal.shownKey
         let deadline = goal.due.map { "its deadline, \($0)" } ?? "the end of its quarter, \(goal.quarter.lastDay)"
         let dayCount = days == 1 ? "1 day" : "\(days) days"
         return Warning(code: .pastDeadline, goal: key,

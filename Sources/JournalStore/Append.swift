@@ -21,6 +21,7 @@ public struct SQLiteWriteSession: WriteSession {
     public func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent? { try live().event(atPosition: position) }
     public func event(withId id: String) throws(StoreError) -> RecordedEvent? { try live().event(withId: id) }
     public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] { try live().goalKeys(in: quarter) }
+    public func goalHolding(key: String) throws(StoreError) -> KeyHolder? { try live().goalHolding(key: key) }
     public func count() throws(StoreError) -> Int64 { try live().count() }
 
     public func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent] {

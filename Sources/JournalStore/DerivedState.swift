@@ -3,6 +3,7 @@ import JournalDomain
 /// The tables a journal keeps beside its log, every one of them derived from it (named as in the SQLite file).
 public enum DerivedTable: String, CaseIterable, Sendable {
     case goalIndex = "goal_index"
+    case goalKeys = "goal_keys"
     case streams
     case projectionState = "projection_state"
     case projectionPartitions = "projection_partitions"
@@ -13,21 +14,41 @@ public struct StoredGoalIndexRow: Hashable, Sendable {
     public let key: String
     public let quarter: String
     public let status: String
+    /// The key the goal is shown by.
+    public let shown: String
 
-    public init(key: String, quarter: String, status: String) {
+    public init(key: String, quarter: String, status: String, shown: String? = nil) {
         self.key = key
         self.quarter = quarter
         self.status = status
+        self.shown = shown ?? key
     }
 
     init(_ entry: GoalIndexEntry) {
-        self.init(key: entry.key, quarter: entry.quarter.description, status: entry.status.rawValue)
+        self.init(key: entry.key, quarter: entry.quarter.description, status: entry.status.rawValue, shown: entry.shownKey)
+    }
+}
+
+/// A goal-key row as stored: a key other than its identity that names goal `goal` (a former key, or its current
+/// one).
+public struct StoredGoalKeyRow: Hashable, Sendable {
+    public let alias: String
+    public let goal: String
+
+    public init(alias: String, goal: String) {
+        self.alias = alias
+        self.goal = goal
+    }
+
+    static func rows(_ entry: GoalIndexEntry) -> [StoredGoalKeyRow] {
+        entry.aliases.map { StoredGoalKeyRow(alias: $0, goal: entry.key) }
     }
 }
 
 /// Every derived table's content as stored.
 public struct StoredDerivedState: Equatable, Sendable {
     public var goalIndex: [StoredGoalIndexRow]
+    public var goalKeys: [StoredGoalKeyRow]
     /// Each stream's version as stored, by name.
     public var streamVersions: [String: Int]
     public var checkpoints: [String: ProjectionCheckpoint]
@@ -35,8 +56,9 @@ public struct StoredDerivedState: Equatable, Sendable {
     public var partitions: [String: [Int64]?]
 
     public init(goalIndex: [StoredGoalIndexRow], streamVersions: [String: Int], checkpoints: [String: ProjectionCheckpoint],
-                partitions: [String: [Int64]?]) {
+                partitions: [String: [Int64]?], goalKeys: [StoredGoalKeyRow] = []) {
         self.goalIndex = goalIndex
+        self.goalKeys = goalKeys
         self.streamVersions = streamVersions
         self.checkpoints = checkpoints
         self.partitions = partitions
@@ -77,6 +99,9 @@ public enum DerivedStateCheck {
             if let detail = goalIndexDifference(stored.goalIndex, log.goalIndex()) {
                 found.append(DerivedTableDifference(table: .goalIndex, detail: detail))
             }
+            if let detail = goalKeysDifference(stored.goalKeys, log.goalKeys()) {
+                found.append(DerivedTableDifference(table: .goalKeys, detail: detail))
+            }
             if let detail = streamsDifference(stored.streamVersions, log.versions) {
                 found.append(DerivedTableDifference(table: .streams, detail: detail))
             }
@@ -90,6 +115,12 @@ public enum DerivedStateCheck {
         let differing = Set(storedSet.symmetricDifference(expectedSet).map(\.key)).sorted()
         guard let first = differing.first else { return nil }
         return "\(rows(differing.count)) differ\(differing.count == 1 ? "s" : "") from the log (first: goal \(first))"
+    }
+
+    static func goalKeysDifference(_ stored: [StoredGoalKeyRow], _ expected: [StoredGoalKeyRow]) -> String? {
+        let differing = Set(stored).symmetricDifference(Set(expected)).sorted { ($0.alias, $0.goal) < ($1.alias, $1.goal) }
+        guard let first = differing.first else { return nil }
+        return "\(rows(differing.count)) differ\(differing.count == 1 ? "s" : "") from the log (first: key \(first.alias) of goal \(first.goal))"
     }
 
     static func streamsDifference(_ stored: [String: Int], _ expected: [String: Int]) -> String? {
@@ -148,6 +179,10 @@ struct LogDerivedState {
 
     func goalIndex() -> [StoredGoalIndexRow] {
         goalStreams.values.compactMap { GoalIndexEntry(stream: $0).map(StoredGoalIndexRow.init) }
+    }
+
+    func goalKeys() -> [StoredGoalKeyRow] {
+        goalStreams.values.flatMap { GoalIndexEntry(stream: $0).map(StoredGoalKeyRow.rows) ?? [] }
     }
 
     /// The partitions a catch-up to `position` gives: only partitions that hold an event by then exist.

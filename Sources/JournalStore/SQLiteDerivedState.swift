@@ -7,11 +7,16 @@ extension SQLiteEventStore {
         try wrap {
             try inReadSnapshot {
                 var goalIndex: [StoredGoalIndexRow] = []
-                let index = try db.statement("SELECT key, quarter, status FROM goal_index ORDER BY key")
+                let index = try db.statement("SELECT key, quarter, status, coalesce(shown, key) FROM goal_index ORDER BY key")
                 defer { index.reset() }
                 while try index.step() {
-                    goalIndex.append(StoredGoalIndexRow(key: index.text(0), quarter: index.text(1), status: index.text(2)))
+                    goalIndex.append(StoredGoalIndexRow(key: index.text(0), quarter: index.text(1), status: index.text(2),
+                                                        shown: index.text(3)))
                 }
+                var goalKeys: [StoredGoalKeyRow] = []
+                let keys = try db.statement("SELECT alias, goal FROM goal_keys ORDER BY alias, goal")
+                defer { keys.reset() }
+                while try keys.step() { goalKeys.append(StoredGoalKeyRow(alias: keys.text(0), goal: keys.text(1))) }
                 var versions: [String: Int] = [:]
                 let streams = try db.statement("SELECT name, version FROM streams")
                 defer { streams.reset() }
@@ -31,7 +36,7 @@ extension SQLiteEventStore {
                     partitions[stored.text(0)] = .some(PositionList.positions(raw))
                 }
                 return StoredDerivedState(goalIndex: goalIndex, streamVersions: versions, checkpoints: checkpoints,
-                                          partitions: partitions)
+                                          partitions: partitions, goalKeys: goalKeys)
             }
         }
     }

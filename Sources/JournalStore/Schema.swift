@@ -52,5 +52,16 @@ enum Schema {
             events BLOB NOT NULL
         );
         """,
+        // 3: renamed goals (journal log revise GOAL --key NEW). Derived from the log like the goal index: the key
+        // each goal is shown by (NULL: its identity, as every row written before this had) and every other key
+        // that names it. A journal from before has renamed nothing, so neither needs filling in.
+        """
+        ALTER TABLE goal_index ADD COLUMN shown TEXT;
+        CREATE TABLE goal_keys (
+            alias TEXT NOT NULL,
+            goal TEXT NOT NULL,
+            PRIMARY KEY (alias, goal)
+        ) WITHOUT ROWID;
+        """,
     ]
 }

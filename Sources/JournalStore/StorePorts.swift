@@ -6,8 +6,11 @@ import JournalDomain
 public protocol DecisionIndex: AnyObject {
     /// Goals whose place counts in `quarter`: active or completed (dropped goals free theirs), in key order.
     func goalKeys(in quarter: Quarter) throws(StoreError) -> [String]
-    /// Goal keys in the goal index, in key order; with `status`, only goals in that state.
+    /// The keys goals are shown by (their current keys), in key order; with `status`, only goals in that state.
     func goalKeys(status: GoalStatus?) throws(StoreError) -> [String]
+    /// The goal `key` names: the goal whose identity it is, else the goal it is a former or current key of (the
+    /// first by identity, should a merge have given two goals one key); nil when no goal has it.
+    func goalHolding(key: String) throws(StoreError) -> KeyHolder?
 }
 
 /// Projection state beside the log: named partitions of log positions and a checkpoint, always written together.
@@ -48,6 +51,8 @@ public protocol WriteSession: BulkImport {
     func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent?
     func event(withId id: String) throws(StoreError) -> RecordedEvent?
     func goalKeys(in quarter: Quarter) throws(StoreError) -> [String]
+    /// As `DecisionIndex.goalHolding(key:)`, seeing what the session appended.
+    func goalHolding(key: String) throws(StoreError) -> KeyHolder?
     /// The last position of the log (0 when it is empty).
     func count() throws(StoreError) -> Int64
     func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent]

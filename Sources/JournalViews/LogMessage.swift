@@ -35,6 +35,8 @@ public enum LogMessage {
     static func words(_ recorded: Subject, time: TimeContext) -> String {
         let position = " (event \(recorded.position))"
         let day = time.localDate(of: recorded.occurredAt)
+        // Events store a goal's identity; the line names it by the key it is shown by now.
+        func shown(_ key: String) -> String { recorded.goal.map { $0.id == key ? $0.shownKey : key } ?? key }
         switch recorded.change {
         case .directionSet(let e):
             guard let before = recorded.previousDirection else {
@@ -55,15 +57,15 @@ public enum LogMessage {
             return "Goal \(e.key) set for \(e.quarter): \(e.title)\(suffix)" + position
         case .milestonePlanned(let e):
             let when = e.weeks.map { " for \($0)" } ?? e.due.map { " due \($0)" } ?? ""
-            return "Milestone \(e.goal)/\(e.number) planned\(when): \(e.title)" + position
+            return "Milestone \(shown(e.goal))/\(e.number) planned\(when): \(e.title)" + position
         case .milestoneDone(let e):
             let title = recorded.goal?.milestones[e.number]?.title ?? ""
-            return "Milestone \(e.goal)/\(e.number) done on \(day): \(title)" + position
+            return "Milestone \(shown(e.goal))/\(e.number) done on \(day): \(title)" + position
         case .milestoneRevised(let e):
             var changes: [String] = []
             if let title = e.title { changes.append("title \(title.from) -> \(title.to)") }
             if let schedule = e.schedule { changes.append("\(schedule.from?.description ?? "unscheduled") -> \(schedule.to)") }
-            return "Milestone \(e.goal)/\(e.number) revised (\(changes.joined(separator: "; "))): \(e.reason)" + position
+            return "Milestone \(shown(e.goal))/\(e.number) revised (\(changes.joined(separator: "; "))): \(e.reason)" + position
         case .progressMeasured(let e):
             let unit = recorded.goal?.unit.map { " \($0)" } ?? ""
             let change = e.value.map { "set to \(NumberText.format($0))" } ?? "+\(NumberText.format(e.amount ?? 0))"
@@ -71,25 +73,31 @@ public enum LogMessage {
             if let goal = recorded.goal, let target = goal.target {
                 standing = " (now \(NumberText.format(goal.current)) of \(NumberText.format(target))\(unit))"
             }
-            return "Progress on \(e.goal): \(change)\(unit)\(standing)" + position
+            return "Progress on \(shown(e.goal)): \(change)\(unit)\(standing)" + position
         case .activityLogged(let e):
             var details: [String] = []
             if let minutes = e.minutes { details.append("\(minutes) min") }
-            details.append(e.goal.map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal")
+            details.append(e.goal.map(shown).map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal")
             if e.amends != nil, let target = recorded.target {
                 return "Amended event \(target.position): activity on \(day) (\(details.joined(separator: ", "))): \(e.text)"
                     + Tags.suffix(e.tags) + position
             }
             return "Activity logged on \(day) (\(details.joined(separator: ", "))): \(e.text)" + Tags.suffix(e.tags) + position
         case .goalRevised(let e):
+            // A rename names the goal by the key it had; a rename alone reads as one.
+            let rename = e.changes.first { $0.field == .key }
+            let before = rename?.from?.description ?? shown(e.goal)
+            if let rename, e.changes.count == 1 {
+                return "Goal \(before) renamed to \(rename.to?.description ?? ""): \(e.reason)" + position
+            }
             let changes = e.changes.map { c in
                 "\(c.field.rawValue) \(c.from?.description ?? "none") -> \(c.to?.description ?? "none")"
             }
-            return "Goal \(e.goal) revised (\(changes.joined(separator: "; "))): \(e.reason)" + position
+            return "Goal \(before) revised (\(changes.joined(separator: "; "))): \(e.reason)" + position
         case .goalCompleted(let e):
-            return "Goal \(e.goal) completed on \(day)" + (e.outcome.map { ": \($0)" } ?? "") + position
+            return "Goal \(shown(e.goal)) completed on \(day)" + (e.outcome.map { ": \($0)" } ?? "") + position
         case .goalDropped(let e):
-            return "Goal \(e.goal) dropped: \(e.reason)" + position
+            return "Goal \(shown(e.goal)) dropped: \(e.reason)" + position
         case .reviewRecorded(let e):
             let blockers = e.blockers.isEmpty ? "" : " (blockers: \(e.blockers.map(\.rawValue).joined(separator: ", ")))"
             return "Review of \(e.quarter) recorded\(blockers)" + position
@@ -99,7 +107,7 @@ public enum LogMessage {
             let target = recorded.target.map { "event \($0.position)" } ?? "event \(e.target)"
             return "Retracted \(target) (\(e.targetType)): \(e.reason)" + position
         case .timerStarted(let e):
-            let link = e.goal.map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal"
+            let link = e.goal.map(shown).map { goal in e.milestone.map { "\(goal)/\($0)" } ?? goal } ?? "no goal"
             return "Timer started at \(time.display(e.startedAt)) (\(link)): \(e.text)" + Tags.suffix(e.tags) + position
         case .timerStopped:
             return "Timer stopped at \(time.display(recorded.occurredAt))" + position

@@ -7,6 +7,6 @@ public enum ProgressNote {
     public static func note(_ change: JournalEvent, goal: GoalState?) -> String? {
         guard case .progressMeasured = change, let goal, goal.status == .active,
               CarriedTarget.reached(goal) else { return nil }
-        return "\(CarriedTarget.standing(goal)): complete it with journal log complete \(goal.key)"
+        return "\(CarriedTarget.standing(goal)): complete it with journal log complete \(goal.shownKey)"
     }
 }

@@ -136,6 +136,10 @@ extension DomainError {
             return "no event \(shown(reference)) in this journal; find positions and ids with journal events"
         case .duplicateGoalKey(let key):
             return "a goal with key \(key) already exists; choose another with --key, or change it with journal log revise \(key)"
+        case .goalKeyTaken(let key, let goal):
+            return "the key \(key) is taken: goal \(goal) has or had it, and a former key keeps naming its goal; choose another with --key"
+        case .goalKeyUnchanged(let key):
+            return "goal \(key) already has the key \(key); give a new one with --key"
         case .tooManyGoals(let quarter, let goals):
             return "\(quarter) already has \(goals.count) goals (\(goals.joined(separator: ", "))); three is the maximum, so drop one first or add --force to insist"
         case .milestoneAlreadyDone(let goal, let number):
@@ -150,7 +154,7 @@ extension DomainError {
         case .noTarget(let goal):
             return "goal \(goal) has no numeric target; add one with journal log revise \(goal) --target N --unit TEXT --reason TEXT"
         case .goalRevisionChangesNothing(let goal):
-            return "this revision changes nothing on goal \(goal); give a new value with --title, --metric, --target, --unit, --due, --quarter or --direction"
+            return "this revision changes nothing on goal \(goal); give a new value with --title, --metric, --target, --unit, --due, --quarter, --direction or --key"
         case .milestoneRevisionChangesNothing(let goal, let number):
             return "this revision changes nothing on milestone \(goal)/\(number); give a new value with --title, --week, --weeks or --due"
         case .retractRetraction(let position):

@@ -15,7 +15,7 @@ import Testing
                                  commandName: "test")
         let time = try at("2025-06-28T10:00")
         let context = try Reading(store: store, time: time).planContext(q3)
-        #expect(context.unfinished.map(\.key) == ["network"])
+        #expect(context.unfinished.map(\.id) == ["network"])
         return (SprintPlanning(recorder: Recorder(store: store, time: time), context: context), time)
     }
 
@@ -30,12 +30,12 @@ import Testing
         #expect(plan.goals.map(\.key) == ["lead-pipeline"], "a key derived from the title")
         let wouldRecord = try planning.dryRun(plan)
         #expect(try wouldRecord.count == planning.commands(plan).count)
-        #expect(wouldRecord.compactMap(\.goal).contains { $0.key == "network" && $0.quarter == q3 })
+        #expect(wouldRecord.compactMap(\.goal).contains { $0.id == "network" && $0.quarter == q3 })
         #expect(try store.count() == 2, "the dry run was rolled back")
         let recorded = try planning.record(plan)
         #expect(recorded.map(\.event.position) == Array(3...Int64(2 + wouldRecord.count)))
         #expect(try store.goalKeys(in: q3) == ["lead-pipeline", "network"])
-        #expect(recorded.compactMap(\.goal).last { $0.key == "network" }?.milestones[1]?.weeks == WeekSpan(first: 3, last: 4))
+        #expect(recorded.compactMap(\.goal).last { $0.id == "network" }?.milestones[1]?.weeks == WeekSpan(first: 3, last: 4))
     }
 
     @Test func aRefusedPlanRecordsNothing() throws {

@@ -59,7 +59,7 @@ struct StoryReads: Equatable {
         share = try board.share(DemoStory.quarter)
         insights = try after.insights(.quarter(DemoStory.quarter))
         accomplishments = try after.accomplishments(since: nil)
-        planUnfinished = try after.planContext(DemoStory.quarter.next).unfinished.map(\.key)
+        planUnfinished = try after.planContext(DemoStory.quarter.next).unfinished.map(\.id)
         overview = try board.overview()
         goals = try after.goals(nil)
     }

@@ -20,7 +20,7 @@ import Testing
         #expect(partner.change.kind == .partnerNamed && partner.event.streamId == StreamName.partner)
 
         let set = try record(goal("network", "Build a network", target: 15, unit: "connections"))
-        #expect(set.change.kind == .goalSet && set.goal?.key == "network" && set.goalsInQuarter == 1)
+        #expect(set.change.kind == .goalSet && set.goal?.id == "network" && set.goalsInQuarter == 1)
         let milestone = try record(.planMilestone(goal: "network", title: "Meet five people", schedule: weeks(1, 4)))
         #expect(milestone.goal?.milestones[1]?.title == "Meet five people")
         let revisedMilestone = try record(.reviseMilestone(goal: "network", number: 1, title: "Meet six people", schedule: weeks(1, 5),
@@ -56,9 +56,9 @@ import Testing
     @Test func aGoalWithoutAKeyGetsOneFromItsTitleThatIsFree() throws {
         let first = try record(.setGoal(GoalDraft(key: "", title: "Ship the app", quarter: q2)))
         let second = try record(.setGoal(GoalDraft(key: "", title: "Ship the app", quarter: q3)))
-        #expect(first.goal?.key == GoalKey.base(for: "Ship the app"))
+        #expect(first.goal?.id == GoalKey.base(for: "Ship the app"))
         let candidates = Array(GoalKey.candidates(for: GoalKey.base(for: "Ship the app")).prefix(2))
-        #expect(second.goal?.key == candidates.last, "the next free candidate")
+        #expect(second.goal?.id == candidates.last, "the next free candidate")
     }
 
     @Test func theSameDirectionTitleAgainReportsWhatItWas() throws {

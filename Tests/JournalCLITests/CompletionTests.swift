@@ -124,6 +124,29 @@ struct CompletionTests {
         #expect(try s.count() == CompletionFixture.commands.count, "nothing appended")
     }
 
+    /// A renamed goal is offered by its new key only (its old one still works when typed).
+    @Test func aRenamedGoalIsOfferedByItsNewKey() throws {
+        let s = try CompletionFixture.sandbox()
+        _ = try s.ok(["log", "revise", "aws", "--key", "aws-cert", "--reason", "Clearer"])
+        let cases = [
+            CompletionCase(path: ["log", "done"], argument: "positional@0", words: ["journal", "log", "done", ""],
+                           expected: ["aws-cert/2", "network/1"]),
+            CompletionCase(path: ["log", "activity"], argument: "--goal", words: ["journal", "log", "activity", "Read", "--goal", "a"],
+                           expected: ["aws-cert", "aws-cert/2"]),
+            CompletionCase(path: ["log", "complete"], argument: "positional@0", words: ["journal", "log", "complete", ""],
+                           expected: ["aws-cert", "network"]),
+            CompletionCase(path: ["history"], argument: "positional@0", words: ["journal", "history", ""],
+                           expected: ["aws-cert", "cert", "network", "reading"]),
+            CompletionCase(path: ["events"], argument: "--goal", words: ["journal", "events", "--goal", ""],
+                           expected: ["aws-cert", "cert", "network", "reading"]),
+        ]
+        for c in cases {
+            let result = try Self.request(c, in: s)
+            #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+            #expect(result.stdoutLines == c.expected, "\(c.testDescription): \(result)")
+        }
+    }
+
     @Test func theJournalIsTheOneTheCommandLineNames() throws {
         let s = try CompletionFixture.sandbox()
         let elsewhere = try Sandbox()

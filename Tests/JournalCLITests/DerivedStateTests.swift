@@ -114,7 +114,7 @@ struct DerivedStateTests {
         let s = try Sandbox.demo(now: "2025-07-05T10:00")
         _ = try s.ok(["sprint"])
         let clean = try s.ok(["verify", "--deep"])
-        #expect(clean.contains("and every table derived from it (goal_index, streams, projection_state, projection_partitions)"), "\(clean)")
+        #expect(clean.contains("and every table derived from it (goal_index, goal_keys, streams, projection_state, projection_partitions)"), "\(clean)")
         _ = try SQLiteShell.run(s.db, sql, in: s)
         #expect(try s.ok(["verify"]).hasPrefix("OK: 36 events, hash chain intact"), "without --deep, verify checks the log alone")
         let refused = try s.run(["verify", "--deep"])

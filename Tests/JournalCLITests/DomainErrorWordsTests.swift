@@ -124,6 +124,9 @@ struct DomainErrorWordsTests {
         (.unknownEvent(reference: "42"), "no event 42 in this journal; find positions and ids with journal events"),
         (.duplicateGoalKey(key: "aws"),
          "a goal with key aws already exists; choose another with --key, or change it with journal log revise aws"),
+        (.goalKeyTaken(key: "net", goal: "network"),
+         "the key net is taken: goal network has or had it, and a former key keeps naming its goal; choose another with --key"),
+        (.goalKeyUnchanged(key: "aws-cert"), "goal aws-cert already has the key aws-cert; give a new one with --key"),
         (.tooManyGoals(quarter: q2, goals: ["a", "b", "c"]),
          "2025-Q2 already has 3 goals (a, b, c); three is the maximum, so drop one first or add --force to insist"),
         (.milestoneAlreadyDone(goal: "aws", number: 1), "milestone aws/1 is already done; retract that event first to record it again"),
@@ -145,7 +148,7 @@ struct DomainErrorWordsTests {
          "goal aws was dropped, so its milestones cannot be done; retract the drop first with journal log retract"),
         (.noTarget(goal: "aws"), "goal aws has no numeric target; add one with journal log revise aws --target N --unit TEXT --reason TEXT"),
         (.goalRevisionChangesNothing(goal: "aws"),
-         "this revision changes nothing on goal aws; give a new value with --title, --metric, --target, --unit, --due, --quarter or --direction"),
+         "this revision changes nothing on goal aws; give a new value with --title, --metric, --target, --unit, --due, --quarter, --direction or --key"),
         (.milestoneRevisionChangesNothing(goal: "cs", number: 2),
          "this revision changes nothing on milestone cs/2; give a new value with --title, --week, --weeks or --due"),
         (.retractRetraction(position: 5), "event 5 is itself a retraction and cannot be retracted; record the event again instead"),
@@ -271,9 +274,11 @@ struct DomainErrorWordsTests {
         case .amendNotActivity: 84
         case .amendRetracted: 85
         case .amendChangesNothing: 86
+        case .goalKeyTaken: 87
+        case .goalKeyUnchanged: 88
         }
     }
-    static let caseCount = 87
+    static let caseCount = 89
 
     @Test func everyCaseHasASample() {
         let sampled = Set(Self.samples.map { Self.caseNumber($0.0) })

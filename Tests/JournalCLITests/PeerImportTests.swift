@@ -53,6 +53,18 @@ struct PeerImportTests {
         #expect(studied.recordedAt == "2026-12-01T11:00:00.000Z", "recorded at the import")
     }
 
+    /// A --map may name a goal by a former key: the activities store the goal's identity, as every command does.
+    @Test func aMapByAFormerKeyLinksTheRenamedGoal() throws {
+        let s = try sandbox()
+        _ = try s.ok(["log", "revise", "network", "--key", "data-network", "--reason", "Clearer"])
+        _ = try s.ok(importing("timew", "timewarrior.json", ["aws=aws-cert/1", "network=network"]))
+        let linked = try activities(s).compactMap { $0.payload["goal"]?.description }
+        #expect(linked == ["\"aws-cert\"", "\"aws-cert\"", "\"aws-cert\"", "\"aws-cert\"", "\"network\""])
+        #expect(try s.ok(["history", "data-network"]).contains("Coffee with Sam about the data team"))
+        _ = try s.ok(importing("timew", "timewarrior.json", ["aws=aws-cert/1", "network=data-network"]))
+        #expect(try activities(s).count == 9, "the same records again, by the new key: nothing new")
+    }
+
     @Test func mapsLinkRecordsToGoalsAndMilestonesAndTheRestIsUnlinkedEffort() throws {
         let s = try sandbox()
         _ = try s.ok(importing("timew", "timewarrior.json", ["aws=aws-cert/1", "network=network"]))

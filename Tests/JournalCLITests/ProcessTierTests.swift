@@ -59,6 +59,7 @@ struct ProcessTierTests {
         ["log", "progress", "network", "9"],
         ["log", "revise", "network", "--target", "12", "--reason", "Fewer meetups this quarter"],
         ["log", "revise", "aws/3", "--week", "11", "--reason", "The exam centre is full"],
+        ["log", "revise", "aws", "--key", "aws-cert", "--reason", "A clearer key"],
         ["log", "complete", "aws", "--outcome", "Passed"],
         ["log", "drop", "network", "--reason", "Changed teams"],
         ["log", "retract", "36", "--reason", "Logged twice"],

@@ -42,6 +42,7 @@ final class StoreUnderTest {
             let sql: String
             switch table {
             case .goalIndex: sql = "UPDATE goal_index SET status = 'dropped'"
+            case .goalKeys: sql = "INSERT INTO goal_keys (alias, goal) VALUES ('stray', 'a')"
             case .streams: sql = "UPDATE streams SET version = version + 5"
             case .projectionState: sql = "UPDATE projection_state SET position = position + 1000"
             case .projectionPartitions: sql = "DELETE FROM projection_partitions WHERE rowid = (SELECT min(rowid) FROM projection_partitions)"
@@ -51,6 +52,8 @@ final class StoreUnderTest {
             switch table {
             case .goalIndex:
                 for (key, row) in memory.tables.goalIndex { memory.tables.goalIndex[key] = StoredGoalIndexRow(key: row.key, quarter: row.quarter, status: "dropped") }
+            case .goalKeys:
+                memory.tables.goalKeys["a", default: []].append(StoredGoalKeyRow(alias: "stray", goal: "a"))
             case .streams:
                 for (name, version) in memory.tables.streamVersions { memory.tables.streamVersions[name] = version + 5 }
             case .projectionState:

@@ -111,7 +111,7 @@ public struct PlanAnswers: Equatable, Sendable {
         var plan = SprintPlan(quarter: quarter, force: force)
         for entry in carryOver {
             let goal = try Validate.key(entry.goal, what: "carryOver goal")
-            guard let state = context.unfinished.first(where: { $0.key == goal }) else {
+            guard let state = context.unfinished.first(where: { $0.isNamed(by: goal) }) else {
                 throw AppError.carryOverNotUnfinished(goal: goal, previous: quarter.previous)
             }
             switch entry.action.lowercased() {
@@ -133,8 +133,8 @@ public struct PlanAnswers: Equatable, Sendable {
             }
         }
         if keepTheRest {
-            for goal in context.unfinished where !plan.carryOver.contains(where: { $0.goal == goal.key }) {
-                plan.carryOver.append(.keep(goal: goal.key, reason: SprintPlan.defaultKeepReason(from: quarter.previous)))
+            for goal in context.unfinished where !plan.carryOver.contains(where: { goal.isNamed(by: $0.goal) }) {
+                plan.carryOver.append(.keep(goal: goal.shownKey, reason: SprintPlan.defaultKeepReason(from: quarter.previous)))
             }
         }
         var chosen = Set<String>()
@@ -169,18 +169,18 @@ public struct PlanAnswers: Equatable, Sendable {
     static func carriedTarget(_ entry: CarryOver, _ goal: GoalState) throws -> Double? {
         let meaning = try entry.targetIs.map { raw throws -> CarriedTarget in
             guard let meaning = CarriedTarget(rawValue: raw.lowercased()) else {
-                throw AppError.carryOverUnknownTargetMeaning(goal: goal.key, given: raw)
+                throw AppError.carryOverUnknownTargetMeaning(goal: goal.shownKey, given: raw)
             }
             return meaning
         }
         guard let target = entry.target else {
-            if meaning != nil { throw AppError.carryOverTargetMeaningWithoutTarget(goal: goal.key) }
+            if meaning != nil { throw AppError.carryOverTargetMeaningWithoutTarget(goal: goal.shownKey) }
             return nil
         }
         if meaning == nil, CarriedTarget.needsAsking(goal, newTarget: target) {
-            throw AppError.carryOverTargetNeedsMeaning(goal: goal.key, standing: CarriedTarget.standing(goal), target: target)
+            throw AppError.carryOverTargetNeedsMeaning(goal: goal.shownKey, standing: CarriedTarget.standing(goal), target: target)
         }
-        return try (meaning ?? .total).total(target, current: goal.current, option: "carryOver \(goal.key) target")
+        return try (meaning ?? .total).total(target, current: goal.current, option: "carryOver \(goal.shownKey) target")
     }
 
     static func milestone(_ m: Milestone, goal: String, time: TimeContext, quarter: Quarter) throws -> SprintPlan.Milestone {

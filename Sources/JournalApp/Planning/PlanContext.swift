@@ -15,7 +15,8 @@ public struct PlanContext: Sendable {
         unfinished = ledger.goals(in: quarter.previous).filter { $0.status == .active }
         alreadyInQuarter = ledger.goals(in: quarter).filter { $0.status != .dropped }
         directions = ledger.directions.keys.sorted().compactMap { ledger.direction($0) }
-        takenKeys = Set(ledger.goals.keys.filter { ledger.goal($0) != nil })
+        // Every key a goal was ever known by stays its alias, so none of them is free.
+        takenKeys = Set(ledger.goals.keys.compactMap { ledger.goal($0) }.flatMap(\.knownKeys))
     }
 
     /// The key a new goal gets: derived from its title, not taken in the journal nor earlier in the plan.

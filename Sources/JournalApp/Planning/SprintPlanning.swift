@@ -14,7 +14,7 @@ public struct SprintPlanning<Store: TransactionalStore> {
 
     /// The ordinary commands `plan` records, in order.
     public func commands(_ plan: SprintPlan) throws -> [Command] {
-        try plan.commands(unfinished: context.unfinished, alreadyInQuarter: context.alreadyInQuarter.map(\.key))
+        try plan.commands(unfinished: context.unfinished, alreadyInQuarter: context.alreadyInQuarter.map(\.shownKey))
     }
 
     /// What recording `plan` would record, every rule checked, with nothing kept.

@@ -26,11 +26,11 @@ public enum CompletionList: Sendable, CaseIterable {
         case .anyGoal:
             return try store.goalKeys(status: nil)
         case .goalsWithTarget:
-            return try Self.openGoals(in: store).filter { $0.target != nil }.map(\.key)
+            return try Self.openGoals(in: store).filter { $0.target != nil }.map(\.shownKey)
         case .openMilestones:
             return try Self.openGoals(in: store).flatMap(Self.openMilestoneRefs)
         case .activeGoalsAndOpenMilestones:
-            return try Self.openGoals(in: store).flatMap { [$0.key] + Self.openMilestoneRefs($0) }
+            return try Self.openGoals(in: store).flatMap { [$0.shownKey] + Self.openMilestoneRefs($0) }
         case .directions:
             return try store.streamNames(prefix: StreamName.direction("")).compactMap { stream in
                 // A direction whose setting was retracted has a stream but no longer exists.
@@ -41,12 +41,13 @@ public enum CompletionList: Sendable, CaseIterable {
 
     /// The open goals as their own streams tell them (the goal index knows keys and status, not milestones).
     static func openGoals<Store: EventStore & DecisionIndex>(in store: Store) throws -> [GoalState] {
+        // The index lists shown keys; a goal's stream is named by its identity.
         try store.goalKeys(status: .active).compactMap { key in
-            GoalState.replay(try store.readStream(StreamName.goal(key)).map { try $0.envelope() })
+            GoalState.replay(try store.readStream(StreamName.goal(try store.goalHolding(key: key)?.goal ?? key)).map { try $0.envelope() })
         }
     }
 
     static func openMilestoneRefs(_ goal: GoalState) -> [String] {
-        goal.milestones.values.filter { $0.doneAt == nil }.map(\.number).sorted().map { "\(goal.key)/\($0)" }
+        goal.milestones.values.filter { $0.doneAt == nil }.map(\.number).sorted().map { "\(goal.shownKey)/\($0)" }
     }
 }

@@ -14,6 +14,19 @@ public struct Recorded: Sendable {
     public let goalsInQuarter: Int?
     /// For a direction set: the direction the key named before (nil: a new one).
     public let previousDirection: DirectionState?
+    /// The former keys the command named its goal by, for the front end's note (`aws is now aws-cert`).
+    public var formerKeys: [FormerKeyUse] = []
+}
+
+/// A goal named by a key it no longer has: it still names it, and the front end says what it is now.
+public struct FormerKeyUse: Equatable, Sendable {
+    public let typed: String
+    public let shownKey: String
+
+    public init(typed: String, shownKey: String) {
+        self.typed = typed
+        self.shownKey = shownKey
+    }
 }
 
 /// Carries out one command: inside a single write transaction it reads exactly the state the decision needs,
@@ -61,6 +74,53 @@ public struct Recorder<Store: TransactionalStore> {
     }
 
     private func record(_ command: Command, occurred: Instant, metadata: String, _ session: Store.Session) throws -> Recorded {
+        let (command, formerKeys) = try resolvingKeys(command, session)
+        var recorded = try recordResolved(command, occurred: occurred, metadata: metadata, session)
+        recorded.formerKeys = formerKeys
+        return recorded
+    }
+
+    /// The command with every goal key it names replaced by that goal's identity (a former or current key names
+    /// its goal; a key no goal has stays as typed, for the decision to refuse), and the former keys it used.
+    private func resolvingKeys(_ command: Command, _ session: Store.Session) throws -> (Command, [FormerKeyUse]) {
+        var used: [FormerKeyUse] = []
+        func id(_ key: String) throws -> String {
+            guard let holder = try session.goalHolding(key: key) else { return key }
+            if key != holder.shownKey, !used.contains(where: { $0.typed == key }) {
+                used.append(FormerKeyUse(typed: key, shownKey: holder.shownKey))
+            }
+            return holder.goal
+        }
+        let resolved: Command
+        switch command {
+        case .planMilestone(let goal, let title, let schedule):
+            resolved = .planMilestone(goal: try id(goal), title: title, schedule: schedule)
+        case .markDone(let goal, let number):
+            resolved = .markDone(goal: try id(goal), number: number)
+        case .reviseMilestone(let goal, let number, let title, let schedule, let reason):
+            resolved = .reviseMilestone(goal: try id(goal), number: number, title: title, schedule: schedule, reason: reason)
+        case .measureProgress(let goal, let amount, let value, let note):
+            resolved = .measureProgress(goal: try id(goal), amount: amount, value: value, note: note)
+        case .logActivity(let text, let goal, let milestone, let minutes, let tags, let force):
+            resolved = .logActivity(text: text, goal: try goal.map(id), milestone: milestone, minutes: minutes, tags: tags, force: force)
+        case .reviseGoal(let goal, let changes, let reason, let force):
+            resolved = .reviseGoal(goal: try id(goal), changes: changes, reason: reason, force: force)
+        case .completeGoal(let goal, let outcome):
+            resolved = .completeGoal(goal: try id(goal), outcome: outcome)
+        case .dropGoal(let goal, let reason):
+            resolved = .dropGoal(goal: try id(goal), reason: reason)
+        case .startTimer(let text, let goal, let milestone, let tags, let force):
+            resolved = .startTimer(text: text, goal: try goal.map(id), milestone: milestone, tags: tags, force: force)
+        case .amendActivity(let reference, var amendment, let reason, let force):
+            if case .goal(let goal, let milestone) = amendment.link { amendment.link = .goal(try id(goal), milestone: milestone) }
+            resolved = .amendActivity(reference: reference, amendment: amendment, reason: reason, force: force)
+        case .setDirection, .setGoal, .recordReview, .namePartner, .retract, .stopTimer, .cancelTimer:
+            resolved = command
+        }
+        return (resolved, used)
+    }
+
+    private func recordResolved(_ command: Command, occurred: Instant, metadata: String, _ session: Store.Session) throws -> Recorded {
         if case .amendActivity(let reference, let amendment, _, _) = command {
             return try recordAmendment(command, reference: reference, amendment: amendment, metadata: metadata, session)
         }
@@ -80,6 +140,7 @@ public struct Recorder<Store: TransactionalStore> {
             stream = StreamName.goal(draft.key)
             goalStream = try envelopes(session.readStream(stream))
             state.goal = GoalState.replay(goalStream)
+            state.keyHolder = try session.goalHolding(key: draft.key)
             state.quarterGoals = try session.goalKeys(in: draft.quarter)
             if let direction = draft.direction { state.direction = try directionState(direction, session) }
         case .planMilestone(let key, _, _), .markDone(let key, _), .reviseMilestone(let key, _, _, _, _), .measureProgress(let key, _, _, _),
@@ -92,6 +153,7 @@ public struct Recorder<Store: TransactionalStore> {
             goalStream = try envelopes(session.readStream(stream))
             state.goal = GoalState.replay(goalStream)
             if let quarter = changes.quarter { state.quarterGoals = try session.goalKeys(in: quarter).filter { $0 != key } }
+            if let newKey = changes.key { state.keyHolder = try session.goalHolding(key: newKey) }
             if let direction = changes.direction { state.direction = try directionState(direction, session) }
         case .logActivity(_, let key, _, _, _, _):
             stream = StreamName.activities(time.localDate(of: occurred))
@@ -130,7 +192,7 @@ public struct Recorder<Store: TransactionalStore> {
                 state.goal = GoalState.replay(goalStream)
                 let after = GoalState.replay(goalStream, alsoLeavingOut: found.target.eventId)
                 state.goalAfterRetraction = after
-                if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.key } }
+                if let after { state.quarterGoals = try session.goalKeys(in: after.quarter).filter { $0 != after.id } }
             }
         }
 
@@ -279,7 +341,9 @@ public struct Recorder<Store: TransactionalStore> {
 
     private func freeGoalKey(for title: String, _ session: Store.Session) throws -> String {
         for candidate in GoalKey.candidates(for: GoalKey.base(for: title)) {
-            if GoalState.replay(try envelopes(session.readStream(StreamName.goal(candidate)))) == nil { return candidate }
+            // A former key still names its goal, so it is not free either.
+            if GoalState.replay(try envelopes(session.readStream(StreamName.goal(candidate)))) == nil,
+               try session.goalHolding(key: candidate) == nil { return candidate }
         }
         throw AppError.noFreeGoalKey(title: title)
     }

@@ -40,7 +40,10 @@ struct Activities: ParsableCommand {
         }
         let goal = try self.goal.map { raw throws(DomainError) in try Validate.key(raw, what: "--goal") }
         let tag = try self.tag.map { raw throws(DomainError) in try Validate.tags(TagInput.normalised([raw])).first ?? raw }
-        let list = try ReadContext(journal, time: time).reading.activities(from: from, to: to, goal: goal, tag: tag, grep: grep)
+        let reading = try ReadContext(journal, time: time).reading
+        let resolved = try goal.map { try reading.goalKey($0) }
+        noteFormerKeys(resolved?.formerKey.map { [$0] } ?? [])
+        let list = try reading.activities(from: from, to: to, goal: resolved?.identity, tag: tag, grep: grep)
         guard format == .text else { return print(ActivityListRendering.json(list)) }
         let text = ActivityListRendering.text(list)
         print(JournalEnvironment().fit(text: true).map { $0.fit(text) } ?? text)

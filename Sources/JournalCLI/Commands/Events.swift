@@ -42,7 +42,9 @@ struct Events: ParsableCommand {
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .mustExist)
 
         let tag = try self.tag.map { raw throws(DomainError) in try Validate.tags(TagInput.normalised([raw])).first ?? raw }
-        let selected = try EventSelection(goal: goal, types: kinds, since: since, tag: tag).select(in: store)
+        let resolved = try goal.map { try ResolvedGoalKey.resolve($0, in: store) }
+        noteFormerKeys(resolved?.formerKey.map { [$0] } ?? [])
+        let selected = try EventSelection(goal: resolved?.identity, types: kinds, since: since, tag: tag).select(in: store)
         if format == .json {
             let objects = selected.map { "  " + EventListing.jsonLine($0.event, retracted: $0.retracted) }
             print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")
@@ -50,10 +52,21 @@ struct Events: ParsableCommand {
         }
         // On a terminal a line is cut at its width ("…"): the payload is for reading at a glance there.
         let fit = environment.fit(text: format == .text)
+        // The payload stores a goal's identity; the text names a renamed goal's current key beside it.
+        var shown: [String: String?] = [:]
+        func renamed(_ event: RecordedEvent) throws -> String? {
+            guard format == .text, let id = try? event.envelope().event.goalKey else { return nil }
+            if let known = shown[id] { return known }
+            let holder = try store.goalHolding(key: id)
+            let now = holder.flatMap { $0.goal == id && $0.shownKey != id ? "\(id) is now \($0.shownKey)" : nil }
+            shown[id] = .some(now)
+            return now
+        }
         for listed in selected {
             switch format {
             case .text:
-                let line = EventListing.textLine(listed.event, retracted: listed.retracted, amended: listed.amended, time: time)
+                var line = EventListing.textLine(listed.event, retracted: listed.retracted, amended: listed.amended, time: time)
+                if let note = try renamed(listed.event) { line += "  [\(note)]" }
                 print(fit.map { $0.truncate(line, to: $0.columns) } ?? line)
             case .jsonl, .json: print(EventListing.jsonLine(listed.event, retracted: listed.retracted))
             }

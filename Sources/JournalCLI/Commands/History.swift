@@ -29,7 +29,9 @@ struct History: ParsableCommand {
         let key = try Validate.key(goal, what: "GOAL")
         let context = try ReadContext(read.journal)
         let day = try asOf.map { raw throws(DomainError) in try DateInput.day(raw, option: "--as-of", time: context.time, week: .last) }
-        guard let history = try context.reading.history(key, asOf: day) else {
+        let resolved = try context.reading.goalKey(key)
+        noteFormerKeys(resolved.formerKey.map { [$0] } ?? [])
+        guard let history = try context.reading.history(resolved.identity, asOf: day) else {
             throw DomainError.goalNeverSet(key: key)
         }
         print(HistoryRendering(history: history, time: context.time).render(read.format, fit: read.fit))

@@ -46,6 +46,7 @@ struct LogAmend: ParsableCommand {
         let recorded = try Recorder(store: store, time: time).record(
             .amendActivity(reference: event, amendment: amendment, reason: reason ?? "Amended with journal log amend", force: force),
             occurredAt: nil, commandName: "log amend")
+        noteFormerKeys(recorded)
         print(LogMessage.describe(recorded, time: time))
     }
 

@@ -188,6 +188,7 @@ struct LogActivity: LogSubcommand {
         let command = try Self.command(text, goal: goal, minutes: nil, tags: tags, force: force)
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
         let recorded = try Recorder(store: store, time: time).recordSpan(command, from: start, to: end, commandName: "log activity")
+        if let first = recorded.first { noteFormerKeys(first) }
         recorded.forEach { print(LogMessage.describe($0, time: time)) }
     }
 
@@ -204,6 +205,7 @@ struct LogRevise: LogSubcommand {
         abstract: "Revise a goal or a milestone; the reason is required and each change is recorded from old to new.",
         discussion: """
             Examples: journal log revise aws --due 2025-06-30 --reason "Exam slots full until late June"
+                      journal log revise aws --key aws-cert --reason "Clearer name"
                       journal log revise cs/2 --weeks 3-6 --reason "Carried into the new quarter"
             A milestone (GOAL/N) takes --title, --week, --weeks or --due; a done one can be retitled only.
             """)
@@ -222,6 +224,8 @@ struct LogRevise: LogSubcommand {
     @Option(help: ArgumentHelp("Link the goal to another long-term direction.", valueName: "key"),
             completion: CompletionCandidates.kind(.directions))
     var direction: String?
+    @Option(help: ArgumentHelp("A new key for the goal; the old one keeps naming it everywhere.", valueName: "key"))
+    var key: String?
     @Option(help: "Why it changes (required).") var reason: String
     @Flag(help: "Move the goal into a quarter that already has three goals.") var force = false
     @Flag(help: "Do not print SMART advice about the goal.") var quiet = false
@@ -245,12 +249,13 @@ struct LogRevise: LogSubcommand {
                 title: title, metric: metric, target: try parseNumber(target, option: "--target"), unit: unit,
                 due: try due.map { raw throws(DomainError) in try DateInput.end(raw, option: "--due", time: time, quarter: quarter) },
                 quarter: quarter,
-                direction: direction),
+                direction: direction,
+                key: key),
             reason: reason, force: force)
     }
 
     func milestoneRevision(_ time: TimeContext) throws(DomainError) -> Command {
-        let goalOnly: [(GoalField, String?)] = [(.metric, metric), (.target, target), (.unit, unit), (.quarter, quarter), (.direction, direction)]
+        let goalOnly: [(GoalField, String?)] = [(.metric, metric), (.target, target), (.unit, unit), (.quarter, quarter), (.direction, direction), (.key, key)]
         if let (field, _) = goalOnly.first(where: { $0.1 != nil }) {
             throw .goalFieldOfMilestone(option: field, reference: goal)
         }

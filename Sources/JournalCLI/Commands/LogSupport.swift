@@ -29,6 +29,7 @@ func recordLogged(_ subcommand: ParsableCommand.Type, on: String?, db: String?, 
     let store = try SQLiteEventStore(path: try environment.databasePath(option: db), mode: .createIfMissing)
     let name = "log " + (subcommand.configuration.commandName ?? "")
     let recorded = try Recorder(store: store, time: time).record(command, occurredAt: occurredAt, commandName: name)
+    noteFormerKeys(recorded)
     print(LogMessage.describe(recorded, time: time))
     if let note = ProgressNote.note(recorded) { print("  " + ShownText.line(note)) }
     if advise, let goal = recorded.goal {

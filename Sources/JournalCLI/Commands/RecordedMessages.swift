@@ -14,3 +14,12 @@ extension LogMessage {
 extension ProgressNote {
     static func note(_ recorded: Recorded) -> String? { note(recorded.change, goal: recorded.goal) }
 }
+
+/// One line on standard error for each former key a command named its goal by: it still works, and says so.
+func noteFormerKeys(_ recorded: Recorded) {
+    noteFormerKeys(recorded.formerKeys)
+}
+
+func noteFormerKeys(_ uses: [FormerKeyUse]) {
+    for use in uses { writeStandardError("journal: \(use.typed) is now \(use.shownKey); using it\n") }
+}

@@ -33,6 +33,7 @@ struct Start: ParsableCommand {
                                          tags: TagInput.normalised(tags), force: force)
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
         let started = try Recorder(store: store, time: time).startTimer(command)
+        noteFormerKeys(started.started)
         if let stopped = started.stopped {
             print("Stopped the timer that was running (\(TimerWords.ran(stopped, time: time))): \(ShownText.line(stopped.timer.text))")
             TimerWords.printStop(stopped, time: time, indent: "  ")

@@ -13,7 +13,7 @@ struct Verify: ParsableCommand {
             journal rebuild remakes those from the log. The head hash it prints (also the last line of every export) is worth keeping somewhere else: an intact \
             chain alone cannot show that its newest events were cut off, or that it was rewritten from some point \
             on; with --head, verify also checks that the journal still holds that earlier head.
-            With --deep, verify also recomputes every derived table from the log (goal_index, streams, projection_state, \
+            With --deep, verify also recomputes every derived table from the log (goal_index, goal_keys, streams, projection_state, \
             projection_partitions) and names each one that differs, one line per table (exit 65); journal rebuild mends them.
             Example: journal verify   journal verify --deep   journal verify --head 7fd8d5cd25d666ee18d42ce2c99124f9c56265b0995ee05d6295c2e3071e6bb1
             """)

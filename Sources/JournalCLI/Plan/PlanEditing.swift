@@ -14,7 +14,7 @@ enum PlanEditing {
             "# empty file, or one saved unchanged, records nothing. A sprint has one to three goals.",
         ]
         if !context.alreadyInQuarter.isEmpty {
-            lines.append("# Already in \(quarter): " + context.alreadyInQuarter.map(\.key).joined(separator: ", "))
+            lines.append("# Already in \(quarter): " + context.alreadyInQuarter.map(\.shownKey).joined(separator: ", "))
         }
         lines += ["{"]
         if context.unfinished.isEmpty {
@@ -28,7 +28,7 @@ enum PlanEditing {
             for (index, goal) in context.unfinished.enumerated() {
                 lines.append("    # " + PlanInterview.describe(goal) + (CarriedTarget.reached(goal) ? "; it reached its target" : ""))
                 let comma = index == context.unfinished.count - 1 ? "" : ","
-                lines.append("    {\"goal\": \(JSONText.quote(goal.key)), \"action\": \"keep\", \"reason\": \(JSONText.quote(SprintPlan.defaultKeepReason(from: quarter.previous)))}" + comma)
+                lines.append("    {\"goal\": \(JSONText.quote(goal.shownKey)), \"action\": \"keep\", \"reason\": \(JSONText.quote(SprintPlan.defaultKeepReason(from: quarter.previous)))}" + comma)
             }
             lines.append("  ],")
         }

@@ -10,18 +10,18 @@ enum PlanFeedback {
         var order: [String] = []
         for entry in recorded {
             guard let goal = entry.goal else { continue }
-            if finalStates[goal.key] == nil { order.append(goal.key) }
-            finalStates[goal.key] = goal
+            if finalStates[goal.id] == nil { order.append(goal.id) }
+            finalStates[goal.id] = goal
         }
         let sprint = order.compactMap { finalStates[$0] }.filter { $0.quarter == plan.quarter && $0.status != .dropped }
         var lines = ["", "SMART check for \(plan.quarter)"]
         for goal in sprint {
             var advice = SmartAdvice.advise(goal, goalsInQuarter: nil).map(\.text)
             if goal.milestones.values.allSatisfy({ $0.doneAt != nil }) {
-                advice.append("Weekly milestones: none open; without them the goal waits until week 12. Plan some with journal log milestone \(goal.key) TITLE --week N")
+                advice.append("Weekly milestones: none open; without them the goal waits until week 12. Plan some with journal log milestone \(goal.shownKey) TITLE --week N")
             }
             let open = goal.milestones.values.filter { $0.doneAt == nil }.count
-            lines.append("  \(ShownText.line(goal.key))  \(ShownText.line(goal.title))  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
+            lines.append("  \(ShownText.line(goal.shownKey))  \(ShownText.line(goal.title))  (\(TextStyle.plural(open, "open milestone"))" + (advice.isEmpty ? "; SMART)" : ")"))
             lines += advice.map { "    " + ShownText.line($0) }
             lines += reachedTarget(goal).map { "    " + ShownText.line($0) }
             lines += carriedWeeks(goal, into: plan.quarter).map { "    " + ShownText.line($0) }
@@ -44,13 +44,13 @@ enum PlanFeedback {
         goal.milestones.values.filter { $0.doneAt == nil && $0.weeks != nil && $0.quarter != quarter }
             .sorted { $0.number < $1.number }.map { m in
                 let when = ScheduleText.text(weeks: m.weeks, of: m.quarter, shownIn: quarter, due: m.due) { TextStyle.date($0, reference: quarter.lastDay) }
-                return "Carried: \(goal.key)/\(m.number) keeps \(when); give it weeks of \(quarter) with journal log revise \(goal.key)/\(m.number) --weeks 1-4 --reason TEXT"
+                return "Carried: \(goal.shownKey)/\(m.number) keeps \(when); give it weeks of \(quarter) with journal log revise \(goal.shownKey)/\(m.number) --weeks 1-4 --reason TEXT"
             }
     }
 
     /// A goal carried on although its progress reached its target: completing it is the next step.
     static func reachedTarget(_ goal: GoalState) -> [String] {
         guard goal.status == .active, CarriedTarget.reached(goal) else { return [] }
-        return ["Reached its target (\(CarriedTarget.standing(goal))): complete it with journal log complete \(goal.key)"]
+        return ["Reached its target (\(CarriedTarget.standing(goal))): complete it with journal log complete \(goal.shownKey)"]
     }
 }

@@ -31,7 +31,7 @@ struct PlanInterview {
                     prompter.say("  This is the first question.")
                 }
             }
-            var sprint = plan.sprintGoals(alreadyInQuarter: context.alreadyInQuarter.map(\.key))
+            var sprint = plan.sprintGoals(alreadyInQuarter: context.alreadyInQuarter.map(\.shownKey))
             prompter.say()
             prompter.say("Goals for \(quarter): " + (sprint.isEmpty ? "none yet" : sprint.joined(separator: ", ")) + ". One to three; three is the maximum.")
             while force || sprint.count < Decider.goalsPerQuarter {
@@ -104,7 +104,7 @@ struct PlanInterview {
     /// For a goal carried over: each open milestone planned in weeks of another quarter, offered new weeks of this
     /// one (Enter keeps its old days, and it stays late if they have passed).
     func reschedules(for key: String) throws -> [SprintPlan.Reschedule] {
-        guard let goal = context.unfinished.first(where: { $0.key == key }) else { return [] }
+        guard let goal = context.unfinished.first(where: { $0.isNamed(by: key) }) else { return [] }
         let quarter = context.quarter
         let carried = goal.milestones.values.filter { $0.doneAt == nil && $0.weeks != nil && $0.quarter != quarter }
             .sorted { $0.number < $1.number }
@@ -134,12 +134,12 @@ struct PlanInterview {
             return nil
         case "keep":
             let reason = try prompter.ask("  Why keep it?", prefill: SprintPlan.defaultKeepReason(from: previous)) ?? ""
-            return .keep(goal: goal.key, reason: reason)
+            return .keep(goal: goal.shownKey, reason: reason)
         case "drop":
-            return .drop(goal: goal.key, reason: try prompter.ask("  Why drop it?") ?? "")
+            return .drop(goal: goal.shownKey, reason: try prompter.ask("  Why drop it?") ?? "")
         default:
             let changes = try revisions(of: goal)
-            return .revise(goal: goal.key, changes: changes, reason: try prompter.ask("  Why revise it?") ?? "")
+            return .revise(goal: goal.shownKey, changes: changes, reason: try prompter.ask("  Why revise it?") ?? "")
         }
     }
 
@@ -153,7 +153,7 @@ struct PlanInterview {
             changes.target = try carriedTarget(typed, of: goal)
         }
         let due = SprintPlan.carriedDue(goal, into: context.quarter) ?? goal.due
-        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try deadline($0, goal: goal.key) }
+        changes.due = try prompter.ask("  Deadline", prefill: due?.description) { try deadline($0, goal: goal.shownKey) }
         return changes
     }
 
@@ -164,14 +164,14 @@ struct PlanInterview {
         prompter.say("  It reached its target (\(CarriedTarget.standing(goal))).")
         guard try prompter.confirm("  Complete it in \(context.quarter.previous)?") else { return nil }
         let outcome = try prompter.ask("  What came of it? (Enter for none)") { try Validate.text($0, what: "outcome") }
-        return .complete(goal: goal.key, outcome: outcome)
+        return .complete(goal: goal.shownKey, outcome: outcome)
     }
 
     /// The total target for a carried goal: once progress has been measured, a new number is asked about,
     /// since "40" may mean the total or 40 more.
     func carriedTarget(_ typed: Double?, of goal: GoalState) throws -> Double? {
         guard let typed, CarriedTarget.needsAsking(goal, newTarget: typed) else { return typed }
-        let question = "  \(goal.key) has \(CarriedTarget.standing(goal)) so far: is \(NumberText.format(typed)) the new total, or what is left to do?"
+        let question = "  \(goal.shownKey) has \(CarriedTarget.standing(goal)) so far: is \(NumberText.format(typed)) the new total, or what is left to do?"
         let meaning = CarriedTarget(rawValue: try prompter.choose(question, CarriedTarget.allCases.map(\.rawValue))) ?? .total
         let total = try meaning.total(typed, current: goal.current, option: "target")
         if meaning == .left { prompter.say("  New target: \(NumberText.format(total)) in all.") }
@@ -224,7 +224,7 @@ struct PlanInterview {
     }
 
     func milestones(for key: String, plan: SprintPlan) throws -> [SprintPlan.Milestone] {
-        let existing = (context.alreadyInQuarter + context.unfinished).first { $0.key == key }
+        let existing = (context.alreadyInQuarter + context.unfinished).first { $0.isNamed(by: key) }
         let title = existing?.title ?? plan.goals.first { $0.key == key }?.title ?? key
         prompter.say()
         prompter.say("Weekly milestones for \(key): \(title)")
@@ -257,6 +257,6 @@ struct PlanInterview {
             facts.append("\(NumberText.format(goal.current))/\(NumberText.format(target))" + (goal.unit.map { " " + $0 } ?? ""))
         }
         if let due = goal.due { facts.append("due \(due)") }
-        return "\(goal.key)  \(goal.title)  (\(facts.joined(separator: ", ")))"
+        return "\(goal.shownKey)  \(goal.title)  (\(facts.joined(separator: ", ")))"
     }
 }

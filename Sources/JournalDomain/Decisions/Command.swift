@@ -120,9 +120,12 @@ public struct GoalChanges: Equatable, Sendable {
     public var due: LocalDate?
     public var quarter: Quarter?
     public var direction: String?
+    /// A new key for the goal (`revise --key`); the old one stays an alias.
+    public var key: String?
 
     public init(title: String? = nil, metric: String? = nil, target: Double? = nil, unit: String? = nil,
-                due: LocalDate? = nil, quarter: Quarter? = nil, direction: String? = nil) {
+                due: LocalDate? = nil, quarter: Quarter? = nil, direction: String? = nil, key: String? = nil) {
+        self.key = key
         self.title = title
         self.metric = metric
         self.target = target
@@ -146,6 +149,19 @@ public struct RetractTarget: Equatable, Sendable {
         self.position = position
         self.type = type
         self.alreadyRetracted = alreadyRetracted
+    }
+}
+
+/// A goal that a key names, as the goal-key lookup finds it.
+public struct KeyHolder: Equatable, Sendable {
+    /// The goal's identity (its stream's name, what its events store).
+    public var goal: String
+    /// The key it is shown by now.
+    public var shownKey: String
+
+    public init(goal: String, shownKey: String) {
+        self.goal = goal
+        self.shownKey = shownKey
     }
 }
 
@@ -175,6 +191,9 @@ public struct DecisionState: Equatable, Sendable {
     public var now: Instant?
     /// For amendments: the activity named (nil: no such event). `occurredOn` is then the corrected entry's day.
     public var amendTarget: AmendTarget?
+    /// For a goal set or a key revision: the goal that holds or held the key asked for as its identity, its
+    /// current key or a former one (nil: no goal ever had it), shown by its current key.
+    public var keyHolder: KeyHolder?
 
     public init(goal: GoalState? = nil, quarterGoals: [String] = [], direction: DirectionState? = nil,
                 retractTarget: RetractTarget? = nil, goalAfterRetraction: GoalState? = nil,

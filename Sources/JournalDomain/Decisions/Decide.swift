@@ -16,19 +16,19 @@ public enum Decider {
             let goal = try openGoal(key, state, doing: .planMilestone)
             let title = try Validate.title(title, what: "milestone title")
             let when = try schedule.map { s throws(DomainError) in try resolve(s, in: goal) }
-            return [.milestonePlanned(MilestonePlanned(goal: goal.key, number: goal.nextMilestoneNumber, title: title,
+            return [.milestonePlanned(MilestonePlanned(goal: goal.id, number: goal.nextMilestoneNumber, title: title,
                                                        weeks: when?.weeks, due: when?.due))]
 
         case .markDone(let key, let number):
             let goal = try existingGoal(key, state)
             guard goal.status != .dropped else {
-                throw .milestoneOfDroppedGoal(goal: key)
+                throw .milestoneOfDroppedGoal(goal: goal.shownKey)
             }
             guard let milestone = goal.milestones[number] else {
-                throw .unknownMilestone(goal: key, number: number)
+                throw .unknownMilestone(goal: goal.shownKey, number: number)
             }
             guard milestone.doneAt == nil else {
-                throw .milestoneAlreadyDone(goal: key, number: number)
+                throw .milestoneAlreadyDone(goal: goal.shownKey, number: number)
             }
             try notInFuture(state)
             return [.milestoneDone(MilestoneDone(goal: key, number: number))]
@@ -39,7 +39,7 @@ public enum Decider {
         case .measureProgress(let key, let amount, let value, let note):
             let goal = try openGoal(key, state, doing: .measureProgress)
             guard goal.target != nil else {
-                throw .noTarget(goal: key)
+                throw .noTarget(goal: goal.shownKey)
             }
             let note = try Validate.optionalText(note, what: "note")
             switch (amount, value) {
@@ -63,7 +63,7 @@ public enum Decider {
             if let key {
                 let goal = try existingGoal(key, state)
                 if let number, goal.milestones[number] == nil {
-                    throw .unknownMilestone(goal: key, number: number)
+                    throw .unknownMilestone(goal: goal.shownKey, number: number)
                 }
             }
             try notInFuture(state)
@@ -79,9 +79,18 @@ public enum Decider {
                 changes.due = SprintPlan.carriedDue(goal, into: quarter)
             }
             try DeadlineRule.check(changes.due, in: changes.quarter ?? goal.quarter, goal: key)
+            if let newKey = changes.key {
+                let newKey = try Validate.key(newKey, what: "goal key")
+                guard newKey != goal.shownKey else { throw .goalKeyUnchanged(key: newKey) }
+                // A key this goal had before may come back; another goal's, now or before, may not.
+                if let holder = state.keyHolder, holder.goal != goal.id {
+                    throw .goalKeyTaken(key: newKey, goal: holder.shownKey)
+                }
+                changes.key = newKey
+            }
             let list = try fieldChanges(goal, changes, state)
             guard !list.isEmpty else {
-                throw .goalRevisionChangesNothing(goal: key)
+                throw .goalRevisionChangesNothing(goal: goal.shownKey)
             }
             if let quarter = changes.quarter, quarter != goal.quarter {
                 try roomInQuarter(quarter, state, force: force)
@@ -197,7 +206,7 @@ public enum Decider {
         if let key = corrected.goal, relinked {
             let goal = try existingGoal(key, state)
             if let number = corrected.milestone, goal.milestones[number] == nil {
-                throw .unknownMilestone(goal: key, number: number)
+                throw .unknownMilestone(goal: goal.shownKey, number: number)
             }
         }
         try notInFuture(state)
@@ -212,6 +221,9 @@ public enum Decider {
         let key = try Validate.key(draft.key, what: "goal key")
         if state.goal != nil {
             throw .duplicateGoalKey(key: key)
+        }
+        if let holder = state.keyHolder, holder.goal != key {
+            throw .goalKeyTaken(key: key, goal: holder.shownKey)
         }
         let title = try Validate.title(draft.title, what: "goal title")
         let metric = try Validate.optionalTitle(draft.metric, what: "metric")
@@ -264,11 +276,12 @@ public enum Decider {
             }
         }
         text(.direction, goal.direction, c.direction)
+        text(.key, goal.shownKey, c.key)
         return list
     }
 
     static func existingGoal(_ key: String, _ state: DecisionState) throws(DomainError) -> GoalState {
-        guard let goal = state.goal, goal.key == key else {
+        guard let goal = state.goal, goal.id == key else {
             throw .unknownGoal(key: key)
         }
         return goal
@@ -277,7 +290,7 @@ public enum Decider {
     static func openGoal(_ key: String, _ state: DecisionState, doing action: GoalAction) throws(DomainError) -> GoalState {
         let goal = try existingGoal(key, state)
         guard goal.status == .active else {
-            throw .goalClosed(goal: key, status: goal.status, action: action)
+            throw .goalClosed(goal: goal.shownKey, status: goal.status, action: action)
         }
         return goal
     }
@@ -329,7 +342,7 @@ public enum Decider {
         let quarter = goal.quarter
         let first = max(week.monday, quarter.firstDay), last = min(week.sunday, quarter.lastDay)
         guard first <= last, let a = quarter.week(of: first), let b = quarter.week(of: last) else {
-            throw .weekOutsideQuarter(week: week, goal: goal.key, quarter: quarter)
+            throw .weekOutsideQuarter(week: week, goal: goal.shownKey, quarter: quarter)
         }
         return WeekSpan(first: a, last: b)
     }

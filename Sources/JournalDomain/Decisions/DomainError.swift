@@ -93,6 +93,11 @@ public enum DomainError: Error, Equatable, Sendable {
     case unknownDirection(key: String)
     case unknownEvent(reference: String)
     case duplicateGoalKey(key: String)
+    /// The key asked for is, or was, the key of another goal (`goal`, shown by its current key): every key a goal
+    /// was ever known by keeps naming it.
+    case goalKeyTaken(key: String, goal: String)
+    /// A key revision to the key the goal already has.
+    case goalKeyUnchanged(key: String)
     /// The quarter already holds Decider.goalsPerQuarter goals; `goals` are their keys, sorted.
     case tooManyGoals(quarter: Quarter, goals: [String])
     case milestoneAlreadyDone(goal: String, number: Int)

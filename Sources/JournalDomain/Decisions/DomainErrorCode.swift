@@ -39,12 +39,12 @@ extension DomainError {
         case .unknownMilestone: return .unknownMilestone
         case .unknownDirection: return .unknownDirection
         case .unknownEvent: return .unknownEvent
-        case .duplicateGoalKey: return .duplicateKey
+        case .duplicateGoalKey, .goalKeyTaken: return .duplicateKey
         case .tooManyGoals: return .tooManyGoals
         case .milestoneAlreadyDone, .doneMilestoneRescheduled: return .milestoneAlreadyDone
         case .goalClosed, .milestoneOfDroppedGoal: return .goalClosed
         case .noTarget: return .noTarget
-        case .goalRevisionChangesNothing, .milestoneRevisionChangesNothing, .amendChangesNothing, .eventMilestoneRevisionEmpty, .eventGoalRevisionEmpty:
+        case .goalRevisionChangesNothing, .goalKeyUnchanged, .milestoneRevisionChangesNothing, .amendChangesNothing, .eventMilestoneRevisionEmpty, .eventGoalRevisionEmpty:
             return .noChange
         case .retractRetraction: return .retractRetraction
         case .alreadyRetracted, .amendRetracted: return .alreadyRetracted

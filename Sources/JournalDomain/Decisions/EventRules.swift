@@ -229,6 +229,7 @@ public enum EventRules {
         case (.metric, .text(let t)): _ = try Validate.title(t, what: "metric")
         case (.unit, .text(let t)): _ = try Validate.title(t, what: "unit")
         case (.direction, .text(let t)): _ = try Validate.key(t, what: "direction key")
+        case (.key, .text(let t)): _ = try Validate.key(t, what: "goal key")
         case (.due, .text(let t)) where LocalDate(iso: t) != nil: return
         case (.quarter, .text(let t)) where Quarter(parsing: t)?.description == t: return
         default:

@@ -43,7 +43,13 @@ public struct MilestoneState: Equatable, Sendable {
 
 /// What the journal knows about one goal: the fold of its stream, retracted events left out.
 public struct GoalState: Equatable, Sendable {
-    public var key: String
+    /// The goal's identity: the key it was set with, its stream's name and the `goal` every one of its events
+    /// stores. It never changes; look things up by it.
+    public var id: String
+    /// The key the goal is shown and typed by: its identity until a key revision renames it. Print this one.
+    public var shownKey: String
+    /// Every key it was known by before its current one (its identity included once renamed), oldest first.
+    public var formerKeys: [String]
     public var title: String
     public var quarter: Quarter
     public var metric: String?
@@ -60,7 +66,9 @@ public struct GoalState: Equatable, Sendable {
     public var nextMilestoneNumber: Int
 
     public init(_ e: GoalSet) {
-        key = e.key
+        id = e.key
+        shownKey = e.key
+        formerKeys = []
         title = e.title
         quarter = e.quarter
         metric = e.metric
@@ -87,7 +95,7 @@ public struct GoalState: Equatable, Sendable {
     public static func evolve(_ state: inout GoalState?, _ envelope: Envelope) {
         if case .goalSet(let e) = envelope.event {
             state = GoalState(e)
-        } else if state?.key == envelope.event.goalKey {
+        } else if state?.id == envelope.event.goalKey {
             state?.apply(envelope)
         }
     }
@@ -132,8 +140,24 @@ public struct GoalState: Equatable, Sendable {
         case .due: due = change.to.flatMap { LocalDate(iso: $0.description) }
         case .quarter: if let q = change.to.flatMap({ Quarter(parsing: $0.description) }) { quarter = q }
         case .direction: direction = change.to?.description
+        case .key:
+            if case .text(let v)? = change.to, v != shownKey {
+                formerKeys.removeAll { $0 == v }
+                if !formerKeys.contains(shownKey) { formerKeys.append(shownKey) }
+                shownKey = v
+            }
         }
     }
+
+    /// Every key that names the goal: its identity, its former keys and its current key.
+    public var knownKeys: [String] {
+        var keys = [id]
+        for k in formerKeys + [shownKey] where !keys.contains(k) { keys.append(k) }
+        return keys
+    }
+
+    /// Whether `key` names the goal: its identity, a former key or its current one.
+    public func isNamed(by key: String) -> Bool { key == id || key == shownKey || formerKeys.contains(key) }
 
     /// Folds a goal's whole stream, leaving out retracted events (and `alsoLeavingOut`, to see a retraction's effect).
     public static func replay(_ stream: [Envelope], alsoLeavingOut extra: String? = nil) -> GoalState? {

@@ -25,6 +25,9 @@ public enum SmartAdvice {
     /// planned, whether it ends after the goal's deadline. `goal` is the goal after the event.
     public static func advise(after event: JournalEvent, goal: GoalState, goalsInQuarter: Int?) -> [Advice] {
         switch event {
+        case .goalRevised(let e) where e.changes.allSatisfy({ $0.field == .key }):
+            // A rename changes how the goal is named, not the goal: nothing new to advise on.
+            return []
         case .goalSet, .goalRevised:
             return advise(goal, goalsInQuarter: goalsInQuarter)
         case .milestonePlanned(let e):
@@ -44,23 +47,23 @@ public enum SmartAdvice {
             all.append(Advice(code: .outsideControl, text: "Achievable: \"\(outside.phrase)\" needs someone else's yes; aim at your own actions, e.g. \"\(outside.kind.reframing)\"."))
         }
         if goal.metric == nil, goal.target == nil {
-            all.append(Advice(code: .noMetric, text: "Measurable: how will you know you succeeded? Add a metric (or a number to reach, --target N --unit TEXT): journal log revise \(goal.key) --metric TEXT --reason TEXT"))
+            all.append(Advice(code: .noMetric, text: "Measurable: how will you know you succeeded? Add a metric (or a number to reach, --target N --unit TEXT): journal log revise \(goal.shownKey) --metric TEXT --reason TEXT"))
         }
         if let count = goalsInQuarter, count == Decider.goalsPerQuarter {
             all.append(Advice(code: .thirdGoal, text: "Focus: this is \(goal.quarter)'s third goal, and three is the maximum. Most people do better with one or two focused goals."))
         }
         if let due = goal.due {
             if due > goal.quarter.lastDay {
-                all.append(Advice(code: .dueAfterQuarter, text: "Time-bound: the deadline \(due) is after \(goal.quarter) ends (\(goal.quarter.lastDay)); a sprint is one quarter, so aim at what you can finish by then: journal log revise \(goal.key) --due \(goal.quarter.lastDay) --reason TEXT"))
+                all.append(Advice(code: .dueAfterQuarter, text: "Time-bound: the deadline \(due) is after \(goal.quarter) ends (\(goal.quarter.lastDay)); a sprint is one quarter, so aim at what you can finish by then: journal log revise \(goal.shownKey) --due \(goal.quarter.lastDay) --reason TEXT"))
             }
         } else {
-            all.append(Advice(code: .noDeadline, text: "Time-bound: no deadline yet; the sprint ends \(goal.quarter.lastDay). Set one: journal log revise \(goal.key) --due DATE --reason TEXT"))
+            all.append(Advice(code: .noDeadline, text: "Time-bound: no deadline yet; the sprint ends \(goal.quarter.lastDay). Set one: journal log revise \(goal.shownKey) --due DATE --reason TEXT"))
         }
         if let late = lateMilestoneAdvice(goal, goal.milestones.values.sorted { $0.number < $1.number }) {
             all.append(late)
         }
         if goal.direction == nil {
-            all.append(Advice(code: .noDirection, text: "Relevant: which 3-5 year direction does this serve? Link one: journal log revise \(goal.key) --direction KEY --reason TEXT (set one with journal log direction TITLE --key KEY)"))
+            all.append(Advice(code: .noDirection, text: "Relevant: which 3-5 year direction does this serve? Link one: journal log revise \(goal.shownKey) --direction KEY --reason TEXT (set one with journal log direction TITLE --key KEY)"))
         }
         return Array(all.prefix(maxLines))
     }
@@ -72,7 +75,7 @@ public enum SmartAdvice {
         for milestone in milestones where milestone.doneAt == nil {
             guard let ends = milestone.plannedEnd, ends > deadline else { continue }
             let whose = goal.due == nil ? "the sprint's last day" : "the goal's deadline"
-            return Advice(code: .milestoneAfterDeadline, text: "Time-bound: \(goal.key)/\(milestone.number) ends \(ends), after \(whose) \(deadline); plan it earlier, or move the deadline: journal log revise \(goal.key) --due \(ends) --reason TEXT")
+            return Advice(code: .milestoneAfterDeadline, text: "Time-bound: \(goal.shownKey)/\(milestone.number) ends \(ends), after \(whose) \(deadline); plan it earlier, or move the deadline: journal log revise \(goal.shownKey) --due \(ends) --reason TEXT")
         }
         return nil
     }

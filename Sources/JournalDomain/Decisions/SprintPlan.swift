@@ -95,7 +95,7 @@ public struct SprintPlan: Equatable, Sendable {
     ///   - unfinished: the previous quarter's unfinished goals, for the deadlines a move must carry along.
     ///   - alreadyInQuarter: keys of the goals already in the quarter (not dropped).
     public func commands(unfinished: [GoalState], alreadyInQuarter: [String]) throws(DomainError) -> [Command] {
-        let undecided = unfinished.map(\.key).filter { key in !carryOver.contains { $0.goal == key } }
+        let undecided = unfinished.filter { goal in !carryOver.contains { goal.isNamed(by: $0.goal) } }.map(\.shownKey)
         if !undecided.isEmpty {
             throw .undecidedCarryOver(goals: undecided, from: quarter.previous)
         }
@@ -111,7 +111,7 @@ public struct SprintPlan: Equatable, Sendable {
             commands.append(.completeGoal(goal: goal, outcome: outcome))
         }
         for decision in carryOver {
-            let state = unfinished.first { $0.key == decision.goal }
+            let state = unfinished.first { $0.isNamed(by: decision.goal) }
             switch decision {
             case .keep(let goal, let reason):
                 commands.append(.reviseGoal(goal: goal, changes: GoalChanges(due: Self.carriedDue(state, into: quarter), quarter: quarter),

@@ -44,8 +44,10 @@ public final class InMemoryEventStore: JournalStorage {
     public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] { tables.goalKeys(in: quarter) }
 
     public func goalKeys(status: GoalStatus?) throws(StoreError) -> [String] {
-        tables.goalIndex.values.filter { status == nil || $0.status == status?.rawValue }.map(\.key).sorted()
+        tables.goalIndex.values.filter { status == nil || $0.status == status?.rawValue }.map(\.shown).sorted()
     }
+
+    public func goalHolding(key: String) throws(StoreError) -> KeyHolder? { tables.goalHolding(key: key) }
 
     // MARK: - Write sessions
 
@@ -141,7 +143,8 @@ public final class InMemoryEventStore: JournalStorage {
 
     public func storedDerivedState() throws(StoreError) -> StoredDerivedState {
         StoredDerivedState(goalIndex: tables.goalIndex.values.sorted { $0.key < $1.key }, streamVersions: tables.streamVersions,
-                           checkpoints: tables.checkpoints, partitions: tables.partitions.mapValues { .some($0) })
+                           checkpoints: tables.checkpoints, partitions: tables.partitions.mapValues { .some($0) },
+                           goalKeys: tables.goalKeys.values.joined().sorted { ($0.alias, $0.goal) < ($1.alias, $1.goal) })
     }
 }
 

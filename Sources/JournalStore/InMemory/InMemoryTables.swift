@@ -13,6 +13,8 @@ struct InMemoryTables {
     // Derived tables, named as the SQLite file names them (DerivedTable).
     var streamVersions: [String: Int] = [:]
     var goalIndex: [String: StoredGoalIndexRow] = [:]
+    /// The goal_keys table: each goal's other keys, by identity.
+    var goalKeys: [String: [StoredGoalKeyRow]] = [:]
     var checkpoints: [String: ProjectionCheckpoint] = [:]
     var partitions: [String: [Int64]] = [:]
 
@@ -28,6 +30,13 @@ struct InMemoryTables {
 
     func goalKeys(in quarter: Quarter) -> [String] {
         goalIndex.values.filter { $0.quarter == quarter.description && $0.status != GoalStatus.dropped.rawValue }.map(\.key).sorted()
+    }
+
+    /// As SQLiteEventStore.goalHolding(key:).
+    func goalHolding(key: String) -> KeyHolder? {
+        if let own = goalIndex[key] { return KeyHolder(goal: own.key, shownKey: own.shown) }
+        let holders = goalKeys.values.joined().filter { $0.alias == key }.map(\.goal).sorted()
+        return holders.lazy.compactMap { goalIndex[$0] }.first.map { KeyHolder(goal: $0.key, shownKey: $0.shown) }
     }
 
     /// Appends as SQLiteEventStore.appendInTransaction does: the same checks in the same order, the same errors,
@@ -92,13 +101,16 @@ struct InMemoryTables {
     mutating func updateGoalIndex(_ names: [String]) throws {
         for name in names {
             guard let key = GoalIndexEntry.key(ofStream: name) else { continue }
-            goalIndex[key] = try GoalIndexUpkeep.entry(of: readStream(name, from: 1)).map(StoredGoalIndexRow.init)
+            let entry = try GoalIndexUpkeep.entry(of: readStream(name, from: 1))
+            goalIndex[key] = entry.map(StoredGoalIndexRow.init)
+            goalKeys[key] = entry.map(StoredGoalKeyRow.rows)
         }
     }
 
     /// What `journal rebuild` remakes besides the projections: the goal index and every stream's version.
     mutating func remakeGoalIndexAndVersions() throws {
         goalIndex = [:]
+        goalKeys = [:]
         try updateGoalIndex(streamEvents.keys.sorted())
         for name in Set(streamVersions.keys).union(streamEvents.keys) {
             streamVersions[name] = streamEvents[name]?.last.map { events[$0].streamVersion } ?? 0

@@ -16,6 +16,7 @@ public struct InMemoryWriteSession: WriteSession {
     public func event(atPosition position: Int64) throws(StoreError) -> RecordedEvent? { try live().tables.event(atPosition: position) }
     public func event(withId id: String) throws(StoreError) -> RecordedEvent? { try live().tables.event(withId: id) }
     public func goalKeys(in quarter: Quarter) throws(StoreError) -> [String] { try live().tables.goalKeys(in: quarter) }
+    public func goalHolding(key: String) throws(StoreError) -> KeyHolder? { try live().tables.goalHolding(key: key) }
     public func count() throws(StoreError) -> Int64 { Int64(try live().tables.events.count) }
 
     public func append(_ batches: [AppendBatch]) throws(StoreError) -> [RecordedEvent] {

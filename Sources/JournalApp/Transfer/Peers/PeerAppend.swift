@@ -49,7 +49,9 @@ struct PeerAppend {
     private func mappedGoals(_ session: some WriteSession) throws -> [String: GoalState] {
         var goals: [String: GoalState] = [:]
         for map in maps {
-            let stream = try session.readStream(StreamName.goal(map.goal)).map { try $0.envelope() }
+            // A former key names its goal here too; the activities store the goal's identity.
+            let identity = try session.goalHolding(key: map.goal)?.goal ?? map.goal
+            let stream = try session.readStream(StreamName.goal(identity)).map { try $0.envelope() }
             guard let goal = GoalState.replay(stream) else {
                 throw AppError.mapUnknownGoal(given: map.given, goal: map.goal)
             }
@@ -69,7 +71,7 @@ struct PeerAppend {
         do {
             // Forced: another tool's history spans many quarters, and its --map names one goal for all of it;
             // insights count the entries outside that goal's active days as linked to no goal.
-            guard let event = try Decider.decide(.logActivity(text: a.text, goal: a.goal, milestone: a.milestone,
+            guard let event = try Decider.decide(.logActivity(text: a.text, goal: a.goal.map { goals[$0]?.id ?? $0 }, milestone: a.milestone,
                                                              minutes: a.minutes, tags: a.tags, force: true), state).first else {
                 throw AppError.peerRecordDecidedNothing(record: planned.record)
             }

@@ -1,6 +1,8 @@
-/// The goal fields a revision may change.
+/// The goal fields a revision may change. `key` is the key the goal is shown and typed by: its identity (the
+/// stream's name and the `goal` every event stores) never changes, so older payloads never hold it and need no
+/// schema bump.
 public enum GoalField: String, Codable, Sendable, CaseIterable, FastValue {
-    case title, metric, target, unit, due, quarter, direction
+    case title, metric, target, unit, due, quarter, direction, key
 }
 
 /// A field's value before or after a revision: text (also dates and quarters, in ISO form) or a number.

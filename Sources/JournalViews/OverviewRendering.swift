@@ -20,8 +20,10 @@ public enum OverviewRendering {
     }
 
     /// The running timer's line: what it times, since when and how long so far (`journal stop` records it).
-    static func timerLine(_ timer: RunningTimer, minutes: Int, time: TimeContext) -> String {
-        let link = timer.goalReference.map { " (\(ShownText.line($0)))" } ?? ""
+    /// A goal renamed since the timer started shows by its key now (`shownKey`, from the board's cards).
+    static func timerLine(_ timer: RunningTimer, minutes: Int, time: TimeContext, shownKey: (String) -> String = { $0 }) -> String {
+        let reference = timer.goal.map { goal in shownKey(goal) + (timer.milestone.map { "/\($0)" } ?? "") }
+        let link = reference.map { " (\(ShownText.line($0)))" } ?? ""
         return "Timer running: " + ShownText.line(timer.text) + Tags.suffix(timer.tags) + link
             + ", since \(time.display(timer.startedAt)), \(TextStyle.minutes(minutes))"
     }
@@ -41,7 +43,9 @@ public enum OverviewRendering {
         let shown = ShownText.line
         var lines = [palette.bold(SprintRendering.headline(board))]
         if let timer = overview.timer {
-            let line = timerLine(timer, minutes: overview.timerMinutes, time: time)
+            let line = timerLine(timer, minutes: overview.timerMinutes, time: time) { id in
+                board.goals.first { $0.id == id }?.key ?? id
+            }
             lines += wrapped(palette.green(line), visible: TextStyle.displayWidth(line), lines: 2)
         }
         lines.append("")

@@ -241,3 +241,13 @@ struct OverviewTimerTests {
         #expect(!(try s.ok([], env: ["JOURNAL_NOW": "2025-04-10T09:07"])).contains("Timer"))
     }
 }
+
+extension OverviewTimerTests {
+    @Test func aTimerOnAGoalRenamedSinceShowsItsKeyNow() throws {
+        let s = try OverviewAndGoalsTests.journal()
+        _ = try s.ok(["start", "Practice exam", "--goal", "aws/3"], env: ["JOURNAL_NOW": "2025-04-10T09:00"])
+        _ = try s.ok(["log", "revise", "aws", "--key", "aws-exam", "--reason", "A clearer key"], env: ["JOURNAL_NOW": "2025-04-10T09:01"])
+        let screen = try s.ok([], env: ["JOURNAL_NOW": "2025-04-10T09:30"])
+        #expect(screen.contains("Timer running: Practice exam (aws-exam/3), since 2025-04-10 09:00, 30m"), "\(screen)")
+    }
+}

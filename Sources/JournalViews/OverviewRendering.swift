@@ -24,8 +24,11 @@ public enum OverviewRendering {
     static func timerLine(_ timer: RunningTimer, minutes: Int, time: TimeContext, shownKey: (String) -> String = { $0 }) -> String {
         let reference = timer.goal.map { goal in shownKey(goal) + (timer.milestone.map { "/\($0)" } ?? "") }
         let link = reference.map { " (\(ShownText.line($0)))" } ?? ""
+        // Started today: the time alone (the headline names the day); else the day too.
+        let started = time.display(timer.startedAt)
+        let since = time.localDate(of: timer.startedAt) == time.today ? String(started.split(separator: " ").last ?? "") : started
         return "Timer running: " + ShownText.line(timer.text) + Tags.suffix(timer.tags) + link
-            + ", since \(time.display(timer.startedAt)), \(TextStyle.minutes(minutes))"
+            + ", \(TextStyle.minutes(minutes)) since \(since)"
     }
 
     /// What to do first when there is no journal yet: three lines, each a command that runs as printed.

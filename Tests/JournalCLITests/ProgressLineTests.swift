@@ -75,6 +75,28 @@ struct ProgressLineTests {
         #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped)")
     }
 
+    /// Another tool's records too: 40,000 Timewarrior intervals, an hour apart from 2020 on.
+    @Test func anImportFromAnotherToolShowsProgressOnATerminal() throws {
+        let s = try Sandbox(now: "2025-04-10T09:00")
+        let start = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01T00:00:00Z
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let intervals = (0..<40_000).map { hour in
+            let from = start.addingTimeInterval(Double(hour) * 3600)
+            return #"{"id":\#(40_000 - hour),"start":"\#(format.string(from: from))","end":"\#(format.string(from: from.addingTimeInterval(1800)))","tags":["study"]}"#
+        }
+        try Data(("[\n" + intervals.joined(separator: ",\n") + "\n]\n").utf8).write(to: URL(fileURLWithPath: s.path("timew.json")))
+        let t = try Terminal(s, ["import", "--from", "timewarrior", s.path("timew.json")])
+        #expect(t.wait() == 0, "\(t.screen)")
+        #expect(t.screen.contains("Imported 40000 activities"), "\(t.screen)")
+        let lines = Self.updates(t, "import")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains(" of 40000 events") }, "\(t.screenWithReturns.debugDescription)")
+        let piped = try s.runProcess(["import", "--from", "timewarrior", s.path("timew.json"), "--db", s.path("other.sqlite")])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped)")
+    }
+
     @Test func theLineSaysDoneOfTotalRateAndTimeLeft() {
         #expect(ProgressLine.text("verify", done: 120_000, total: 500_000, seconds: 2) == "verify: 120000 of 500000 events, 60000 events/s, 7 s left")
         #expect(ProgressLine.text("import", done: 4096, total: 0, seconds: 0.5) == "import: 4096 events, 8192 events/s")

@@ -53,8 +53,9 @@ public enum ImportOperations {
 
     /// Records `tool`'s export at `file` as activities, linked to goals by `maps` (NAME=GOAL[/N]), in the journal at
     /// `journalPath`; every event carries `metadata`.
+    /// `progress` hears of the records recorded so far, of all the file's.
     public static func importRecords(of tool: PeerTool, file: String, maps raw: [String], into journalPath: String,
-                                     time: TimeContext, metadata: String) throws -> RecordsImported {
+                                     time: TimeContext, metadata: String, progress: ProgressHandler? = nil) throws -> RecordsImported {
         let maps = try PeerMap.parse(raw)
         let source = PeerSource(file: file, tool: tool)
         let records = try tool.records(in: try source.load(), source: source, time: time)
@@ -66,7 +67,8 @@ public enum ImportOperations {
         let creation = JournalCreation(path: journalPath)
         do {
             let store = try SQLiteEventStore(path: journalPath, mode: .createIfMissing)
-            let outcome = try PeerAppend(source: source, maps: maps, time: time, metadata: metadata).append(plan, to: store)
+            let outcome = try PeerAppend(source: source, maps: maps, time: time, metadata: metadata, progress: progress)
+                .append(plan, to: store)
             return RecordsImported(added: outcome.added, alreadyHere: outcome.alreadyHere, differing: outcome.differing,
                                    skipped: plan.skipped, journalEvents: try store.count())
         } catch {

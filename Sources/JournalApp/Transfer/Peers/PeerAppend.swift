@@ -9,6 +9,8 @@ struct PeerAppend {
     let time: TimeContext
     /// The metadata every appended event carries (the command and client that recorded it).
     let metadata: String
+    /// Hears of the records decided so far, of all the plan's, every `progressChunk`.
+    var progress: ProgressHandler? = nil
 
     struct Outcome: Equatable {
         let added: Int
@@ -23,7 +25,9 @@ struct PeerAppend {
             let goals = try mappedGoals(session)
             var batches: [AppendBatch] = []
             var alreadyHere = 0, differing = 0
-            for planned in plan.activities.sorted(by: { ($0.occurredAt, $0.eventId) < ($1.occurredAt, $1.eventId) }) {
+            let total = Int64(plan.activities.count)
+            for (index, planned) in plan.activities.sorted(by: { ($0.occurredAt, $0.eventId) < ($1.occurredAt, $1.eventId) }).enumerated() {
+                if let progress, Int64(index) % progressChunk == 0 { progress(Int64(index), total) }
                 let event = try decide(planned, goals: goals)
                 let payload = try event.payloadJSON()
                 if let stored = try session.event(withId: planned.eventId) {
@@ -41,6 +45,7 @@ struct PeerAppend {
                 }
             }
             let added = try session.appendCounting(batches)
+            progress?(total, total)
             return Outcome(added: added, alreadyHere: alreadyHere, differing: differing)
         }
     }

@@ -12,9 +12,14 @@ struct PeerImport {
 
     func run() throws {
         let environment = JournalEnvironment()
-        let outcome = try ImportOperations.importRecords(
-            of: tool, file: file, maps: maps, into: try environment.databasePath(option: db), time: try environment.time(),
-            metadata: try EventMetadata.of(command: "import --from \(tool.rawValue)"))
+        let progress = ProgressLine.onTerminal("import")
+        let outcome: ImportOperations.RecordsImported
+        do {
+            defer { progress?.finish() }
+            outcome = try ImportOperations.importRecords(
+                of: tool, file: file, maps: maps, into: try environment.databasePath(option: db), time: try environment.time(),
+                metadata: try EventMetadata.of(command: "import --from \(tool.rawValue)"), progress: progress?.handler)
+        }
         print(Self.summary(outcome, file: file))
     }
 

@@ -105,10 +105,34 @@ public enum JournalMain {
     /// ArgumentParser's bash script registers `complete -o filenames` (for --db and the files import reads), so
     /// readline lists every candidate as a file name: only what follows its last `/`, `3` for `network/3`. Before
     /// offering journal's own candidates (keys and refs, never files) the script turns that off for this TAB.
+    ///
+    /// journal also takes `--db PATH` before the subcommand (it moves it after), which ArgumentParser's script would
+    /// read as the subcommand: the root function completes that file itself, then the rest as if `--db` came after.
     static func bashCompletionScript(_ script: String) -> String {
         script.replacingOccurrences(of: "__journal_add_completions -W \"$(__journal_custom_complete ",
                                     with: "compopt +o filenames 2>/dev/null; __journal_add_completions -W \"$(__journal_custom_complete ")
+            .replacingOccurrences(of: bashRootWords, with: bashRootWords + bashLeadingDatabase)
     }
+
+    static let bashRootWords = """
+            local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+
+        """
+
+    static let bashLeadingDatabase = """
+            # journal also takes --db before the subcommand: complete its file, then the rest as if it came after.
+            if [[ "${unparsed_words[0]}" == --db ]]; then
+                if [[ "${COMP_CWORD}" -eq 2 ]]; then
+                    compopt -o filenames 2>/dev/null
+                    COMPREPLY=($(compgen -f -- "${cur}"))
+                    return
+                fi
+                unparsed_words=("${unparsed_words[@]:2}")
+            elif [[ "${unparsed_words[0]}" == --db=* && "${COMP_CWORD}" -gt 1 ]]; then
+                unparsed_words=("${unparsed_words[@]:1}")
+            fi
+
+        """
 
     /// The first argument of the shells' calls back into journal for completions (see CompletionCandidates).
     static let completionRequest = "---completion"

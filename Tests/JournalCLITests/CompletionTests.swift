@@ -284,6 +284,21 @@ struct CompletionTests {
         try t.expect("--db folder/")
         t.pressControlC()
         try t.expect("^C\nREADY$ ")
+        // --db before the subcommand: its file completes, and so does what follows, from that journal.
+        t.press("journal --db fol\t")
+        try t.expect("journal --db folder/")
+        t.pressControlC()
+        try t.expect("^C\nREADY$ ")
+        t.press("journal --db \(s.db) log done \t\t")
+        try t.expect("network/1")
+        let leading = t.screen.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(leading.contains(["aws/2", "network/1"]), "\(t.screen)")
+        t.pressControlC()
+        try t.expect("^C\nREADY$ ")
+        t.press("journal --db=\(s.db) hist\t")
+        try t.expect("journal --db=\(s.db) history ")
+        t.pressControlC()
+        try t.expect("^C\nREADY$ ")
         t.pressControlD()
         // bash exits with the last status: 130, the line interrupted by Ctrl-C.
         #expect(t.wait() == 130, "\(t.screen)")

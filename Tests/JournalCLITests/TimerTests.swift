@@ -74,6 +74,38 @@ struct TimerTests {
         #expect(try s.ok(["stop"], env: ["JOURNAL_NOW": "2025-04-10T10:00"]).hasPrefix("Activity logged on 2025-04-10 (35 min, no goal): Coding #side-project (event 5)\n"))
     }
 
+    /// `start --at`, as Watson's: a timer started earlier than now; one running then stops at that moment.
+    @Test func startAtBeginsEarlierAndStopsTheRunningTimerThen() throws {
+        let s = try Sandbox(now: "2025-04-10T10:00")
+        #expect(try s.ok(["start", "Reading", "--at", "9:30"]) == "Timer started at 2025-04-10 09:30 (no goal): Reading (event 1)\n")
+        #expect(try s.ok(["start", "Writing", "--at", "15 minutes ago"], env: ["JOURNAL_NOW": "2025-04-10T10:05"]) == """
+            Stopped the timer that was running (2025-04-10 09:30 to 09:50, 20 min): Reading
+              Activity logged on 2025-04-10 (20 min, no goal): Reading (event 2)
+              Timer stopped at 2025-04-10 09:50 (event 3)
+            Timer started at 2025-04-10 09:50 (no goal): Writing (event 4)
+
+            """)
+        let future = try s.run(["start", "Later", "--at", "11:00"], env: ["JOURNAL_NOW": "2025-04-10T10:06"])
+        #expect(future.status == 65 && future.stdout.isEmpty)
+        #expect(future.stderr == "journal: --at 2025-04-10T11:00:00.000Z is after now (2025-04-10T10:06:00.000Z, UTC); the journal records what has happened\n")
+        let early = try s.run(["start", "Earlier", "--at", "9:40"], env: ["JOURNAL_NOW": "2025-04-10T10:06"])
+        #expect(early.status == 65)
+        #expect(early.stderr == "journal: --at 2025-04-10T09:40:00.000Z is before the running timer started (2025-04-10T09:50:00.000Z, UTC); give a time after its start, or journal cancel it\n")
+        #expect(try s.count() == 4, "refusals append nothing")
+        // Across midnight: started late, stopped after midnight; and a start given as yesterday's time.
+        let n = try Sandbox(now: "2025-04-10T23:10")
+        _ = try n.ok(["start", "Night shift", "--at", "22:00"])
+        #expect(try n.ok(["stop"], env: ["JOURNAL_NOW": "2025-04-11T01:30"]) == """
+            Activity logged on 2025-04-10 (120 min, no goal): Night shift (event 2)
+            Activity logged on 2025-04-11 (90 min, no goal): Night shift (event 3)
+            Timer stopped at 2025-04-11 01:30 (event 4)
+            Timer ran 2025-04-10 22:00 to 2025-04-11 01:30, 210 min: Night shift
+
+            """)
+        #expect(try n.ok(["start", "Reading", "--at", "yesterday 23:30"], env: ["JOURNAL_NOW": "2025-04-11T01:40"])
+            == "Timer started at 2025-04-10 23:30 (no goal): Reading (event 5)\n")
+    }
+
     @Test func cancelRecordsNothingForTheTimer() throws {
         let s = try Sandbox(now: "2025-04-10T09:00")
         _ = try s.ok(["start", "Reading"])

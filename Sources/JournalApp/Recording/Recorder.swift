@@ -231,11 +231,13 @@ public struct Recorder<Store: TransactionalStore> {
 
     /// `journal start`: stops the running timer, if any (recording its activity), then starts the new one, in one
     /// atomic append.
-    public func startTimer(_ command: Command) throws -> TimerStart {
+    /// `at` starts it earlier than now (`journal start --at 9:30`): a timer running then is stopped at that moment.
+    public func startTimer(_ command: Command, at start: Instant? = nil) throws -> TimerStart {
         let metadata = try EventMetadata.of(command: "start")
+        let start = start ?? time.now
         return try store.write(recordedAt: time.now) { session in
-            let stopped = try runningTimer(session) == nil ? nil : try stop(at: time.now, note: nil, metadata: metadata, session)
-            let started = try record(command, occurred: time.now, metadata: metadata, session)
+            let stopped = try runningTimer(session) == nil ? nil : try stop(at: start, note: nil, metadata: metadata, session)
+            let started = try record(command, occurred: start, metadata: metadata, session)
             guard let timer = try runningTimer(session) else { throw AppError.appendRecordedNothing(stream: StreamName.timer) }
             return TimerStart(stopped: stopped, started: started, timer: timer)
         }

@@ -12,7 +12,8 @@ struct Start: ParsableCommand {
         discussion: """
             The timer is an event in the log, so it keeps running across processes and reboots. A timer already \
             running is stopped first (its activity recorded), in the same append, and the output says so.
-            Examples: journal start "Practice exam 2" --goal aws/2   journal start "Reading" --tag "UX Research"
+            Examples: journal start "Practice exam 2" --goal aws/2   journal start "Reading" --tag "UX Research"   \
+            journal start "Standup" --at 9:30
             """)
 
     @Argument(help: "What you are doing.") var text: [String]
@@ -21,6 +22,8 @@ struct Start: ParsableCommand {
     var goal: String?
     @Option(name: .customLong("tag"), help: ArgumentHelp("A label for the activity (repeatable; normalised as imports do: \"UX Research\" is ux-research).", valueName: "tag"))
     var tags: [String] = []
+    @Option(help: ArgumentHelp("When it started, if not now: 9:30, 14:05, '20 minutes ago' (your time zone; not in the future). A timer running then is stopped at that moment.", valueName: "time"))
+    var at: String?
     @Flag(help: "Keep the link to a goal that is not active today (completed, dropped or of another quarter).")
     var force = false
     @OptionGroup var journal: JournalOptions
@@ -28,11 +31,12 @@ struct Start: ParsableCommand {
     func run() throws {
         let environment = JournalEnvironment()
         let time = try environment.time()
+        let start = try at.map { raw throws(DomainError) in try TimeInput.moment(raw, option: "--at", time: time) }
         let link = try goal.map { raw throws(DomainError) in try Validate.goalOrMilestone(raw) }
         let command = Command.startTimer(text: words(text), goal: link?.goal, milestone: link?.number,
                                          tags: TagInput.normalised(tags), force: force)
         let store = try SQLiteEventStore(path: try environment.databasePath(option: journal.db), mode: .createIfMissing)
-        let started = try Recorder(store: store, time: time).startTimer(command)
+        let started = try Recorder(store: store, time: time).startTimer(command, at: start)
         noteFormerKeys(started.started)
         if let stopped = started.stopped {
             print("Stopped the timer that was running (\(TimerWords.ran(stopped, time: time))): \(ShownText.line(stopped.timer.text))")

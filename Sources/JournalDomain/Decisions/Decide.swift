@@ -139,6 +139,7 @@ public enum Decider {
                                                    reason: try Validate.text(reason, what: "reason")))]
 
         case .startTimer(let text, let key, let number, let tags, let force):
+            if let at = state.occurredAt, let now = state.now, at > now { throw .momentInFuture(name: .named("--at"), at: at, now: now) }
             // The activity the stop will record, checked now so that a start the stop would refuse is refused.
             guard case .activityLogged(let a)? = try decide(.logActivity(text: text, goal: key, milestone: number, minutes: nil,
                                                                          tags: tags, force: force), state).first,

@@ -51,11 +51,13 @@ same "another program's database: untouched" "$work/other.db" "$before"
 
 echo "== a journal of a newer schema"
 "$binary" demo --db "$work/newer.sqlite" >/dev/null
+current=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('PRAGMA user_version').fetchone()[0]); c.close()" "$work/newer.sqlite")
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version=99'); c.close()" "$work/newer.sqlite"
 before=$(sha256sum < "$work/newer.sqlite")
 expect "newer schema: refused, exit 66, names both versions" 66 "schema version 99, but this journal understands up to version" -- "$binary" sprint --db "$work/newer.sqlite"
 same "newer schema: untouched" "$work/newer.sqlite" "$before"
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version=2'); c.close()" "$work/newer.sqlite"
+# Back to the version it was written at (the schema this build writes), which it must read again.
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version=' + sys.argv[2]); c.close()" "$work/newer.sqlite" "$current"
 if "$binary" verify --db "$work/newer.sqlite" >/dev/null; then pass "newer schema: readable again once it is a version this build knows"; else fail "newer schema: not readable after"; fi
 
 echo "== write-protected journal, and a journal in a folder that cannot be written"

@@ -52,7 +52,13 @@ struct EditorReviewTests {
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
         #expect(result.stdout == "Review of 2025-Q2 recorded (blockers: overcommitting, other) (event \(before + 1))\n")
         let template = try given(s, 0).split(separator: "\n").map(String.init)
-        #expect(template.first == "# The review of 2025-Q2. Answer the five questions in the JSON below, save and close the editor to")
+        #expect(template.prefix(4) == [
+            "# The review of 2025-Q2: answer the five questions in the JSON below, then save",
+            "# and close the editor to record it. Lines starting with # are left out; an",
+            "# empty file, or one saved unchanged, records nothing.",
+            "# blockers: a list of any of overcommitting, too-many-goals, lost-interest,",
+        ])
+        #expect(template.prefix(5).allSatisfy { $0.count <= 80 }, "\(template)")
         #expect(template.contains("#   aws      completed  3/3 milestones  1 revision"))
         #expect(template.contains("  # 1/5 What did I set out to accomplish this quarter?"))
         #expect(template.contains(#"  "planned": "Complete AWS Solutions Architect certification (Pass the certification exam); Build professional network in data engineering (15 new relevant connections, 2 conversations)","#))

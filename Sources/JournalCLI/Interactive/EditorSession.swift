@@ -71,6 +71,22 @@ struct EditorSession {
     }
 
     /// The text without its comment lines (a # after spaces counts too; JSON has no other use for it there).
+    /// Prose for a template's head as `#` lines of at most 80 columns, broken at spaces: an editor in an 80-column
+    /// terminal shows it without wrapping.
+    static func comment(_ text: String, width: Int = 80) -> [String] {
+        var lines: [String] = []
+        var line = "#"
+        for word in text.split(separator: " ") {
+            if line.count + 1 + word.count > width, line != "#" {
+                lines.append(line)
+                line = "#"
+            }
+            line += " " + word
+        }
+        lines.append(line)
+        return lines
+    }
+
     static func uncommented(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.drop { $0 == " " || $0 == "\t" }.hasPrefix("#") }.joined(separator: "\n")

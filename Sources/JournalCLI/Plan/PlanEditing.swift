@@ -8,11 +8,11 @@ import JournalViews
 enum PlanEditing {
     static func template(_ context: PlanContext) -> String {
         let quarter = context.quarter
-        var lines = [
-            "# The plan for \(quarter) (\(TextStyle.date(quarter.firstDay, reference: quarter.lastDay)) to \(TextStyle.date(quarter.lastDay))), as the JSON of journal plan --from FILE.",
-            "# Save and close the editor to record it all in one append. Lines starting with # are left out; an",
-            "# empty file, or one saved unchanged, records nothing. A sprint has one to three goals.",
-        ]
+        var lines = EditorSession.comment(
+            "The plan for \(quarter) (\(TextStyle.date(quarter.firstDay, reference: quarter.lastDay)) to \(TextStyle.date(quarter.lastDay))),"
+            + " as the JSON of journal plan --from FILE. Save and close the editor to record it all in one append. Lines"
+            + " starting with # are left out; an empty file, or one saved unchanged, records nothing. A sprint has one to"
+            + " three goals.")
         if !context.alreadyInQuarter.isEmpty {
             lines.append("# Already in \(quarter): " + context.alreadyInQuarter.map(\.shownKey).joined(separator: ", "))
         }

@@ -7,12 +7,12 @@ import Projections
 /// prefills them, with the quarter's summary and the choices in comment lines.
 enum ReviewEditing {
     static func template(_ quarter: Quarter, given: ReviewAnswers, summary: [String], prefills: [String: String?]) -> String {
-        var lines = [
-            "# The review of \(quarter). Answer the five questions in the JSON below, save and close the editor to",
-            "# record it. Lines starting with # are left out; an empty file, or one saved unchanged, records nothing.",
-            "# blockers: a list of any of " + Blocker.allCases.map(\.rawValue).joined(separator: ", ") + " ([] for none).",
-            "#",
-        ]
+        var lines = EditorSession.comment("The review of \(quarter): answer the five questions in the JSON below, then save and"
+            + " close the editor to record it. Lines starting with # are left out; an empty file, or one saved unchanged,"
+            + " records nothing.")
+        lines += EditorSession.comment("blockers: a list of any of " + Blocker.allCases.map(\.rawValue).joined(separator: ", ")
+            + " ([] for none).")
+        lines.append("#")
         lines += summary.map { $0.isEmpty ? "#" : "# " + $0 }
         lines += ["#", "{"]
         for (index, question) in ReviewAnswers.questions.enumerated() {

@@ -172,7 +172,7 @@ extension DomainError {
         case .emptySprint(let quarter):
             return "a sprint needs one to three goals and this plan leaves \(quarter) with none; add a goal, or keep one from \(quarter.previous)"
         case .undecidedCarryOver(let goals, let from):
-            return "the plan does not say whether to keep, revise or drop \(goals.joined(separator: ", ")) from \(from); decide for each, or pass --yes to keep them"
+            return "the plan does not say whether to keep, revise, complete or drop \(goals.joined(separator: ", ")) from \(from); decide for each, or pass --yes to keep them"
         case .goalClosedBefore(let goal, let status, let closedOn, let day):
             return "goal \(goal) was \(status.rawValue) on \(closedOn), before \(day); \(Self.inactiveGoalFixes)"
         case .goalOfOtherQuarter(let goal, let quarter, let day):

@@ -161,7 +161,7 @@ struct DomainErrorWordsTests {
         (.emptySprint(quarter: q3),
          "a sprint needs one to three goals and this plan leaves 2025-Q3 with none; add a goal, or keep one from 2025-Q2"),
         (.undecidedCarryOver(goals: ["blog", "net"], from: q2),
-         "the plan does not say whether to keep, revise or drop blog, net from 2025-Q2; decide for each, or pass --yes to keep them"),
+         "the plan does not say whether to keep, revise, complete or drop blog, net from 2025-Q2; decide for each, or pass --yes to keep them"),
         (.goalClosedBefore(goal: "cs", status: .completed, closedOn: day("2025-08-20"), day: day("2025-09-02")),
          "goal cs was completed on 2025-08-20, before 2025-09-02; " + inactiveGoalFixes),
         (.goalOfOtherQuarter(goal: "cs", quarter: q3, day: day("2025-10-02")),

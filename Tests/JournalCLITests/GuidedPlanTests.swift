@@ -322,7 +322,7 @@ struct GuidedPlanTests {
         let before = try s.count()
         let file = try write(s, "plan.json", #"{"goals": [{"title": "Lead the pipeline migration"}]}"#)
         expectRefusal(try s.run("plan", "2025-Q3", "--from", file), status: 65,
-                      mentioning: ["does not say whether to keep, revise or drop network from 2025-Q2", "--yes"])
+                      mentioning: ["does not say whether to keep, revise, complete or drop network from 2025-Q2", "--yes"])
         #expect(try s.count() == before)
         let result = try s.run("plan", "2025-Q3", "--from", file, "--yes", "--quiet")
         #expect(result.status == 0, "\(result)")

@@ -26,10 +26,14 @@ case "$verify_a" in "OK: 10000 events, hash chain intact"*) ;; *) echo "gen-smok
 [ "$verify_a" = "$verify_b" ] || { echo "gen-smoke: the same seed gave two different journals" >&2; exit 1; }
 
 report=$(JOURNAL_NOW=2025-12-31 "$bin/journal" report 2024-Q2 --db "$work/a.sqlite")
-echo "$report" | head -12
+head -12 <<<"$report"
 for section in "Planned by the end of week 1" "How it ended" "Week by week" "Review"; do
     grep -q "$section" <<<"$report" || { echo "gen-smoke: the report has no '$section' section" >&2; exit 1; }
 done
-JOURNAL_NOW=2024-05-16 "$bin/journal" sprint --db "$work/a.sqlite" --format json | grep -q '"quarter" *: *"2024-Q2"'
-JOURNAL_NOW=2024-05-16 "$bin/journal" insights --quarter 2024-Q2 --db "$work/a.sqlite" | grep -q "linked to a goal"
+# Each output is read whole before it is searched: grep -q on a pipe exits at the first match, and journal, still
+# writing, would then die of SIGPIPE (exit 141 under pipefail) on a timing the machine decides.
+sprint=$(JOURNAL_NOW=2024-05-16 "$bin/journal" sprint --db "$work/a.sqlite" --format json)
+grep -q '"quarter" *: *"2024-Q2"' <<<"$sprint" || { echo "gen-smoke: the sprint's json names no 2024-Q2" >&2; exit 1; }
+insights=$(JOURNAL_NOW=2024-05-16 "$bin/journal" insights --quarter 2024-Q2 --db "$work/a.sqlite")
+grep -q "linked to a goal" <<<"$insights" || { echo "gen-smoke: insights shows no effort linked to a goal" >&2; exit 1; }
 echo "gen-smoke: OK"

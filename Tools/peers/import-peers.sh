@@ -163,7 +163,8 @@ timew export > "$exports/timewarrior-more.json"
 expect "Imported 1 activity *already here*" "$(j import --from timewarrior "$exports/timewarrior-more.json" --map aws=aws-cert/1 --map network=network)"
 say "the journal"
 expect "OK: *hash chain intact*" "$(j verify)"
-j insights --since 2025-03-29 --until 2025-04-30 | head -3
+insights=$(j insights --since 2025-03-29 --until 2025-04-30)   # read whole: head on a pipe could SIGPIPE journal
+head -3 <<<"$insights"
 
 if [ -n "$fixtures" ]; then
     case "$fixtures" in /*) ;; *) fixtures="$root/$fixtures" ;; esac

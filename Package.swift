@@ -86,7 +86,7 @@ let package = Package(
             path: "Sources/JournalRemote"
         ),
         // `journal-remote URL JOURNAL`: JSON lines on stdin/stdout, run by `journal sync` (as git runs git-remote-*).
-        .executableTarget(name: "journal-remote", dependencies: ["JournalRemote"], path: "Sources/journal-remote"),
+        .executableTarget(name: "journal-remote", dependencies: ["JournalRemote", "JournalChain", .product(name: "PostgresNIO", package: "postgres-nio")], path: "Sources/journal-remote"),
         .executableTarget(name: "journal-gen", dependencies: ["JournalDomain", "JournalStore", "JournalWords"], path: "Tools/JournalGen"),
         // What the test targets share: the seeded random source, the event generators, the hand-built log and
         // temporary folders. A regular target, so that every test target can depend on it.

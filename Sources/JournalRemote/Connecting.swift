@@ -28,7 +28,7 @@ public struct Connecting: Sendable {
             return PostgresConnection.Configuration(unixSocketPath: socket, username: user, password: password, database: database)
         }
         var tls = TLSConfiguration.makeClientConfiguration()
-        let mode: PostgresConnection.Configuration.TLS
+        var mode: PostgresConnection.Configuration.TLS
         switch url.sslMode {
         case .disable:
             mode = .disable

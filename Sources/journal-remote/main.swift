@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 import JournalChain
 import JournalRemote
-import Logging
+import PostgresNIO
 
 // `journal-remote URL JOURNAL`: the network half of `journal sync` (docs/sync.md). It greets with the server's
 // schema version once connected, then answers each request line on standard input with one line on standard

@@ -32,8 +32,8 @@ let package = Package(
         ),
         // Events, commands and pure decisions: no SQLite, no clock, no printing.
         .target(name: "JournalDomain", path: "Sources/JournalDomain"),
-        // The hash chain's encoding (SHA-256 over the canonical fields), shared by the local store and the sync
-        // helper, which must not link SQLite.
+        // The hash chain's encoding (SHA-256 over the canonical fields), the sync protocol and remote URLs, shared by the
+        // local store and the sync helper, which must not link SQLite (and journal must not link NIO).
         .target(
             name: "JournalChain",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],

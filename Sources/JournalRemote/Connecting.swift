@@ -1,4 +1,5 @@
 import Foundation
+import JournalChain
 import PostgresNIO
 
 /// How the helper reaches the server: the URL, then libpq's environment (`PGUSER`, `PGPASSWORD`, `PGPASSFILE` or

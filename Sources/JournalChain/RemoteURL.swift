@@ -1,7 +1,8 @@
 import Foundation
 
 /// A remote's address, `postgresql://user@host:port/database?sslmode=MODE` (libpq's URL form; `postgres://` too).
-/// A host that starts with "/" (written `%2F...`, or `?host=/dir`) is the folder of a local server's socket.
+/// A host that starts with "/" (written `%2F...`, or `?host=/dir`) is the folder of a local server's socket;
+/// `?journal=NAME` names the journal on the server.
 public struct RemoteURL: Equatable, Sendable {
     public enum SSLMode: String, Sendable, CaseIterable {
         case disable, prefer, require
@@ -15,6 +16,8 @@ public struct RemoteURL: Equatable, Sendable {
     public var port: Int
     public var database: String?
     public var sslMode: SSLMode
+    /// The journal on the server (`?journal=NAME`; default `journal`): several can share one database.
+    public var journal: String
 
     public enum Problem: Error, Equatable, Sendable {
         case notPostgres(String)
@@ -40,7 +43,8 @@ public struct RemoteURL: Equatable, Sendable {
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         return RemoteURL(user: components.user.flatMap { $0.isEmpty ? nil : $0 },
                          password: components.password.flatMap { $0.isEmpty ? nil : $0 },
-                         host: host, port: port, database: path.isEmpty ? nil : path, sslMode: sslMode)
+                         host: host, port: port, database: path.isEmpty ? nil : path, sslMode: sslMode,
+                         journal: query["journal"].flatMap { $0.isEmpty ? nil : $0 } ?? "journal")
     }
 
     public var isSocket: Bool { host.hasPrefix("/") }

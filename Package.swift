@@ -99,7 +99,10 @@ let package = Package(
         .testTarget(name: "JournalAppTests", dependencies: ["JournalApp", "JournalStore", "JournalDomain", "JournalTestSupport", "Projections"]),
         .testTarget(name: "JournalCLITests", dependencies: ["JournalApp", "JournalCLI", "JournalStore", "JournalTestSupport", "JournalViews", "JournalWords", "journal"], exclude: ["Golden", "PeerFixtures"]),
         // Against a real PostgreSQL server: run under Tools/pg/with-server.sh (bash Tools/test.sh does), fails without one.
-        .testTarget(name: "JournalRemoteTests", dependencies: ["JournalRemote", "JournalChain", "JournalTestSupport", "journal", "journal-remote"]),
+        .testTarget(name: "JournalRemoteTests", dependencies: [
+            "JournalRemote", "JournalChain", "JournalTestSupport", "journal", "journal-remote",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,8 +16,9 @@ if ! command -v pg_virtualenv >/dev/null 2>&1 && [ -z "$(bindir)" ]; then
 fi
 
 if command -v pg_virtualenv >/dev/null 2>&1; then
-    # -s: stop the server even when CMD fails; the cluster and its password are made for this run only.
-    exec pg_virtualenv -s "$@"
+    # -t: a cluster in a temporary folder even as root, so runs side by side never meet; it and its password are
+    # made for this run only, and dropped when CMD ends.
+    exec pg_virtualenv -t "$@"
 fi
 
 bin=$(bindir)

@@ -31,7 +31,11 @@ struct RemoteCommandTests {
         #expect(refused.stdout == "")
         #expect(refused.stderr == "journal: the URL holds a password, and journal never stores one: remove it from the URL and set PGPASSWORD or a ~/.pgpass line (mode 0600)\n")
         #expect(!refused.stderr.contains("secret"))
-        #expect(try s.ok(["remote", "list"]) == "No remotes; add one with journal remote add NAME URL\n")
+        // Refused before the journal is opened: none was created, and one already there keeps no such remote.
+        #expect(!FileManager.default.fileExists(atPath: s.db))
+        try s.ok(["remote", "add", "home", "postgresql://me@db.example.org/journal"])
+        #expect(try s.run(["remote", "add", "away", "postgresql://me:secret@db.example.org/journal"]).status == 64)
+        #expect(try s.ok(["remote", "list"]) == "home\tpostgresql://me@db.example.org/journal\tpulled to 0\n")
     }
 
     @Test func badNamesURLsAndDuplicatesAreRefused() throws {

@@ -103,8 +103,9 @@ struct Device {
 
     init(_ name: String) throws { folder = try TemporaryFolder(prefix: "sync-\(name)-") }
 
-    func run(_ arguments: [String], now: String) throws -> Ran {
+    func run(_ arguments: [String], now: String, env extra: [String: String?] = [:]) throws -> Ran {
         var env = TestServer.environment
+        for (name, value) in extra { env[name] = value }
         env["JOURNAL_NOW"] = now
         env["TZ"] = "UTC"
         env["NO_COLOR"] = "1"

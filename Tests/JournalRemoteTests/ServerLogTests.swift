@@ -122,6 +122,38 @@ import Testing
         #expect(sync.err == "journal: sync with new failed: the server's journal schema is version 7, newer than version 1 that this journal-remote knows: upgrade journal on this device\n")
     }
 
+    /// sslmode=require encrypts without checking the certificate; verify-full checks it against PGSSLROOTCERT (or
+    /// the system's roots) and the host name. The test server's certificate is for localhost, made by with-server.sh.
+    @Test func sslModesAreHonoured() throws {
+        var env = try TestServer.require()
+        let root = try #require(env["JOURNAL_TEST_PG_ROOT"], "JOURNAL_TEST_PG_ROOT unset: run under bash Tools/pg/with-server.sh")
+        env["PGSSLROOTCERT"] = nil
+        let journal = TestServer.uniqueName("tls")
+        let port = env["PGPORT"] ?? "5432", user = env["PGUSER"] ?? "", database = env["PGDATABASE"] ?? ""
+        func greeting(host: String, mode: String, root: String?) throws -> String {
+            var env = env
+            env["PGSSLROOTCERT"] = root
+            let url = "postgresql://\(user)@\(host):\(port)/\(database)?sslmode=\(mode)&journal=\(journal)"
+            return try runProgram(try Built.path("journal-remote"), [url, journal], env: env, input: "").out
+        }
+        #expect(try greeting(host: "localhost", mode: "require", root: nil) == "{\"ok\":true,\"schema\":1}\n")
+        #expect(try greeting(host: "localhost", mode: "verify-full", root: root) == "{\"ok\":true,\"schema\":1}\n")
+        let untrusted = try greeting(host: "localhost", mode: "verify-full", root: nil)
+        #expect(untrusted.hasPrefix("{\"error\":\"cannot connect to localhost:\(port): ") && untrusted.contains("CERTIFICATE_VERIFY_FAILED"), "\(untrusted)")
+        let wrongName = try greeting(host: "127.0.0.1", mode: "verify-full", root: root)
+        #expect(wrongName.contains("failedToValidateHostname"), "\(wrongName)")
+
+        // journal sync over verify-full.
+        let device = try Device("tls")
+        try device.ok(["log", "activity", "Reading", "--minutes", "20"], now: "2026-01-05T09:00")
+        try device.ok(["remote", "add", "safe", "postgresql://\(user)@localhost:\(port)/\(database)?sslmode=verify-full&journal=\(journal)"], now: "2026-01-05T09:00")
+        var sync = try device.run(["sync"], now: "2026-01-05T09:00", env: ["PGSSLROOTCERT": root])
+        #expect(sync.out == "Pushed 1 event, pulled 0 events; safe holds 1\n", "\(sync)")
+        sync = try device.run(["sync"], now: "2026-01-05T09:00", env: ["PGSSLROOTCERT": nil])
+        #expect(sync.status == 74)
+        #expect(sync.err.hasPrefix("journal: sync with safe failed: cannot connect to localhost:\(port): "), "\(sync)")
+    }
+
     /// Without the helper beside journal or on PATH, sync says so in one line naming make install.
     @Test func aMissingHelperIsOneClearLine() throws {
         let folder = try TemporaryFolder(prefix: "no-helper-")

@@ -1,4 +1,6 @@
 import Foundation
+@testable import JournalApp
+@testable import JournalCLI
 import Testing
 
 /// `journal remote add|list|remove`: what is remembered, what is refused (the sync itself is tested against a real
@@ -72,5 +74,13 @@ struct RemoteCommandTests {
         let two = try s.run(["sync"])
         #expect(two.status == 64)
         #expect(two.stderr == "journal: several remotes; name one: journal sync NAME (journal remote list)\n")
+    }
+
+    /// A pulled event the merge refuses is named by its remote and server position (the file it was merged
+    /// through is gone), with the import's reason, as a refusal (65).
+    @Test func theWordsOfAPulledEventRefused() {
+        let error = CLIError.from(AppError.pulledEventRefused(remote: "home", position: 42, problem: .eventIdConflict(eventId: "e-1")))
+        #expect(error.message == "the event at position 42 of remote home cannot be merged: event e-1 is already in this journal with different content (nothing was pulled; what was pushed stays on the server; see docs/sync.md, the current limit)")
+        #expect(error.status == .data)
     }
 }

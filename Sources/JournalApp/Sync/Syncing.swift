@@ -28,7 +28,9 @@ public enum Syncing {
     public static let pushBatch = 2000
     public static let pullBatch = 5000
 
-    public static func sync(journalPath: String, remote: StoredRemote, link: inout some RemoteLink, now: Instant) throws -> Outcome {
+    /// `temporaryFolder` is where the pulled events are laid out for the import (removed after).
+    public static func sync(journalPath: String, remote: StoredRemote, link: inout some RemoteLink, now: Instant,
+                            temporaryFolder: String) throws -> Outcome {
         let store = try SQLiteEventStore(path: journalPath, mode: .mustExist)
         // Push: every local event after the last one pushed. The server skips the ones it holds (pulled ones among
         // them), so what an interrupted sync pushed is pushed again harmlessly.
@@ -58,7 +60,7 @@ public enum Syncing {
         }
         var pulled = 0
         if !pulledEvents.isEmpty {
-            pulled = try merge(pulledEvents, remote: remote.name, into: journalPath, now: now)
+            pulled = try merge(pulledEvents, remote: remote.name, into: journalPath, now: now, temporaryFolder: temporaryFolder)
         }
         try store.setRemotePositions(named: remote.name, pulled: after, pushed: pushedTo)
         return Outcome(pushed: pushed, pulled: pulled, serverEvents: max(serverHead, after))
@@ -78,8 +80,9 @@ public enum Syncing {
 
     /// The pulled events as an export (chained from genesis, its own positions) merged by the import, so a sync
     /// adds exactly what an import of the same events would, under the same checks.
-    static func merge(_ events: [RemoteProtocol.Event], remote: String, into journalPath: String, now: Instant) throws -> Int {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-sync-\(UUID().uuidString)")
+    static func merge(_ events: [RemoteProtocol.Event], remote: String, into journalPath: String, now: Instant,
+                      temporaryFolder: String) throws -> Int {
+        let folder = URL(fileURLWithPath: temporaryFolder).appendingPathComponent("journal-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pulled-from-\(remote.filter { $0.isLetter || $0.isNumber || $0 == "-" }).jsonl")
@@ -100,6 +103,12 @@ public enum Syncing {
         }
         text += ExportLine.headText(hash: previous, events: Int64(events.count)) + "\n"
         try Data(text.utf8).write(to: file)
-        return try ImportOperations.importExport(file: file.path, into: journalPath, now: now).added
+        do {
+            return try ImportOperations.importExport(file: file.path, into: journalPath, now: now).added
+        } catch AppError.exportLine(_, let line, let problem) {
+            // Line N of the file is the Nth event pulled: name it by the server's position, not a file that is gone.
+            let position = events.indices.contains(line - 1) ? events[line - 1].position ?? Int64(line) : Int64(line)
+            throw AppError.pulledEventRefused(remote: remote, position: position, problem: problem)
+        }
     }
 }

@@ -43,7 +43,8 @@ struct SyncCommand: ParsableCommand {
         do {
             var helper = try RemoteHelper(remote: remote, journalName: journalName, environment: runEnvironment)
             defer { helper.finish() }
-            let outcome = try Syncing.sync(journalPath: path, remote: remote, link: &helper, now: time.now)
+            let outcome = try Syncing.sync(journalPath: path, remote: remote, link: &helper, now: time.now,
+                                          temporaryFolder: runTemporaryDirectory)
             print("Pushed \(SyncCommand.events(outcome.pushed)), pulled \(SyncCommand.events(outcome.pulled)); \(remote.name) holds \(outcome.serverEvents)")
         } catch let failure as RemoteFailure {
             throw CLIError(.io, "sync with \(remote.name) failed: \(failure.message)")

@@ -154,6 +154,27 @@ import Testing
         #expect(sync.err.hasPrefix("journal: sync with safe failed: cannot connect to localhost:\(port): "), "\(sync)")
     }
 
+    /// The password comes from PGPASSWORD, else from the password file, and that only when no one but its owner
+    /// can read it (0600), as libpq reads ~/.pgpass.
+    @Test func thePasswordFileIsReadOnlyWhenPrivate() throws {
+        var env = try TestServer.require()
+        let password = try #require(env["PGPASSWORD"], "PGPASSWORD unset: run under bash Tools/pg/with-server.sh")
+        env["PGPASSWORD"] = nil
+        let folder = try TemporaryFolder(prefix: "pgpass-")
+        let file = folder.path + "/pgpass"
+        let port = env["PGPORT"] ?? "5432"
+        try "# a comment\nother:*:*:*:wrong\nlocalhost:\(port):*:\(env["PGUSER"] ?? ""):\(password.replacingOccurrences(of: ":", with: "\\:"))\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        env["PGPASSFILE"] = file
+        let url = try TestServer.url(journal: "pgpass").replacingOccurrences(of: "@\(env["PGHOST"] ?? "")", with: "@localhost")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        #expect(try runProgram(try Built.path("journal-remote"), [url, "pgpass"], env: env).out == "{\"ok\":true,\"schema\":1}\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        let ignored = try runProgram(try Built.path("journal-remote"), [url, "pgpass"], env: env)
+        #expect(ignored.status == 69)
+        #expect(ignored.out.hasPrefix("{\"error\":\"cannot connect to localhost:\(port): "), "\(ignored)")
+    }
+
     /// Without the helper beside journal or on PATH, sync says so in one line naming make install.
     @Test func aMissingHelperIsOneClearLine() throws {
         let folder = try TemporaryFolder(prefix: "no-helper-")

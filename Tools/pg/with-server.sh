@@ -24,7 +24,8 @@ chmod 0755 "$tls"; chmod 0600 "$tls/server.key"; chown postgres "$tls/server.key
 export JOURNAL_TEST_PG_ROOT="$tls/server.crt"
 ssl_options=(-c ssl=on -c "ssl_cert_file=$tls/server.crt" -c "ssl_key_file=$tls/server.key")
 
-if command -v pg_virtualenv >/dev/null 2>&1; then
+# JOURNAL_PG_NO_VIRTUALENV=1 takes the initdb/pg_ctl way even where pg_virtualenv is (to check that way).
+if [ -z "${JOURNAL_PG_NO_VIRTUALENV:-}" ] && command -v pg_virtualenv >/dev/null 2>&1; then
     # -t: a cluster in a temporary folder even as root, so runs side by side never meet; it and its password are
     # made for this run only, and dropped when CMD ends.
     trap 'rm -rf "$tls"' EXIT

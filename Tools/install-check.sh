@@ -35,6 +35,8 @@ done
 check "bin/journal is executable" test -x "$prefix/bin/journal"
 check "bin/journal-remote is executable" test -x "$prefix/bin/journal-remote"
 # The sync helper answers its usage line (exit 64) without a server; journal finds it beside itself.
+# The network code stays in the helper: the stripped helper names PostgresNIO thousands of times, journal never.
+check "journal links no network code (no PostgresNIO in bin/journal)" bash -c "! strings '$prefix/bin/journal' | grep -q PostgresNIO"
 check "journal-remote runs (usage, exit 64)" bash -c "'$prefix/bin/journal-remote' >/dev/null 2>&1; test \$? -eq 64"
 
 version="$("$prefix/bin/journal" --version)"

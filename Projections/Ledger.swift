@@ -111,7 +111,8 @@ public struct Ledger: Equatable, Sendable {
     public func goals(in quarter: Quarter, at instant: Instant? = nil, _ knowledge: Knowledge = .now) -> [GoalState] {
         // Each goal's sort key is looked up once, not at every comparison.
         let found = goals.keys.compactMap { goal($0, at: instant, knowledge) }.filter { $0.quarter == quarter }
-        let order = found.indices.map { (setPosition(found[$0].id), found[$0].id, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let order = found.indices.map { (setOrder(found[$0].id), found[$0].id, $0) }
+            .sorted { ($0.0.recorded, $0.0.position, $0.1) < ($1.0.recorded, $1.0.position, $1.1) }
         return order.map { found[$0.2] }
     }
 
@@ -134,6 +135,14 @@ public struct Ledger: Equatable, Sendable {
     /// The log position of a goal's first goal-set, for a stable "order they were set" sort.
     func setPosition(_ key: String) -> Int64 {
         goals[key]?.events.first.map(\.position) ?? .max
+    }
+
+    /// When a goal was first set (recorded), then its log position: devices that synced hold the same events at
+    /// different local positions, and the recorded time orders them the same on every device (only events recorded
+    /// in the same millisecond fall back to the local order).
+    func setOrder(_ key: String) -> (recorded: Int64, position: Int64) {
+        guard let first = goals[key]?.events.first else { return (.max, .max) }
+        return (first.recordedAt.millisecondsSinceEpoch, first.position)
     }
 
     /// The goal's events that count, in log order (occurred up to `instant` when given).

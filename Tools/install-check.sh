@@ -20,6 +20,7 @@ check() { local what="$1"; shift; if "$@"; then ok "$what"; else fail "$what"; f
 
 files=(
     bin/journal
+    bin/journal-remote
     share/man/man1/journal.1
     share/bash-completion/completions/journal
     share/zsh/site-functions/_journal
@@ -32,6 +33,11 @@ for file in "${files[@]}"; do
     check "$file installed" test -s "$prefix/$file"
 done
 check "bin/journal is executable" test -x "$prefix/bin/journal"
+check "bin/journal-remote is executable" test -x "$prefix/bin/journal-remote"
+# The sync helper answers its usage line (exit 64) without a server; journal finds it beside itself.
+# The network code stays in the helper: the stripped helper names PostgresNIO thousands of times, journal never.
+check "journal links no network code (no PostgresNIO in bin/journal)" bash -c "! strings '$prefix/bin/journal' | grep -q PostgresNIO"
+check "journal-remote runs (usage, exit 64)" bash -c "'$prefix/bin/journal-remote' >/dev/null 2>&1; test \$? -eq 64"
 
 version="$("$prefix/bin/journal" --version)"
 check "journal --version prints a version ($version)" test -n "$version"

@@ -59,6 +59,11 @@ public enum AppError: Error, Equatable, Sendable {
     case exportWithoutHead(path: String)
     /// A line of an export refused, and why.
     case exportLine(path: String, line: Int, problem: ExportLineProblem)
+
+    // Sync
+
+    /// An event pulled from a remote (at that server position) that the merge refuses: nothing pulled is kept.
+    case pulledEventRefused(remote: String, position: Int64, problem: ExportLineProblem)
     /// A record of another tool's export refused (nil record: the file as a whole), and why.
     case peerRecord(file: String, record: String?, tool: PeerTool, problem: PeerRecordProblem)
     /// A peer record's activity refused by the domain's rules.
@@ -95,7 +100,7 @@ public enum AppError: Error, Equatable, Sendable {
         switch self {
         case .dryRunNotRolledBack, .appendRecordedNothing, .noFreeGoalKey, .peerRecordDecidedNothing, .demoTimeUnreadable: return .software
         case .undoPositionPastHead, .nothingToUndo, .carryOverNotUnfinished, .demoJournalNotEmpty, .importTooLarge,
-             .exportWithoutHead, .exportLine, .peerRecord, .peerRecordRefused, .mapWithoutJournal, .mapUnknownGoal,
+             .exportWithoutHead, .exportLine, .pulledEventRefused, .peerRecord, .peerRecordRefused, .mapWithoutJournal, .mapUnknownGoal,
              .mapUnknownMilestone:
             return .data
         case .carryOverNeedsReason, .carryOverUnknownAction, .carryOverUnknownTargetMeaning, .carryOverTargetMeaningWithoutTarget,

@@ -63,5 +63,15 @@ enum Schema {
             PRIMARY KEY (alias, goal)
         ) WITHOUT ROWID;
         """,
+        // 4: the remotes `journal sync` talks to (docs/sync.md): a name, its URL (never with a password), the last
+        // server position pulled and the last local position pushed. Local settings, not facts: not in the log.
+        """
+        CREATE TABLE remotes (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            pulled INTEGER NOT NULL DEFAULT 0,
+            pushed INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        """,
     ]
 }

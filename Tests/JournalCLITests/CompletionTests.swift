@@ -61,7 +61,7 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 struct CompletionTests {
     static let subcommands = ["log", "start", "stop", "cancel", "undo", "plan", "review", "sprint", "goals", "report", "history",
                               "insights", "activities", "resume", "share", "events", "demo", "export", "import", "backup", "verify",
-                              "rebuild"]
+                              "rebuild", "remote", "sync"]
 
     @Test("the completion script generates", arguments: ["bash", "zsh", "fish"])
     func scripts(shell: String) throws {

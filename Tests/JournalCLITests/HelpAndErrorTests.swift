@@ -27,7 +27,7 @@ struct HelpAndErrorTests {
         #expect(Self.groups(help) == [
             "LOGGING": ["log", "start", "stop", "cancel", "undo", "plan", "review"],
             "READING": ["sprint", "goals", "report", "history", "insights", "activities", "resume", "share", "events", "demo"],
-            "MAINTENANCE": ["export", "import", "backup", "verify", "rebuild"],
+            "MAINTENANCE": ["export", "import", "backup", "verify", "rebuild", "remote", "sync"],
         ], "\(help)")
         // The three groups in that order, and no ungrouped list besides them.
         let headings = help.split(separator: "\n").filter { $0.hasSuffix("SUBCOMMANDS:") }

@@ -31,6 +31,7 @@ struct ProcessTierTests {
         ["stop"], ["cancel"], ["stop", "--at", "soon"],
         ["log", "amend", "1", "--minutes", "5"], ["help", "log", "amend"],
         ["review", "--edit", "--from", "answers.json"], ["plan", "2025-Q3", "--edit", "--from", "plan.json"],
+        ["remote", "list"], ["remote", "remove", "nowhere"], ["sync"], ["sync", "nowhere"],
     ]
 
     @Test(arguments: reads) func aReadIsTheSameBothWays(_ arguments: [String]) throws {
@@ -69,6 +70,7 @@ struct ProcessTierTests {
         ["undo", "--yes"], ["rebuild"],
         ["start", "Practice exam", "--goal", "aws/2", "--tag", "Deep Work"],
         ["log", "activity", "Meetup", "--from", "yesterday 19:00", "--to", "21:30", "--tag", "networking"],
+        ["remote", "add", "home", "postgresql://me@localhost/journal"],
     ]
 
     @Test(arguments: writes) func aWriteIsTheSameBothWays(_ arguments: [String]) throws {

@@ -27,7 +27,7 @@ struct Journal: ParsableCommand {
                 Sprint.self, GoalsCommand.self, Report.self, History.self, InsightsCommand.self, Activities.self, Resume.self,
                 Share.self, Events.self, Demo.self,
             ]),
-            CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Backup.self, Verify.self, Rebuild.self]),
+            CommandGroup(name: "Maintenance", subcommands: [Export.self, Import.self, Backup.self, Verify.self, Rebuild.self, RemoteCommand.self, SyncCommand.self]),
         ],
         defaultSubcommand: OverviewCommand.self
     )

@@ -38,6 +38,8 @@ extension AppError {
         case .exportWithoutHead(let path):
             return "\(path) has no head line at its end; it was cut short or is not an export of journal (nothing was imported)"
         case .exportLine(let path, let line, let problem): return "\(path) line \(line): \(problem.message) (nothing was imported)"
+        case .pulledEventRefused(let remote, let position, let problem):
+            return "the event at position \(position) of remote \(remote) cannot be merged: \(problem.message) (nothing was pulled; what was pushed stays on the server; see docs/sync.md, the current limit)"
         case .peerRecord(let file, let record, let tool, let problem):
             let subject = record.map { "\(file) \($0):" } ?? file
             return "\(subject) \(problem.message(tool)); give the output of \(tool.exportCommand) (nothing was imported)"

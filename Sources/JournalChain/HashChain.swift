@@ -1,5 +1,4 @@
 import Crypto
-import JournalDomain
 
 /// Each event's hash is SHA-256 over the previous event's hash followed by the event's canonical bytes;
 /// the first event chains from 32 zero bytes. The canonical bytes are these fields, in this order, each as
@@ -32,13 +31,6 @@ public enum HashChain {
                 } }
             } } }
         }
-    }
-
-    public static func hash(of event: RecordedEvent) -> [UInt8] {
-        hash(previous: event.previousHash, position: event.position, eventId: event.eventId, streamId: event.streamId,
-             streamVersion: event.streamVersion, type: event.type, schemaVersion: event.schemaVersion,
-             payload: event.payload, metadata: event.metadata, occurredAt: event.occurredAt.description,
-             recordedAt: event.recordedAt.description)
     }
 
     public static func hex(_ bytes: [UInt8]) -> String {

@@ -52,6 +52,21 @@ public enum GoalsRendering {
         return lines.joined(separator: "\n")
     }
 
+    /// A goal's standing as `goals` and the overview give it in json: status, the lag, progress and milestones.
+    static func standingFields(_ card: SprintBoard.Card) -> [(String, JSONValue)] {
+        [
+            ("status", .string(card.standing.rawValue)),
+            ("onTrack", .bool(card.onTrack)),
+            ("weeksBehind", .int(card.weeksBehind)),
+            ("daysOverdue", .optional(card.daysOverdue)),
+            ("target", .optional(card.target)),
+            ("current", .optional(card.current)),
+            ("unit", .optional(card.unit)),
+            ("done", .int(card.done)),
+            ("total", .int(card.total)),
+        ]
+    }
+
     static func json(_ list: GoalList) -> JSONValue {
         .object([
             ("quarter", .optional(list.quarter?.description)),
@@ -62,15 +77,7 @@ public enum GoalsRendering {
                         ("key", .string(card.key)),
                         ("quarter", .string(group.quarter.description)),
                         ("title", .string(card.title)),
-                        ("status", .string(card.standing.rawValue)),
-                        ("onTrack", .bool(card.onTrack)),
-                        ("weeksBehind", .int(card.weeksBehind)),
-                        ("daysOverdue", .optional(card.daysOverdue)),
-                        ("target", .optional(card.target)),
-                        ("current", .optional(card.current)),
-                        ("unit", .optional(card.unit)),
-                        ("done", .int(card.done)),
-                        ("total", .int(card.total)),
+                    ] + standingFields(card) + [
                         ("due", .optional(card.due)),
                         ("deadline", .string(deadline(card, quarter: group.quarter).description)),
                     ])

@@ -137,17 +137,7 @@ public enum OverviewRendering {
             ("daysLeft", .int(board.daysLeft)),
             ("today", .string(board.today.description)),
             ("goals", .array(board.goals.map { card in
-                .object([
-                    ("key", .string(card.key)),
-                    ("status", .string(card.standing.rawValue)),
-                    ("onTrack", .bool(card.onTrack)),
-                    ("weeksBehind", .int(card.weeksBehind)),
-                    ("daysOverdue", .optional(card.daysOverdue)),
-                    ("target", .optional(card.target)),
-                    ("current", .optional(card.current)),
-                    ("unit", .optional(card.unit)),
-                    ("done", .int(card.done)),
-                    ("total", .int(card.total)),
+                .object([("key", .string(card.key))] + GoalsRendering.standingFields(card) + [
                     ("deadline", .string(GoalsRendering.deadline(card, quarter: board.quarter).description)),
                 ])
             })),
